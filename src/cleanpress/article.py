@@ -1,0 +1,124 @@
+"""The result types: immutable records that every stage hands forward.
+
+``Article`` is what :func:`cleanpress.extract` returns; ``Block`` is one unit
+of body content; ``Removal`` is one piece of the page that a rule dropped and
+why. All are frozen so that a result can be shared between threads and cached
+without defensive copies.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list", "quote", "code", "table", "caption"]
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "code", "table", "caption")
+
+#: The vocabulary of ``Removal.kind``: what sort of site chrome a removed piece was.
+REMOVAL_KINDS: dict[str, str] = {
+    "navigation": "menus, breadcrumbs, skip links, site header",
+    "support-banner": "a standing 'Support us' / 'Become a member' bar or button",
+    "subscription-prompt": "an invitation to subscribe or to log in for more",
+    "newsletter-signup": "an e-mail newsletter box and its small print",
+    "donation-appeal": "a 'Message from ...' / 'Dear readers' plea for money",
+    "payment-widget": "amount or frequency pickers, 'Continue', payment methods, 'Remind me later'",
+    "paywall": "notices that the rest is for subscribers",
+    "read-more": "'Read more', 'Continue reading' and teaser links to other stories",
+    "related-links": "lists of related, recommended or most-read stories",
+    "share-bar": "share and follow buttons and prompts",
+    "cookie-notice": "cookie and consent banners",
+    "advertisement": "ads, ad labels and sponsored slots",
+    "comments": "reader comments and the forms around them",
+    "image-credit": "photo credits and agency lines that are not a caption",
+    "footer": "site footer, copyright and legal lines",
+    "metadata": "the headline, byline and dateline repeated in the body",
+    "widget": "buttons, forms and other interactive leftovers",
+    "hidden": "content the page hides from readers",
+    "outside-article": "text outside the chosen article container",
+    "user-rule": "removed by a rule the caller supplied",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the article body.
+
+    ``text`` is the block as plain text (list items on their own lines, table
+    cells separated by tabs). ``html`` and ``markdown`` are this block alone,
+    already sanitized, so a caller can render a subset of blocks safely.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    items: tuple[str, ...] = ()
+    ordered: bool = False
+    rows: tuple[tuple[str, ...], ...] = ()
+    html: str = ""
+    markdown: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the page that was dropped: what it was, which rule, its text."""
+
+    kind: str
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about itself, before any body extraction."""
+
+    title: str = ""
+    byline: str = ""
+    authors: tuple[str, ...] = ()
+    published: str = ""
+    site_name: str = ""
+    lang: str = ""
+    description: str = ""
+    url: str = ""
+    image: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The editorial content of one page, with what was removed and why.
+
+    ``confidence`` is how sure the extractor is that the page holds an article
+    at all (0 for empty input, low for section fronts and link lists).
+    ``truncated`` is true when the caller allowed oversize pages to be cut to
+    the configured limit and this page was cut.
+    """
+
+    title: str = ""
+    byline: str = ""
+    authors: tuple[str, ...] = ()
+    published: str = ""
+    site_name: str = ""
+    lang: str = ""
+    description: str = ""
+    url: str = ""
+    image: str = ""
+    blocks: tuple[Block, ...] = ()
+    text: str = ""
+    html: str = ""
+    markdown: str = ""
+    confidence: float = 0.0
+    removed: tuple[Removal, ...] = field(default=())
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: tuples become lists, nested records become dicts."""
+        return asdict(self)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The article as JSON; keyword arguments go to :func:`json.dumps`."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def __bool__(self) -> bool:
+        """An article is truthy when it has body text."""
+        return bool(self.text)
