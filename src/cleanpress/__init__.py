@@ -6,8 +6,10 @@ takes and returns. See README.md for the pipeline and the rule vocabulary.
 
 from __future__ import annotations
 
-from ._pipeline import extract
-from .article import BLOCK_KINDS, REMOVAL_KINDS, Article, Block, Removal
+from typing import Any
+
+from ._pipeline import extract, trace
+from .article import BLOCK_KINDS, REMOVAL_KINDS, Article, Block, Decision, Removal
 from .errors import (
     CleanpressError,
     InputTypeError,
@@ -26,6 +28,7 @@ __all__ = [
     "REMOVAL_KINDS",
     "Article",
     "Block",
+    "Decision",
     "CleanpressError",
     "InputTypeError",
     "LimitExceeded",
@@ -39,4 +42,19 @@ __all__ = [
     "TooDeep",
     "TooManyNodes",
     "extract",
+    "extract_many",
+    "read_warc",
+    "trace",
 ]
+
+# Batch helpers live in their own modules and load on first use, so that a
+# plain ``import cleanpress`` stays cheap for single-page callers.
+_LAZY = {"extract_many": "cleanpress.batch", "read_warc": "cleanpress.warc"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cleanpress' has no attribute {name!r}")

@@ -122,3 +122,21 @@ class Article:
     def __bool__(self) -> bool:
         """An article is truthy when it has body text."""
         return bool(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One candidate block of the page and what the pipeline decided about it.
+
+    Returned in reading order by :func:`cleanpress.trace`; this is what the
+    explain report and the error-analysis tool draw. ``kind`` is the block
+    kind when kept and the removal kind when removed; ``rule`` is empty for
+    kept blocks; ``in_container`` tells whether the block lay inside the
+    element that scoring chose as the article container.
+    """
+
+    text: str
+    kept: bool
+    kind: str
+    rule: str
+    in_container: bool
