@@ -1,0 +1,282 @@
+"""The scores of ``../shared/bench/README.md``, computed as the public leaderboards do.
+
+* scrapinghub (and readability body text): 4-token shingles as multisets;
+  per page tp/fp/fn scaled to sum 1; corpus precision and recall are means
+  over the pages where they are defined (precision needs some output, recall
+  some reference, exactly as the Zyte benchmark's ``evaluate.py`` averages),
+  F1 their harmonic mean; accuracy is the share of pages whose token
+  sequence equals the reference's.
+* trafilatura-eval: whitespace-collapsed substring tests of ``with`` /
+  ``without`` snippets, summed over the corpus.
+* metadata: a field is a hit when the folded values are equal.
+
+Plus the chrome classification behind the leak rate: a documented,
+multilingual keyword list that sorts ``without`` snippets into site chrome
+and the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Corpus-level scores; ``accuracy`` is None where the corpus defines none."""
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float | None = None
+
+
+def f1_score(precision: float, recall: float) -> float:
+    """Harmonic mean, 0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def collapse_ws(text: str) -> str:
+    """Runs of whitespace become one space; ends are trimmed."""
+    return " ".join(text.split())
+
+
+# --- scrapinghub shingles -------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens, as ``re.findall(r"\\w+", text)``."""
+    return _TOKEN.findall(text or "")
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    """Multiset of n-token runs; a text shorter than n tokens is one shingle, empty text none."""
+    toks = tokens(text)
+    if not toks:
+        return Counter()
+    if len(toks) < n:
+        return Counter([tuple(toks)])
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class ShinglePage:
+    """One page under the shingle metric: normalised tp/fp/fn and exact-match flag."""
+
+    tp: float
+    fp: float
+    fn: float
+    exact: bool
+
+    @property
+    def precision(self) -> float | None:
+        """tp/(tp+fp); 1 when nothing is missing or extra; None when there is no output."""
+        if self.fp == 0 and self.fn == 0:
+            return 1.0 if self.tp else None
+        if self.tp + self.fp == 0:
+            return None
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float | None:
+        """tp/(tp+fn); 1 when nothing is missing or extra; None when there is no reference."""
+        if self.fp == 0 and self.fn == 0:
+            return 1.0 if self.tp else None
+        if self.tp + self.fn == 0:
+            return None
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        """Page F1 for ranking pages (undefined parts count as 0)."""
+        return f1_score(self.precision or 0.0, self.recall or 0.0)
+
+
+def shingle_page(reference: str, output: str) -> ShinglePage:
+    """Compare one output with its reference under the scrapinghub metric."""
+    ref, out = shingles(reference), shingles(output)
+    tp = sum((ref & out).values())
+    fp = sum((out - ref).values())
+    fn = sum((ref - out).values())
+    total = tp + fp + fn
+    if total:
+        return ShinglePage(tp / total, fp / total, fn / total, tokens(reference) == tokens(output))
+    return ShinglePage(0.0, 0.0, 0.0, tokens(reference) == tokens(output))
+
+
+def shingle_scores(pages: Sequence[ShinglePage]) -> Scores:
+    """Corpus scores: means of the defined page precisions and recalls, F1 of the means."""
+    precisions = [p.precision for p in pages if p.precision is not None]
+    recalls = [p.recall for p in pages if p.recall is not None]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    accuracy = sum(p.exact for p in pages) / len(pages) if pages else 0.0
+    return Scores(precision, recall, f1_score(precision, recall), accuracy)
+
+
+# --- trafilatura-eval snippets --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetCounts:
+    """Snippet outcomes: tp/fn over ``with``, fp/tn over ``without``."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def __add__(self, other: SnippetCounts) -> SnippetCounts:
+        return SnippetCounts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.tn + other.tn)
+
+    @property
+    def f1(self) -> float:
+        """Page F1 for ranking pages."""
+        return snippet_scores(self).f1
+
+
+def snippet_counts(output: str, with_: Iterable[str], without: Iterable[str]) -> SnippetCounts:
+    """Count which snippets occur in the output, whitespace collapsed on both sides."""
+    text = collapse_ws(output)
+    tp = fn = fp = tn = 0
+    for snippet in with_:
+        if collapse_ws(snippet) in text:
+            tp += 1
+        else:
+            fn += 1
+    for snippet in without:
+        if collapse_ws(snippet) in text:
+            fp += 1
+        else:
+            tn += 1
+    return SnippetCounts(tp, fp, fn, tn)
+
+
+def snippet_scores(counts: SnippetCounts) -> Scores:
+    """Precision, recall, F1 and accuracy ((tp+tn)/all) from summed counts."""
+    c = counts
+    precision = c.tp / (c.tp + c.fp) if c.tp + c.fp else 0.0
+    recall = c.tp / (c.tp + c.fn) if c.tp + c.fn else 0.0
+    total = c.tp + c.fp + c.fn + c.tn
+    return Scores(precision, recall, f1_score(precision, recall), (c.tp + c.tn) / total if total else 0.0)
+
+
+# --- chrome snippets ------------------------------------------------------------------------
+
+#: What counts as site chrome, by category, in English, German, French, Spanish
+#: and Polish. Matched case-insensitively at word starts; deliberately broad
+#: phrases only, so the classification is reproducible and easy to audit.
+CHROME_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "newsletter": (
+        "newsletter", "mailing list", "lettre d'information", "lettre d’information", "boletín",
+        "biuletyn", "e-mail alert", "email alert",
+    ),
+    "subscribe": (
+        "subscribe", "subscription", "abonnieren", "abonniere", "abonnement", "abonnez", "s'abonner",
+        "s’abonner", "suscríb", "suscrib", "suscripción", "subskryb", "prenumer", "zapisz się", "sign up",
+        "anmelden", "inscrivez", "inscríbete", "regístrate", "zarejestruj",
+    ),
+    "donate-support": (
+        "donate", "donation", "support us", "support our", "spende", "spenden", "unterstützen sie",
+        "unterstütze", "faire un don", "soutenez", "soutenir", "dona ", "donar", "donación", "apoya",
+        "wesprzyj", "wsparcie", "darowizn", "wpłać", "patreon", "paypal",
+    ),
+    "membership": (
+        "membership", "become a member", "members only", "mitglied", "adhérent", "adhésion",
+        "devenez membre", "hazte socio", "miembro", "członk",
+    ),
+    "paywall": (
+        "paywall", "subscribers only", "for subscribers", "premium", "plus-artikel", "abonnenten",
+        "réservé aux abonnés", "exclusivo para suscriptores", "dla prenumeratorów",
+    ),
+    "cookie": (
+        "cookie", "consent", "privacy", "datenschutz", "einwilligung", "confidentialité",
+        "consentement", "privacidad", "prywatnoś",
+    ),
+    "share-follow": (
+        "share", "sharen", "teilen", "partager", "partagez", "compartir", "comparte", "udostępnij",
+        "podziel się", "follow us", "folgen sie", "folge uns", "suivez", "síguenos", "siguenos",
+        "obserwuj", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "instagram",
+        "telegram", "e-mail", "drucken", "print", "imprimer", "imprimir", "drukuj",
+    ),
+    "read-more-related": (
+        "read more", "read also", "read next", "related", "recommended", "more from", "more stories",
+        "most read", "most popular", "you may also", "you might also", "weiterlesen", "mehr zum thema",
+        "mehr lesen", "auch interessant", "das könnte", "empfehlungen", "meistgelesen", "lire aussi",
+        "lire la suite", "à lire", "voir aussi", "sur le même sujet", "leer más", "lee también",
+        "te puede interesar", "relacionad", "más leídas", "czytaj więcej", "czytaj też", "czytaj także",
+        "zobacz też", "zobacz także", "polecamy", "powiązane", "najczęściej czytane",
+    ),
+    "comments": (
+        "comment", "leave a reply", "kommentar", "antworten", "commentaire", "comentario", "comenta",
+        "komentarz", "odpowiedz",
+    ),
+    "ads": (
+        "advertisement", "advertising", "sponsored", "anzeige", "werbung", "gesponsert",
+        "publicité", "sponsorisé", "publicidad", "patrocinado", "reklama", "sponsorowan", "ads ",
+    ),
+    "copyright-terms": (
+        "©", "copyright", "all rights reserved", "terms of", "terms and conditions", "creative commons",
+        "alle rechte", "nutzungsbedingungen", "agb", "impressum", "tous droits", "mentions légales",
+        "conditions générales", "conditions d'utilisation", "derechos reservados", "aviso legal",
+        "términos", "prawa zastrzeżone", "regulamin", "licen",
+    ),
+}  # fmt: skip
+
+_CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
+    category: re.compile(
+        "|".join(r"(?<!\w)" + re.escape(w) if w[0].isalnum() else re.escape(w) for w in words), re.IGNORECASE
+    )
+    for category, words in CHROME_KEYWORDS.items()
+}
+
+
+def chrome_category(snippet: str) -> str | None:
+    """The chrome category a snippet falls in (first match in list order), or None."""
+    text = collapse_ws(snippet)
+    for category, pattern in _CHROME_PATTERNS.items():
+        if pattern.search(text):
+            return category
+    return None
+
+
+def chrome_leaks(output: str, without: Iterable[str]) -> tuple[int, int]:
+    """(chrome snippets let through, chrome snippets on the page)."""
+    text = collapse_ws(output)
+    chrome = [s for s in without if chrome_category(s)]
+    return sum(collapse_ws(s) in text for s in chrome), len(chrome)
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+#: Article field -> key in readability's ``expected-metadata.json``.
+METADATA_KEYS: dict[str, str] = {
+    "title": "title",
+    "byline": "byline",
+    "published": "publishedTime",
+    "lang": "lang",
+    "site_name": "siteName",
+    "description": "excerpt",
+}
+
+
+def fold(value: str) -> str:
+    """Case and whitespace folding, the only normalisation the metadata score allows."""
+    return collapse_ws(value).casefold()
+
+
+def metadata_hits(expected: Mapping[str, str], got: Mapping[str, str]) -> dict[str, bool]:
+    """For each field the page has a reference for: does the folded value match?"""
+    hits: dict[str, bool] = {}
+    for field, key in METADATA_KEYS.items():
+        want = fold(expected.get(key) or "")
+        if want:
+            hits[field] = fold(got.get(field) or "") == want
+    return hits
