@@ -1,0 +1,94 @@
+"""Quick scorer for the metadata stage alone, on the readability corpus.
+
+    python -m benchmarks.metadata_check            # per-field hit rates
+    python -m benchmarks.metadata_check --misses   # plus every miss: expected vs got
+    python -m benchmarks.metadata_check --misses --field byline
+
+A field counts only on pages whose reference has it; values are compared
+after case and whitespace folding. Two fields are compared on what they mean
+rather than how they are spelled: ``lang`` by its primary subtag (the stage
+returns "en" for "en-US") and ``published`` after both sides go through the
+stage's own ISO 8601 normaliser (so "2017-11-03 03:01:00" equals
+"2017-11-03T03:01:00").
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import lxml.html
+
+from cleanpress.article import Metadata
+from cleanpress.metadata import extract_metadata, normalize_date, normalize_lang
+
+from .corpora import BenchMissing, load
+from .rivals import decode_html
+
+#: reference key -> Metadata attribute
+FIELDS: dict[str, str] = {
+    "title": "title",
+    "byline": "byline",
+    "publishedTime": "published",
+    "lang": "lang",
+    "siteName": "site_name",
+    "excerpt": "description",
+}
+
+
+def fold(text: str) -> str:
+    """Case and whitespace folding, as the benchmark README prescribes."""
+    return " ".join(text.split()).casefold()
+
+
+def same(key: str, expected: str, got: str) -> bool:
+    """Whether ``got`` is a hit for the reference value ``expected`` of field ``key``."""
+    if key == "lang":
+        return normalize_lang(expected) == got
+    if key == "publishedTime":
+        return bool(got) and (normalize_date(expected) or fold(expected)) == got
+    return fold(expected) == fold(got)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument("--field", choices=sorted(FIELDS), help="only this field's misses")
+    args = parser.parse_args(argv)
+    try:
+        pages = load("readability")
+    except BenchMissing as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    hits = dict.fromkeys(FIELDS, 0)
+    totals = dict.fromkeys(FIELDS, 0)
+    misses: list[str] = []
+    spent = 0.0
+    for page in pages:
+        root = lxml.html.document_fromstring(decode_html(page.html))
+        start = time.perf_counter()
+        meta: Metadata = extract_metadata(root, page.url)
+        spent += time.perf_counter() - start
+        for key, attr in FIELDS.items():
+            expected = page.metadata.get(key, "")
+            if not expected:
+                continue
+            got = getattr(meta, attr)
+            totals[key] += 1
+            if same(key, expected, got):
+                hits[key] += 1
+            elif args.misses and (args.field is None or args.field == key):
+                misses.append(f"{page.id:32} {key:13} want {expected[:90]!r}\n{'':46} got  {got[:90]!r}")
+    for line in misses:
+        print(line)
+    print(f"{'field':14} {'hits':>5} {'pages':>5} {'rate':>7}")
+    for key in FIELDS:
+        rate = hits[key] / totals[key] if totals[key] else 0.0
+        print(f"{key:14} {hits[key]:5} {totals[key]:5} {rate:7.1%}")
+    print(f"{len(pages)} pages, metadata stage {spent * 1000 / max(len(pages), 1):.2f} ms/page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

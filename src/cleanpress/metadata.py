@@ -1,0 +1,806 @@
+"""The metadata stage: what the page says about itself, read from the parsed tree.
+
+Sources, best first for each field: JSON-LD (schema.org ``Article`` and kin,
+``@graph`` and lists included), Open Graph, Dublin Core, Twitter cards, plain
+``<meta>`` names, ``<link rel>``, microdata (``itemprop``), ``<time>``, and as a
+last resort visible text (``<title>``, ``<h1>``, a byline element in the body).
+
+The stage only reads the tree, which later stages share, and it never raises:
+a page with broken JSON-LD or a nonsense date simply yields an empty field.
+The tree is walked twice at most: one C-level ``iter`` over the tags that
+carry metadata, and one compiled XPath for byline-like elements in the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from .article import Metadata
+
+__all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
+
+# --- patterns, compiled once ---------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+#: A separator between a headline and a site name in a <title>: spaced pipes, dashes, etc.
+_TITLE_SEP = re.compile(r"\s+[|\-–—~/\\»·•:>]+\s+|\s*[|»·•]\s*")
+_HIERARCHY_SEP = re.compile(r"\s[\\/>»]\s")
+_SEP_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
+_WORD = re.compile(r"\w+")
+#: Byline-like class or id words (as readers' tools conventionally look for them).
+_BYLINE_HINT = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+#: Containers whose bylines are not the article's (comments, sidebars, teasers).
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
+    r"legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|teaser|promo|recommend",
+    re.I,
+)
+_MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|post|entry|story|hentry", re.I)
+_UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.|^[\w.-]+\.[a-z]{2,}/", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted|edited|reported|text|words|story)\s+)?"
+    r"(?:by|from|par|von|por|di|door|av|af|przez|от|автор|авторы)\s*[:\-–]?\s+",
+    re.I,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\si\s|\sи\s)\s*", re.I)
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$", re.I)
+_JSON_COMMENT = re.compile(r"<!--|-->|^\s*//[^\n]*$", re.M)
+_CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SCHEMA_CONTEXT = re.compile(r"^https?://schema\.org/?$", re.I)
+
+# Dates
+_ISO_DATE = re.compile(
+    r"(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T\s]+(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_SLASH_DATE = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "jan january janv janvier januar enero ene gennaio",
+            "feb february fev fevr fevrier février februar febrero febbraio",
+            "mar march mars märz marz marzo",
+            "apr april avr avril abril aprile",
+            "may mai mayo maggio",
+            "jun june juin juni junio giugno",
+            "jul july juil juillet juli julio luglio",
+            "aug august aout août agosto",
+            "sep sept september septembre septiembre settembre",
+            "oct october octobre oktober octubre ottobre",
+            "nov november novembre noviembre",
+            "dec december déc decembre décembre dezember diciembre dicembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_WORD = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_TIME_PART = r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_DAY_MONTH_YEAR = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})\b" + _TIME_PART, re.I)
+_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME_PART, re.I)
+
+#: schema.org types whose node describes the page's main content.
+_ARTICLE_TYPES = re.compile(
+    r"article|blogposting|posting|report|review|newsarticle|creativework|liveblog|"
+    r"scholarly|techarticle|recipe|howto|videoobject|podcastepisode|chapter|book|webpage|qapage",
+    re.I,
+)
+_PAGE_TYPES = re.compile(r"^(?:webpage|collectionpage|itempage|aboutpage|profilepage|searchresultspage|qapage)$", re.I)
+
+# meta keys (lowercased, spaces removed) per field, best first
+_TITLE_KEYS = ("dc:title", "dcterms:title", "dcterm:title", "og:title", "weibo:article:title",
+               "weibo:webpage:title", "title", "twitter:title", "parsely-title", "sailthru.title")
+_AUTHOR_KEYS = ("dc:creator", "dcterms:creator", "dcterm:creator", "author", "parsely-author",
+                "sailthru.author", "article:author", "og:article:author", "citation_author",
+                "byl", "twitter:creator")
+_DESC_KEYS = ("dc:description", "dcterms:description", "dcterm:description", "og:description",
+              "weibo:article:description", "weibo:webpage:description", "description",
+              "twitter:description", "sailthru.description")
+_DATE_KEYS = ("article:published_time", "og:article:published_time", "parsely-pub-date",
+              "datepublished", "published_time", "article.published", "publishdate", "publish-date",
+              "publish_date", "pubdate", "pub_date", "date_published", "dc:date:issued",
+              "dcterms:issued", "dc:date", "dcterms:date", "dcterms:created", "dc:date:created",
+              "sailthru.date", "citation_publication_date", "citation_date", "date", "release_date",
+              "og:published_time", "article:modified_time", "og:updated_time", "datemodified")
+_SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "al:android:app_name",
+              "al:ios:app_name", "twitter:app:name:iphone")
+_IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+               "thumbnail", "parsely-image-url", "sailthru.image.full")
+_LANG_KEYS = ("content-language", "language", "dc:language", "dcterms:language", "og:locale")
+
+_BYLINE_XPATH = lxml.etree.XPath(
+    "//body//*[@rel='author' or contains(@itemprop, 'author')"
+    " or contains(translate(concat(@class, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
+    " or contains(translate(concat(@class, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
+    " or contains(translate(concat(@class, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'dateline')"
+    " or contains(translate(concat(@class, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'writtenby')]"
+)
+_MAX_BYLINE_CANDIDATES = 200
+_MAX_JSONLD_CHARS = 2_000_000
+_MAX_JSONLD_NODES = 5_000
+
+_HEAD_TAGS = ("meta", "link", "script", "title", "base", "h1", "h2", "time", "html")
+
+
+# --- public entry point ------------------------------------------------------------------
+
+
+def extract_metadata(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
+    """Read the page's own description of itself from ``root`` without changing it.
+
+    ``url`` is where the page came from; it resolves relative canonical and
+    image links. Never raises for a parsed tree: a field that cannot be read
+    cleanly is left empty.
+    """
+    try:
+        found = _collect(root)
+        return _decide(found, url or "")
+    except Exception:  # noqa: BLE001 - metadata is best effort; body extraction must still run
+        return Metadata()
+
+
+# --- collection: one walk over the tags that carry metadata ------------------------------
+
+
+@dataclass
+class _Found:
+    """Everything the walks turned up, in document order, before any choice."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    links: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    doc_title: str = ""
+    headings: list[str] = field(default_factory=list)
+    h1s: list[str] = field(default_factory=list)
+    html_lang: str = ""
+    base_href: str = ""
+    times: list[str] = field(default_factory=list)
+    item_dates: list[str] = field(default_factory=list)
+    body_byline: str = ""
+    body_authors: list[str] = field(default_factory=list)
+
+    def first(self, keys: Iterable[str]) -> str:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value
+        return ""
+
+
+def _collect(root: lxml.html.HtmlElement) -> _Found:
+    found = _Found()
+    tree_root = root.getroottree().getroot() if hasattr(root, "getroottree") else root
+    lang = tree_root.get("lang") or tree_root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    found.html_lang = lang.strip()
+    for el in tree_root.iter(*_HEAD_TAGS):
+        tag = el.tag
+        if tag == "meta":
+            _collect_meta(el, found)
+        elif tag == "link":
+            rel = (el.get("rel") or "").lower().split()
+            href = (el.get("href") or "").strip()
+            if href:
+                for r in rel:
+                    found.links.setdefault(r, []).append(href)
+        elif tag == "script":
+            if "ld+json" in (el.get("type") or "").lower():
+                found.jsonld.extend(_parse_jsonld(el.text or ""))
+        elif tag == "title":
+            if not found.doc_title and not _in_svg(el):
+                found.doc_title = _clean(el.text_content())
+        elif tag == "base":
+            if not found.base_href:
+                found.base_href = (el.get("href") or "").strip()
+        elif tag in ("h1", "h2"):
+            text = _clean(el.text_content())
+            if text:
+                found.headings.append(text)
+                if tag == "h1":
+                    found.h1s.append(text)
+        elif tag == "time":
+            value = (el.get("datetime") or "").strip()
+            if value:
+                if "datepublished" in (el.get("itemprop") or "").lower() or el.get("pubdate") is not None:
+                    found.item_dates.append(value)
+                found.times.append(value)
+        elif tag == "html" and not found.html_lang:
+            found.html_lang = (el.get("lang") or "").strip()
+    _collect_byline(tree_root, found)
+    return found
+
+
+def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
+    content = el.get("content")
+    if content is None:
+        content = el.get("value") or ""
+        if el.get("charset") is not None:
+            return
+    content = _clean(content)
+    keys: list[str] = []
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        raw = el.get(attr)
+        if raw:
+            keys.extend(_meta_key(k) for k in raw.split())
+    for key in keys:
+        found.meta.setdefault(key, []).append(content)
+        if key in ("datepublished", "datecreated") and content:
+            found.item_dates.append(content)
+
+
+def _meta_key(raw: str) -> str:
+    key = raw.strip().lower()
+    if key.startswith(("dc.", "dcterms.", "dcterm.")):
+        key = key.replace(".", ":")
+    return key
+
+
+def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
+    """Find the first visible byline-like element in the body, as readers see it."""
+    for count, el in enumerate(_BYLINE_XPATH(root)):
+        if count >= _MAX_BYLINE_CANDIDATES:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html"):
+            continue
+        itemprop = (el.get("itemprop") or "").lower()
+        if itemprop and "author" in itemprop and el.tag in ("meta",):
+            continue
+        text = el.text_content().strip()
+        if not text or len(text) >= 100 or not _visible_in_article(el):
+            continue
+        names = [
+            _clean(n.text_content() if n.tag != "meta" else n.get("content") or "")
+            for n in el.iter()
+            if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
+        ]
+        found.body_byline = names[0] if names and names[0] else text
+        found.body_authors = [n for n in names if n]
+        return
+
+
+def _visible_in_article(el: lxml.html.HtmlElement) -> bool:
+    """False for hidden elements and for those inside comments, menus and sidebars."""
+    node: lxml.html.HtmlElement | None = el
+    depth = 0
+    while node is not None and depth < 64:
+        if not isinstance(node.tag, str):
+            return False
+        if node.tag in ("body", "html"):
+            return True
+        if node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true":
+            return False
+        if _HIDDEN_STYLE.search(node.get("style") or ""):
+            return False
+        if (node.get("role") or "").lower() in _UNLIKELY_ROLES:
+            return False
+        if node.tag in ("nav", "aside", "footer", "template", "noscript"):
+            return False
+        if node is not el:
+            hint = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if _UNLIKELY.search(hint) and not _MAYBE_CONTENT.search(hint):
+                return False
+        node = node.getparent()
+        depth += 1
+    return True
+
+
+def _in_svg(el: lxml.html.HtmlElement) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in ("svg", "{http://www.w3.org/2000/svg}svg"):
+            return True
+        if parent.tag in ("head", "body"):
+            return False
+        parent = parent.getparent()
+    return False
+
+
+# --- JSON-LD, tolerant -------------------------------------------------------------------
+
+
+def _parse_jsonld(text: str) -> list[dict[str, Any]]:
+    """Every JSON object in one ld+json script, flattened; [] when nothing parses."""
+    if not text.strip() or len(text) > _MAX_JSONLD_CHARS:
+        return []
+    text = _CDATA.sub("", text)
+    values = _decode_all(text)
+    if not values:
+        repaired = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", _JSON_COMMENT.sub("", text)))
+        values = _decode_all(repaired)
+    nodes: list[dict[str, Any]] = []
+    for value in values:
+        _flatten(value, nodes, 0)
+    return nodes
+
+
+def _decode_all(text: str) -> list[Any]:
+    """Decode one or more JSON values laid end to end (some pages concatenate them)."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    pos, end = 0, len(text)
+    while pos < end:
+        while pos < end and text[pos] in " \t\r\n;,":
+            pos += 1
+        if pos >= end:
+            break
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            break
+        values.append(value)
+    return values
+
+
+def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
+    if depth > 6 or len(out) >= _MAX_JSONLD_NODES:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _flatten(item, out, depth + 1)
+    elif isinstance(value, dict):
+        graph = value.get("@graph")
+        if isinstance(graph, (list, dict)):
+            _flatten(graph, out, depth + 1)
+        if "@type" in value or "headline" in value:
+            out.append(value)
+        main = value.get("mainEntity")
+        if isinstance(main, dict) and "@type" in main:
+            _flatten(main, out, depth + 1)
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    raw = node.get("@type")
+    items = raw if isinstance(raw, list) else [raw]
+    return [t.rsplit("/", 1)[-1] for t in items if isinstance(t, str)]
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    return any(_ARTICLE_TYPES.search(t) and not _PAGE_TYPES.match(t) for t in _types(node))
+
+
+def _is_page(node: dict[str, Any]) -> bool:
+    return any(_PAGE_TYPES.match(t) for t in _types(node))
+
+
+def _ld_text(value: Any) -> str:
+    """A plain string out of a JSON-LD value that may be a string, list or {"@value"}."""
+    if isinstance(value, str):
+        return _clean(_unescape(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        for item in value:
+            text = _ld_text(item)
+            if text:
+                return text
+    if isinstance(value, dict):
+        for key in ("@value", "name", "text"):
+            if key in value:
+                return _ld_text(value[key])
+    return ""
+
+
+def _ld_names(value: Any, depth: int = 0) -> list[str]:
+    """Person or organisation names out of an ``author``-like JSON-LD value."""
+    if depth > 4:
+        return []
+    if isinstance(value, str):
+        text = _clean(_unescape(value))
+        return [] if not text or _URLISH.match(text) else [text]
+    if isinstance(value, list):
+        return [n for item in value for n in _ld_names(item, depth + 1)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if name is None and ("givenName" in value or "familyName" in value):
+            name = f"{_ld_text(value.get('givenName'))} {_ld_text(value.get('familyName'))}"
+        return _ld_names(name, depth + 1) if name is not None else []
+    return []
+
+
+def _ld_url(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        for item in value:
+            found = _ld_url(item)
+            if found:
+                return found
+    if isinstance(value, dict):
+        for key in ("url", "contentUrl", "@id"):
+            if key in value:
+                return _ld_url(value[key])
+    return ""
+
+
+# --- decisions, field by field -----------------------------------------------------------
+
+
+def _decide(found: _Found, url: str) -> Metadata:
+    articles = [n for n in found.jsonld if _is_article(n)]
+    pages = [n for n in found.jsonld if _is_page(n)]
+    main = articles[0] if articles else None
+    base = _base_url(found, url)
+    title = _title(found, main)
+    authors, byline = _authors(found, main)
+    site_name = _site_name(found, main, title)
+    return Metadata(
+        title=title,
+        byline=byline,
+        authors=authors,
+        published=_published(found, articles + pages),
+        site_name=site_name,
+        lang=_lang(found),
+        description=_description(found, main, pages),
+        url=_canonical(found, base),
+        image=_image(found, articles + pages, base),
+    )
+
+
+def _title(found: _Found, main: dict[str, Any] | None) -> str:
+    """The page's own headline: structured titles first, else the cleaned <title>."""
+    if main is not None:
+        headline = _ld_text(main.get("headline"))
+        name = _ld_text(main.get("name"))
+        if headline and name and headline != name:
+            doc = _strip_site(found.doc_title, found) or found.doc_title
+            if _similar(name, doc) > 0.75 and _similar(headline, doc) <= 0.75:
+                return name
+            return headline
+        if headline or name:
+            return headline or name
+    meta_title = found.first(_TITLE_KEYS)
+    if meta_title:
+        return meta_title
+    if found.doc_title:
+        return _strip_site(found.doc_title, found) or found.doc_title
+    return found.h1s[0] if found.h1s else ""
+
+
+def _strip_site(title: str, found: _Found) -> str:
+    """``title`` without a site name or section trail around the headline.
+
+    "Headline | Site", "Headline - Section - Site", "Site: Headline" and
+    "Site » Headline" all give "Headline". A title that is itself a heading of
+    the page is kept whole, and so is one whose parts would be too short to be
+    a headline.
+    """
+    title = _clean(title)
+    if not title:
+        return ""
+    if any(h == title for h in found.headings):
+        return title
+    for h in found.h1s:
+        if h and h != title and h in title and _word_count(h) >= 3:
+            return h
+    had_hierarchy = bool(_HIERARCHY_SEP.search(title))
+    seps = list(re.finditer(r"\s[|\-–—\\/>»]\s", title))
+    result = title
+    if seps:
+        head = title[: seps[-1].start()]
+        if _word_count(head) < 3:
+            first = seps[0]
+            head = title[first.end():]
+        result = head
+    elif ": " in title:
+        tail = title[title.rfind(":") + 1:]
+        if _word_count(tail) < 3:
+            tail = title[title.find(":") + 1:]
+        elif _word_count(title[: title.find(":")]) > 5:
+            tail = title
+        result = tail
+    result = _clean(result)
+    words = _word_count(result)
+    if words <= 4 and (not had_hierarchy or words != _word_count(_SEP_CHARS.sub("", title)) - 1):
+        return title
+    return result
+
+
+def _authors(found: _Found, main: dict[str, Any] | None) -> tuple[tuple[str, ...], str]:
+    """The author names and the byline; a structured byline is the names, comma-joined."""
+    names: list[str] = []
+    if main is not None:
+        names = _ld_names(main.get("author")) or _ld_names(main.get("creator"))
+    if not names:
+        for key in _AUTHOR_KEYS:
+            values = [v for v in found.meta.get(key, ()) if v and not _URLISH.match(v) and not v.startswith("@")]
+            if values:
+                names = values
+                break
+    names = _dedupe(names)
+    if names:
+        return tuple(names), ", ".join(names)
+    if found.body_byline:
+        if found.body_authors:
+            return tuple(_dedupe(found.body_authors)), found.body_byline
+        return tuple(_names_from_byline(found.body_byline)), found.body_byline
+    return (), ""
+
+
+def _names_from_byline(text: str) -> list[str]:
+    """Names out of a shown byline such as "By Jane Doe and John Roe"; [] when unsure."""
+    text = _BY_PREFIX.sub("", _clean(text))
+    if not text or any(ch.isdigit() for ch in text):
+        return []
+    parts = [p.strip(" .:|") for p in _NAME_SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    if not parts or any(_word_count(p) > 5 for p in parts):
+        return []
+    return _dedupe(parts)
+
+
+def _published(found: _Found, nodes: list[dict[str, Any]]) -> str:
+    """The first publication date a source gives, as ISO 8601."""
+    candidates: list[str] = []
+    for node in nodes:
+        candidates.append(_ld_text(node.get("datePublished")))
+    candidates.extend(found.meta.get(k, [""])[0] for k in _DATE_KEYS[:3])
+    candidates.extend(found.item_dates)
+    candidates.extend(found.meta.get(k, [""])[0] for k in _DATE_KEYS[3:])
+    for node in nodes:
+        candidates.append(_ld_text(node.get("dateCreated")))
+    candidates.extend(found.times)
+    for node in nodes:
+        candidates.append(_ld_text(node.get("dateModified")))
+    for value in candidates:
+        date = normalize_date(value) if value else ""
+        if date:
+            return date
+    return ""
+
+
+def _site_name(found: _Found, main: dict[str, Any] | None, title: str) -> str:
+    if main is not None:
+        for key in ("publisher", "sourceOrganization", "provider"):
+            name = _ld_text(main.get(key)) if isinstance(main.get(key), (dict, list)) else ""
+            if name:
+                return name
+    name = found.first(_SITE_KEYS[:1])
+    if name:
+        return name
+    for node in found.jsonld:
+        if "WebSite" in _types(node):
+            name = _ld_text(node.get("name"))
+            if name:
+                return name
+    return found.first(_SITE_KEYS[1:])
+
+
+def _lang(found: _Found) -> str:
+    for raw in (found.html_lang, *(found.first((k,)) for k in _LANG_KEYS)):
+        lang = normalize_lang(raw)
+        if lang:
+            return lang
+    return ""
+
+
+def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[str, Any]]) -> str:
+    if main is not None:
+        text = _ld_text(main.get("description"))
+        if text:
+            return text
+    text = found.first(_DESC_KEYS)
+    if text:
+        return text
+    for node in pages:
+        text = _ld_text(node.get("description"))
+        if text:
+            return text
+    return ""
+
+
+def _base_url(found: _Found, url: str) -> str:
+    if found.base_href:
+        joined = _join(url, found.base_href)
+        if joined:
+            return joined
+    return url
+
+
+def _canonical(found: _Found, base: str) -> str:
+    for value in (*found.links.get("canonical", ()), *found.meta.get("og:url", ())):
+        joined = _join(base, value)
+        if joined:
+            return joined
+    return ""
+
+
+def _image(found: _Found, nodes: list[dict[str, Any]], base: str) -> str:
+    candidates: list[str] = []
+    for key in _IMAGE_KEYS:
+        candidates.extend(found.meta.get(key, ()))
+    for node in nodes:
+        candidates.append(_ld_url(node.get("image")))
+        candidates.append(_ld_url(node.get("thumbnailUrl")))
+    candidates.extend(found.links.get("image_src", ()))
+    for value in candidates:
+        joined = _join(base, value) if value else ""
+        if joined:
+            return joined
+    return ""
+
+
+# --- normalisers -------------------------------------------------------------------------
+
+
+def normalize_lang(raw: str | None) -> str:
+    """The BCP 47 primary language subtag, lowercase: "en-US" and "en_GB" give "en"."""
+    if not raw:
+        return ""
+    value = raw.strip().split(",")[0].strip()
+    match = _LANG.match(value)
+    if not match:
+        return ""
+    primary = match.group(1).lower()
+    return "" if primary in ("und", "mul", "zxx", "xx") else primary
+
+
+def normalize_date(raw: str | None) -> str:
+    """An ISO 8601 form of a date as pages write it; "" when it is not a plausible date.
+
+    Keeps the time and the zone when given ("2020-01-02T03:04:05+01:00"), gives
+    a bare date when only the day is known ("2020-01-02"). Understands ISO and
+    near-ISO, RFC 2822, Unix timestamps, and "12 March 2020" / "March 12, 2020"
+    in several languages.
+    """
+    if not raw:
+        return ""
+    text = _clean(raw)[:200]
+    if not text:
+        return ""
+    if text.isdigit() and len(text) in (10, 13):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        try:
+            return _iso(datetime.fromtimestamp(seconds, tz=timezone.utc), with_time=True)
+        except (OverflowError, OSError, ValueError):
+            return ""
+    match = _ISO_DATE.search(text)
+    if match:
+        return _from_iso_match(match)
+    if "," in text[:5] or re.search(r"\d{1,2}:\d{2}:\d{2}\s+(?:[+-]\d{4}|[A-Z]{2,4})\s*$", text):
+        try:
+            return _iso(parsedate_to_datetime(text), with_time=True)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        match = pattern.search(text)
+        if match:
+            month = _MONTHS.get(match.group("mon").lower().rstrip("."))
+            if month:
+                return _from_parts(match, month)
+    match = _SLASH_DATE.search(text)
+    if match:
+        return _build(int(match["y"]), int(match["m"]), int(match["d"]))
+    return ""
+
+
+def _from_iso_match(match: re.Match[str]) -> str:
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if match["H"] is None:
+        return _build(year, month, day)
+    tz = _zone(match["tz"])
+    fraction = int((match["f"] or "0")[:6].ljust(6, "0"))
+    return _build(year, month, day, int(match["H"]), int(match["M"]), int(match["S"] or 0), fraction, tz,
+                  with_time=True)
+
+
+def _from_parts(match: re.Match[str], month: int) -> str:
+    year, day = int(match["y"]), int(match["d"])
+    if match["H"] is None:
+        return _build(year, month, day)
+    hour = int(match["H"])
+    ampm = (match["ampm"] or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return _build(year, month, day, hour, int(match["M"]), int(match["S"] or 0), with_time=True)
+
+
+def _zone(raw: str | None) -> timezone | None:
+    if not raw:
+        return None
+    if raw in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if raw[0] == "-" else 1
+    digits = raw[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _build(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
+           micro: int = 0, tz: timezone | None = None, *, with_time: bool = False) -> str:
+    if not 1000 <= year <= 2200:
+        return ""
+    try:
+        value = datetime(year, month, day, hour, minute, min(second, 59), micro, tzinfo=tz)
+    except ValueError:
+        return ""
+    return _iso(value, with_time=with_time)
+
+
+def _iso(value: datetime, *, with_time: bool) -> str:
+    if not 1000 <= value.year <= 2200:
+        return ""
+    if not with_time:
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _clean(text: str | None) -> str:
+    return _WS.sub(" ", text).strip() if text else ""
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _similar(a: str, b: str) -> float:
+    """Share of ``b``'s words that ``a`` also has (1.0 = all of them)."""
+    words_a = set(_WORD.findall(a.lower()))
+    words_b = _WORD.findall(b.lower())
+    if not words_b:
+        return 0.0
+    return sum(1 for w in words_b if w in words_a) / len(words_b)
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _join(base: str, href: str) -> str:
+    """``href`` made absolute against ``base``; "" unless the result is http(s)."""
+    href = href.strip()
+    if not href or href.startswith(("data:", "javascript:", "#")):
+        return ""
+    try:
+        joined = urljoin(base, href) if base else href
+        parts = urlsplit(joined)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return joined
+
+
+def _iter_text(values: Iterable[str]) -> Iterator[str]:
+    return (v for v in values if v)
