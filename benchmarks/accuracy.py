@@ -179,8 +179,12 @@ def run_extractors(
     metadata: bool = False,
     progress: bool = False,
 ) -> dict[str, list[Outcome]]:
-    """Extractor -> one Outcome per page (in page order)."""
-    tasks = [(name, page, metadata) for page in pages for name in extractors]
+    """Extractor -> one Outcome per page (in page order).
+
+    With ``metadata``, pages that carry reference metadata also get the
+    extractor's metadata, when it offers any.
+    """
+    tasks = [(name, page, metadata and bool(page.metadata)) for page in pages for name in extractors]
     pool = _Pool(jobs, timeout)
     try:
         flat = pool.run(tasks, progress=progress)
@@ -273,18 +277,23 @@ def run(
         }
     )
     for corpus in corpus_names:
-        pages = corpora.load(corpus)[:limit]
-        if progress:
-            print(f"{corpus}: {len(pages)} pages x {len(extractors)} extractors", file=sys.stderr, flush=True)
-        want_meta = corpus == "readability"
-        outputs = run_extractors(extractors, pages, jobs=jobs, timeout=timeout, metadata=want_meta, progress=progress)
-        result.pages[corpus] = pages
-        result.outputs[corpus] = outputs
-        result.report["corpora"][corpus] = {name: score_corpus(corpus, pages, outputs[name]) for name in extractors}
-        if want_meta:
+        result.pages[corpus] = corpora.load(corpus)[:limit]
+    if progress:
+        sizes = ", ".join(f"{c} {len(p)}" for c, p in result.pages.items())
+        print(f"pages: {sizes}; extractors: {', '.join(extractors)}", file=sys.stderr, flush=True)
+    # One pool over every corpus, so no worker idles while a corpus's last pages finish.
+    all_pages = [page for pages in result.pages.values() for page in pages]
+    outputs = run_extractors(extractors, all_pages, jobs=jobs, timeout=timeout, metadata=True, progress=progress)
+    start = 0
+    for corpus, pages in result.pages.items():
+        result.outputs[corpus] = {name: outs[start : start + len(pages)] for name, outs in outputs.items()}
+        start += len(pages)
+        table = result.outputs[corpus]
+        result.report["corpora"][corpus] = {name: score_corpus(corpus, pages, table[name]) for name in extractors}
+        if corpus == "readability":
             for name in extractors:
                 if name in rivals.METADATA:
-                    result.report["metadata"][name] = score_metadata(pages, outputs[name])
+                    result.report["metadata"][name] = score_metadata(pages, table[name])
     return result
 
 
@@ -322,6 +331,7 @@ def check_floors(figures: dict[str, float], floors: dict[str, float], tolerance:
     problems = []
     for name, floor in sorted(floors.items()):
         if name not in figures:
+            problems.append(f"{name}: no such figure in this run")
             continue
         value = figures[name]
         if name in CEILINGS and value > floor + tolerance:

@@ -1,0 +1,93 @@
+"""Guard the accuracy gains: cleanpress's headline figures must hold their floors.
+
+The benchmark test needs the corpora in ``../shared/bench`` and skips, saying
+so, without them. The other tests check the guard's own machinery on made-up
+numbers and a made-up extractor, so they always run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# benchmarks/ lives beside src/ and is not installed; make it importable under plain `pytest`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import accuracy, corpora, rivals  # noqa: E402
+from benchmarks.corpora import Page  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def test_cleanpress_holds_its_floors() -> None:
+    reason = corpora.missing_reason()
+    if reason:
+        pytest.skip(f"accuracy guard needs the corpora ({SHARED / 'bench'}): {reason}")
+    jobs = max(1, min(2, os.cpu_count() or 1))
+    result = accuracy.run(["cleanpress"], corpora.CORPORA, jobs=jobs, timeout=60)
+    figures = accuracy.headline_figures(result.report)
+    problems = accuracy.check_floors(figures, accuracy.load_floors())
+    summary = ", ".join(f"{k}={v:.4f}" for k, v in sorted(figures.items()))
+    assert not problems, "accuracy fell past its floor:\n" + "\n".join(problems) + f"\n(all figures: {summary})"
+
+
+def test_floors_file_names_only_known_figures() -> None:
+    floors = accuracy.load_floors()
+    figures = {f"{c}.f1" for c in corpora.CORPORA} | {"scrapinghub.precision", "scrapinghub.recall"}
+    figures |= accuracy.CEILINGS | {f"metadata.{f}" for f in ("title", "byline", "published", "lang", "site_name", "description")}
+    assert set(floors) <= figures
+    assert all(0.0 <= v <= 1.0 for v in floors.values())
+
+
+def test_check_floors_allows_the_tolerance_and_no_more() -> None:
+    floors = {"scrapinghub.f1": 0.9, "trafilatura-eval.chrome_leak": 0.05}
+    assert accuracy.check_floors({"scrapinghub.f1": 0.896, "trafilatura-eval.chrome_leak": 0.054}, floors) == []
+    problems = accuracy.check_floors({"scrapinghub.f1": 0.894, "trafilatura-eval.chrome_leak": 0.056}, floors)
+    assert len(problems) == 2
+    assert accuracy.check_floors({}, {"readability.f1": 0.5}) == ["readability.f1: no such figure in this run"]
+
+
+def test_write_floors_rounds_in_the_safe_direction(tmp_path: Path) -> None:
+    path = tmp_path / "floors.json"
+    accuracy.write_floors({"readability.f1": 0.91279, "trafilatura-eval.chrome_leak": 0.04321}, path)
+    assert accuracy.load_floors(path) == {"readability.f1": 0.912, "trafilatura-eval.chrome_leak": 0.044}
+
+
+def test_headline_figures_pick_cleanpress_rows() -> None:
+    row = {"precision": 0.9, "recall": 0.8, "f1": 0.85, "chrome_leak": None}
+    report = {
+        "corpora": {"scrapinghub": {"cleanpress": row, "other": {**row, "f1": 0.99}},
+                    "trafilatura-eval": {"cleanpress": {**row, "chrome_leak": 0.1}}},
+        "metadata": {"cleanpress": {"title": {"hits": 9, "pages": 10, "accuracy": 0.9}}},
+    }  # fmt: skip
+    assert accuracy.headline_figures(report) == {
+        "scrapinghub.f1": 0.85,
+        "scrapinghub.precision": 0.9,
+        "scrapinghub.recall": 0.8,
+        "trafilatura-eval.f1": 0.85,
+        "trafilatura-eval.chrome_leak": 0.1,
+        "metadata.title": 0.9,
+    }
+
+
+def _fragile(html: str | bytes, url: str) -> str:
+    """A made-up extractor that hangs, raises or returns, depending on the page."""
+    if html == b"hang":
+        time.sleep(60)
+    if html == b"raise":
+        raise ValueError("bad page")
+    return html.decode() if isinstance(html, bytes) else html
+
+
+def test_a_hanging_or_raising_page_is_a_failure_not_a_stall(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(rivals.RIVALS, "fragile", rivals.Rival("fragile", "time", "none", _fragile))
+    pages = [Page("made-up", str(i), html, "") for i, html in enumerate([b"one", b"hang", b"raise", b"two"])]
+    start = time.monotonic()
+    outcomes = accuracy.run_extractors(["fragile"], pages, jobs=2, timeout=1.0)["fragile"]
+    assert time.monotonic() - start < 20
+    assert [o.text for o in outcomes] == ["one", "", "", "two"]
+    assert outcomes[1].error.startswith("timeout") and outcomes[2].error.startswith("ValueError")
