@@ -9,7 +9,7 @@ after case and whitespace folding. Two fields are compared on what they mean
 rather than how they are spelled: ``lang`` by its primary subtag (the stage
 returns "en" for "en-US") and ``published`` after both sides go through the
 stage's own ISO 8601 normaliser (so "2017-11-03 03:01:00" equals
-"2017-11-03T03:01:00").
+"2017-11-03T03:01:00"). ``--strict`` folds only, like the shared harness.
 """
 
 from __future__ import annotations
@@ -42,8 +42,13 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def same(key: str, expected: str, got: str) -> bool:
-    """Whether ``got`` is a hit for the reference value ``expected`` of field ``key``."""
+def same(key: str, expected: str, got: str, *, strict: bool = False) -> bool:
+    """Whether ``got`` is a hit for the reference value ``expected`` of field ``key``.
+
+    ``strict`` compares every field by folding alone, as the shared harness does.
+    """
+    if strict:
+        return fold(expected) == fold(got)
     if key == "lang":
         return normalize_lang(expected) == got
     if key == "publishedTime":
@@ -55,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--field", choices=sorted(FIELDS), help="only this field's misses")
+    parser.add_argument("--strict", action="store_true", help="fold-only comparison for every field")
     args = parser.parse_args(argv)
     try:
         pages = load("readability")
@@ -76,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             got = getattr(meta, attr)
             totals[key] += 1
-            if same(key, expected, got):
+            if same(key, expected, got, strict=args.strict):
                 hits[key] += 1
             elif args.misses and (args.field is None or args.field == key):
                 misses.append(f"{page.id:32} {key:13} want {expected[:90]!r}\n{'':46} got  {got[:90]!r}")

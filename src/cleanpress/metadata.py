@@ -48,6 +48,9 @@ _UNLIKELY = re.compile(
 )
 _MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|post|entry|story|hentry", re.I)
 _UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
+#: Tags whose content is never the article's byline or text; and, for prose, also not its lead.
+_NOT_CONTENT = frozenset({"nav", "footer", "template", "noscript", "button", "select", "script", "style"})
+_NOT_PROSE = _NOT_CONTENT | {"header", "form", "aside", "figure", "figcaption", "blockquote", "label"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|^[\w.-]+\.[a-z]{2,}/", re.I)
 _BY_PREFIX = re.compile(
@@ -69,6 +72,8 @@ _ISO_DATE = re.compile(
     r"(?:[T\s]+(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
 )
+#: Already ISO 8601 (extended format): kept exactly as the page wrote it.
+_STRICT_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$")
 _SLASH_DATE = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")
 _MONTHS = {
     name: i
@@ -91,18 +96,24 @@ _MONTHS = {
     )
     for name in names.split()
 }
+_DATE_WORDS = frozenset(
+    [*_MONTHS, "am", "pm", "at", "utc", "gmt", "on", "updated", "published", "posted", "mon", "tue", "wed", "thu",
+     "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _MONTH_WORD = r"(?P<mon>[^\W\d_]{3,10})\.?"
-_TIME_PART = r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME_PART = (
+    r"(?:,?\s+(?:at\s+|um\s+|à\s+)?(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})\b" + _TIME_PART, re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME_PART, re.I)
 
-#: schema.org types whose node describes the page's main content.
-_ARTICLE_TYPES = re.compile(
-    r"article|blogposting|posting|report|review|newsarticle|creativework|liveblog|"
-    r"scholarly|techarticle|recipe|howto|videoobject|podcastepisode|chapter|book|webpage|qapage",
-    re.I,
+#: schema.org types of an article proper, and of other content a page can be about.
+_ARTICLE_TYPES = re.compile(r"article|posting|report|review|liveblog|scholarly|opinion|analysis", re.I)
+_CONTENT_TYPES = re.compile(
+    r"creativework|recipe|howto|video|podcast|episode|chapter|book|movie|course|event|qapage|question", re.I
 )
-_PAGE_TYPES = re.compile(r"^(?:webpage|collectionpage|itempage|aboutpage|profilepage|searchresultspage|qapage)$", re.I)
+_PAGE_TYPES = re.compile(r"^(?:webpage|collectionpage|itempage|aboutpage|profilepage|searchresultspage)$", re.I)
 
 # meta keys (lowercased, spaces removed) per field, best first
 _TITLE_KEYS = ("dc:title", "dcterms:title", "dcterm:title", "og:title", "weibo:article:title",
@@ -136,7 +147,13 @@ _BYLINE_XPATH = lxml.etree.XPath(
     " or contains(translate(concat(@class, ' ', @id),"
     " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'writtenby')]"
 )
+#: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
+_PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
+_TEXT_XPATH = lxml.etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+)
 _MAX_BYLINE_CANDIDATES = 200
+_MAX_PARAGRAPHS = 60
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_NODES = 5_000
 
@@ -168,6 +185,7 @@ class _Found:
     """Everything the walks turned up, in document order, before any choice."""
 
     meta: dict[str, list[str]] = field(default_factory=dict)
+    named_meta: dict[str, list[str]] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=dict)
     jsonld: list[dict[str, Any]] = field(default_factory=list)
     doc_title: str = ""
@@ -179,12 +197,20 @@ class _Found:
     item_dates: list[str] = field(default_factory=list)
     body_byline: str = ""
     body_authors: list[str] = field(default_factory=list)
+    first_paragraph: str = ""
+
+    def values(self, key: str) -> list[str]:
+        """The non-empty contents under ``key``: the ``property=`` ones (RDFa, Open Graph)
+        when there are any, else the ``name=`` ones; pages that give both repeat themselves."""
+        values = [v for v in self.meta.get(key, ()) if v]
+        return values or [v for v in self.named_meta.get(key, ()) if v]
 
     def first(self, keys: Iterable[str]) -> str:
+        """The first content found under ``keys``, tried in order."""
         for key in keys:
-            for value in self.meta.get(key, ()):
-                if value:
-                    return value
+            values = self.values(key)
+            if values:
+                return values[0]
         return ""
 
 
@@ -227,6 +253,8 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
         elif tag == "html" and not found.html_lang:
             found.html_lang = (el.get("lang") or "").strip()
     _collect_byline(tree_root, found)
+    if not found.first(_DESC_KEYS):
+        found.first_paragraph = _first_paragraph(tree_root)
     return found
 
 
@@ -237,15 +265,16 @@ def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
         if el.get("charset") is not None:
             return
     content = _clean(content)
-    keys: list[str] = []
+    content = _unescape(content)
     for attr in ("property", "name", "itemprop", "http-equiv"):
         raw = el.get(attr)
-        if raw:
-            keys.extend(_meta_key(k) for k in raw.split())
-    for key in keys:
-        found.meta.setdefault(key, []).append(content)
-        if key in ("datepublished", "datecreated") and content:
-            found.item_dates.append(content)
+        if not raw:
+            continue
+        store = found.meta if attr == "property" else found.named_meta
+        for key in (_meta_key(k) for k in raw.split()):
+            store.setdefault(key, []).append(content)
+            if key in ("datepublished", "datecreated") and content:
+                found.item_dates.append(content)
 
 
 def _meta_key(raw: str) -> str:
@@ -266,7 +295,7 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
         if itemprop and "author" in itemprop and el.tag in ("meta",):
             continue
         text = el.text_content().strip()
-        if not text or len(text) >= 100 or not _visible_in_article(el):
+        if not text or len(text) >= 100 or _is_date_only(text) or not _visible_in_article(el):
             continue
         names = [
             _clean(n.text_content() if n.tag != "meta" else n.get("content") or "")
@@ -278,7 +307,29 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
         return
 
 
-def _visible_in_article(el: lxml.html.HtmlElement) -> bool:
+def _first_paragraph(root: lxml.html.HtmlElement) -> str:
+    """The first visible paragraph outside page chrome: the description of last resort."""
+    for count, el in enumerate(_PARAGRAPH_XPATH(root)):
+        if count >= _MAX_PARAGRAPHS:
+            break
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _BYLINE_HINT.search(hint):
+            continue
+        text = _clean("".join(_TEXT_XPATH(el)))
+        if text and _visible_in_article(el, _NOT_PROSE):
+            return text
+    return ""
+
+
+def _is_date_only(text: str) -> bool:
+    """True for a dateline such as "Sunday, Feb 1, 2015 11:57 AM UTC": no name in it."""
+    if not normalize_date(text):
+        return False
+    rest = [w for w in _WORD.findall(text.casefold()) if not w.isdigit() and w not in _DATE_WORDS]
+    return not rest
+
+
+def _visible_in_article(el: lxml.html.HtmlElement, skip_tags: frozenset[str] = _NOT_CONTENT) -> bool:
     """False for hidden elements and for those inside comments, menus and sidebars."""
     node: lxml.html.HtmlElement | None = el
     depth = 0
@@ -293,7 +344,7 @@ def _visible_in_article(el: lxml.html.HtmlElement) -> bool:
             return False
         if (node.get("role") or "").lower() in _UNLIKELY_ROLES:
             return False
-        if node.tag in ("nav", "aside", "footer", "template", "noscript"):
+        if node.tag in skip_tags:
             return False
         if node is not el:
             hint = f"{node.get('class') or ''} {node.get('id') or ''}"
@@ -375,7 +426,11 @@ def _types(node: dict[str, Any]) -> list[str]:
 
 
 def _is_article(node: dict[str, Any]) -> bool:
-    return any(_ARTICLE_TYPES.search(t) and not _PAGE_TYPES.match(t) for t in _types(node))
+    return any(_ARTICLE_TYPES.search(t) for t in _types(node))
+
+
+def _is_content(node: dict[str, Any]) -> bool:
+    return any(_CONTENT_TYPES.search(t) for t in _types(node))
 
 
 def _is_page(node: dict[str, Any]) -> bool:
@@ -437,6 +492,7 @@ def _ld_url(value: Any) -> str:
 
 def _decide(found: _Found, url: str) -> Metadata:
     articles = [n for n in found.jsonld if _is_article(n)]
+    articles += [n for n in found.jsonld if not _is_article(n) and _is_content(n)]
     pages = [n for n in found.jsonld if _is_page(n)]
     main = articles[0] if articles else None
     base = _base_url(found, url)
@@ -462,10 +518,10 @@ def _title(found: _Found, main: dict[str, Any] | None) -> str:
         headline = _ld_text(main.get("headline"))
         name = _ld_text(main.get("name"))
         if headline and name and headline != name:
+            # Some publishers put a tagline in one of the two: take the one
+            # that resembles what the page calls itself.
             doc = _strip_site(found.doc_title, found) or found.doc_title
-            if _similar(name, doc) > 0.75 and _similar(headline, doc) <= 0.75:
-                return name
-            return headline
+            return headline if _similar(headline, doc) > _similar(name, doc) else name
         if headline or name:
             return headline or name
     meta_title = found.first(_TITLE_KEYS)
@@ -489,9 +545,6 @@ def _strip_site(title: str, found: _Found) -> str:
         return ""
     if any(h == title for h in found.headings):
         return title
-    for h in found.h1s:
-        if h and h != title and h in title and _word_count(h) >= 3:
-            return h
     had_hierarchy = bool(_HIERARCHY_SEP.search(title))
     seps = list(re.finditer(r"\s[|\-–—\\/>»]\s", title))
     result = title
@@ -522,7 +575,7 @@ def _authors(found: _Found, main: dict[str, Any] | None) -> tuple[tuple[str, ...
         names = _ld_names(main.get("author")) or _ld_names(main.get("creator"))
     if not names:
         for key in _AUTHOR_KEYS:
-            values = [v for v in found.meta.get(key, ()) if v and not _URLISH.match(v) and not v.startswith("@")]
+            values = [_BY_PREFIX.sub("", v) for v in found.values(key) if not _URLISH.match(v) and not v.startswith("@")]
             if values:
                 names = values
                 break
@@ -553,9 +606,9 @@ def _published(found: _Found, nodes: list[dict[str, Any]]) -> str:
     candidates: list[str] = []
     for node in nodes:
         candidates.append(_ld_text(node.get("datePublished")))
-    candidates.extend(found.meta.get(k, [""])[0] for k in _DATE_KEYS[:3])
+    candidates.extend(found.first((k,)) for k in _DATE_KEYS[:3])
     candidates.extend(found.item_dates)
-    candidates.extend(found.meta.get(k, [""])[0] for k in _DATE_KEYS[3:])
+    candidates.extend(found.first((k,)) for k in _DATE_KEYS[3:])
     for node in nodes:
         candidates.append(_ld_text(node.get("dateCreated")))
     candidates.extend(found.times)
@@ -605,7 +658,7 @@ def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[st
         text = _ld_text(node.get("description"))
         if text:
             return text
-    return ""
+    return found.first_paragraph
 
 
 def _base_url(found: _Found, url: str) -> str:
@@ -617,7 +670,7 @@ def _base_url(found: _Found, url: str) -> str:
 
 
 def _canonical(found: _Found, base: str) -> str:
-    for value in (*found.links.get("canonical", ()), *found.meta.get("og:url", ())):
+    for value in (*found.links.get("canonical", ()), *found.values("og:url")):
         joined = _join(base, value)
         if joined:
             return joined
@@ -627,7 +680,7 @@ def _canonical(found: _Found, base: str) -> str:
 def _image(found: _Found, nodes: list[dict[str, Any]], base: str) -> str:
     candidates: list[str] = []
     for key in _IMAGE_KEYS:
-        candidates.extend(found.meta.get(key, ()))
+        candidates.extend(found.values(key))
     for node in nodes:
         candidates.append(_ld_url(node.get("image")))
         candidates.append(_ld_url(node.get("thumbnailUrl")))
@@ -657,8 +710,9 @@ def normalize_lang(raw: str | None) -> str:
 def normalize_date(raw: str | None) -> str:
     """An ISO 8601 form of a date as pages write it; "" when it is not a plausible date.
 
-    Keeps the time and the zone when given ("2020-01-02T03:04:05+01:00"), gives
-    a bare date when only the day is known ("2020-01-02"). Understands ISO and
+    A value that already is ISO 8601 comes back as written. Others keep the
+    time and the zone when given ("2020-01-02T03:04:05+01:00"), or give a bare
+    date when only the day is known ("2020-01-02"). Understands ISO and
     near-ISO, RFC 2822, Unix timestamps, and "12 March 2020" / "March 12, 2020"
     in several languages.
     """
@@ -675,7 +729,8 @@ def normalize_date(raw: str | None) -> str:
             return ""
     match = _ISO_DATE.search(text)
     if match:
-        return _from_iso_match(match)
+        normal = _from_iso_match(match)
+        return text if normal and _STRICT_ISO.match(text) else normal
     if "," in text[:5] or re.search(r"\d{1,2}:\d{2}:\d{2}\s+(?:[+-]\d{4}|[A-Z]{2,4})\s*$", text):
         try:
             return _iso(parsedate_to_datetime(text), with_time=True)
@@ -713,7 +768,8 @@ def _from_parts(match: re.Match[str], month: int) -> str:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    return _build(year, month, day, hour, int(match["M"]), int(match["S"] or 0), with_time=True)
+    return _build(year, month, day, hour, int(match["M"]), int(match["S"] or 0), tz=_zone(match["tz"]),
+                  with_time=True)
 
 
 def _zone(raw: str | None) -> timezone | None:
@@ -768,12 +824,13 @@ def _word_count(text: str) -> int:
 
 
 def _similar(a: str, b: str) -> float:
-    """Share of ``b``'s words that ``a`` also has (1.0 = all of them)."""
-    words_a = set(_WORD.findall(a.lower()))
-    words_b = _WORD.findall(b.lower())
-    if not words_b:
+    """How much of ``b`` (by characters of its words) is made of words of ``a``: 0 to 1."""
+    words_a = set(_WORD.findall(a.casefold()))
+    words_b = _WORD.findall(b.casefold())
+    total = sum(len(w) for w in words_b)
+    if not total:
         return 0.0
-    return sum(1 for w in words_b if w in words_a) / len(words_b)
+    return sum(len(w) for w in words_b if w in words_a) / total
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
