@@ -1,0 +1,417 @@
+"""Bytes to text: find the encoding the author used, and clean what comes out.
+
+The order follows what browsers do, because that is what the author saw when
+the page looked right: a byte-order mark wins, then the caller's ``encoding=``
+(an HTTP header), then the page's own ``<meta>`` declaration, then a sniff.
+Declarations lie often enough that a declared encoding is checked against the
+bytes: a page declared UTF-8 that is not valid UTF-8 is sniffed instead, and a
+page declared as a legacy single-byte encoding whose non-ASCII bytes form valid
+UTF-8 is read as UTF-8. Nothing here raises for any input bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+import zlib
+
+#: The most text a compressed page may inflate to (one byte past the default
+#: ``Limits.max_bytes``, so that the parse stage sees the page is too large).
+MAX_INFLATED = 64 * 1024 * 1024 + 1
+
+#: How far into the page a ``<meta charset>`` is looked for (browsers: 1024 bytes;
+#: real pages put long scripts first, so a little more).
+_PRESCAN_BYTES = 4096
+
+#: How much of the page the sniffer looks at; enough text to decide, bounded cost.
+_SNIFF_BYTES = 16 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Labels that browsers read as a different (superset) encoding (WHATWG Encoding).
+_ALIASES: dict[str, str] = {
+    "latin_1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+
+#: Magic numbers of formats that are certainly not HTML; such pages decode to "".
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF87a",
+    b"GIF89a",
+    b"PK\x03\x04",  # zip, docx, epub
+    b"\x7fELF",
+    b"BM",  # checked with a plausibility test below, "BM" starts English words
+    b"RIFF",
+    b"OggS",
+    b"fLaC",
+    b"ID3",
+    b"\x00\x00\x01\x00",  # ICO
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"\x28\xb5\x2f\xfd",  # zstd
+    b"wOFF",
+    b"wOF2",
+    b"\x00asm",
+    b"\xca\xfe\xba\xbe",
+    b"MZ",
+)
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+_HIGH_BYTE_RE = re.compile(rb"[\x80-\xff]")
+_META_RE = re.compile(rb"<meta\b([^>]*)>", re.IGNORECASE)
+_CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]+)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:+-]+)""", re.IGNORECASE)
+_HTTP_EQUIV_RE = re.compile(rb"""http-equiv\s*=\s*["']?\s*content-type""", re.IGNORECASE)
+
+#: Encodings the sniffer weighs when a page is not UTF-8 and says nothing true.
+_SINGLE_BYTE_CANDIDATES: tuple[str, ...] = (
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "iso8859_7",
+    "cp1257",
+    "cp1254",
+    "iso8859_15",
+    "cp1255",
+    "cp1256",
+    "iso8859_5",
+)
+_MULTI_BYTE_CANDIDATES: tuple[str, ...] = ("cp932", "gb18030", "euc_jp", "big5hkscs", "cp949")
+
+
+def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int = MAX_INFLATED) -> str:
+    """Decode page bytes to text as the author wrote it; never raises for bytes.
+
+    ``encoding`` is the caller's override (an HTTP ``charset``); only a
+    byte-order mark beats it, as in browsers. Gzip-compressed pages are
+    inflated up to ``max_inflated`` bytes; pages that are clearly another
+    format (PDF, images, archives, executables) or undecodable gzip decode to
+    the empty string, because their bytes read as text are noise, not an article.
+    """
+    data = bytes(page)
+    if data.startswith(_GZIP_MAGIC):
+        inflated = _gunzip(data, max_inflated)
+        if inflated is None:
+            return ""
+        data = inflated
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, "replace")
+    if _is_binary(data):
+        return ""
+    override = _normalise(encoding) if encoding else None
+    if override:
+        return data.decode(override, "replace")
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        return data.decode(utf16, "replace")
+    declared = _declared(data[:_PRESCAN_BYTES])
+    utf8 = _utf8_verdict(data)
+    if declared and declared != "utf-8":
+        # A legacy declaration over bytes that are valid multi-byte UTF-8 is a
+        # template left unchanged after the page was converted: believe the bytes.
+        if utf8 == "utf-8-nonascii":
+            return data.decode("utf-8")
+        if _decodes(data[:_SNIFF_BYTES], declared):
+            return data.decode(declared, "replace")
+    if utf8 is not None:
+        return data.decode("utf-8")
+    return data.decode(_sniff(_sample(data)), "replace")
+
+
+def clean_text(text: str) -> str:
+    """Text safe for the parser and for readers: controls gone, one kind of newline.
+
+    Drops NUL, the C0 controls other than tab and newline, DEL, the C1 controls
+    and the non-characters U+FFFE/U+FFFF; turns lone surrogates into U+FFFD;
+    turns CR LF, CR, NEL, LS, PS, VT and FF into ``\\n``.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    text = text.translate(_CLEAN_TABLE)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATE_RE.sub("\ufffd", text)
+    return text
+
+
+def _build_clean_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
+    table.update({c: None for c in range(0x7F, 0xA0)})
+    for newline in ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"):
+        table[ord(newline)] = "\n"
+    table[0xFFFE] = None
+    table[0xFFFF] = None
+    return table
+
+
+_CLEAN_TABLE = _build_clean_table()
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _gunzip(data: bytes, limit: int) -> bytes | None:
+    """Inflate a gzip stream to at most ``limit`` bytes; None when it is corrupt."""
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    try:
+        out = inflater.decompress(data, limit)
+    except zlib.error:
+        return None
+    return out or None
+
+
+def _is_binary(data: bytes) -> bool:
+    """True for known non-text formats and for bytes that are mostly control codes."""
+    head = data[:512]
+    for magic in _BINARY_MAGIC:
+        if head.startswith(magic):
+            if magic in (b"BM", b"MZ", b"RIFF", b"ID3"):
+                # Short magics start ordinary words too: require control bytes soon after.
+                return _control_share(head) > 0.1
+            return True
+    return _control_share(head) > 0.3 and _sniff_utf16(data) is None
+
+
+def _control_share(head: bytes) -> float:
+    """The share of bytes that never occur in text (C0 controls other than whitespace)."""
+    if not head:
+        return 0.0
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return controls / len(head)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII markup leaves a NUL in every other byte."""
+    head = data[:512]
+    if len(head) < 8:
+        return None
+    even = head[0::2]
+    odd = head[1::2]
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    return None
+
+
+def _normalise(label: str) -> str | None:
+    """A Python codec name for an encoding label, with browser aliases; None if unknown."""
+    label = label.strip().strip("\"'").strip()
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except (LookupError, ValueError):
+        return None
+    name = name.replace("-", "_")
+    if name in ("utf_8", "utf_8_sig"):
+        return "utf-8"
+    return _ALIASES.get(name, name)
+
+
+def _declared(head: bytes) -> str | None:
+    """The encoding the page declares in its first bytes (``<meta>`` or XML declaration)."""
+    found = _XML_DECL_RE.match(head)
+    candidates: list[bytes] = [found.group(1)] if found else []
+    for meta in _META_RE.finditer(head):
+        attrs = meta.group(1)
+        charset = _CHARSET_RE.search(attrs)
+        if not charset:
+            continue
+        lowered = attrs.lower()
+        if b"http-equiv" in lowered and not _HTTP_EQUIV_RE.search(attrs):
+            continue
+        candidates.append(charset.group(1))
+    for raw in candidates:
+        name = _normalise(raw.decode("ascii", "replace"))
+        if name is None:
+            continue
+        if name.startswith("utf_16") or name.startswith("utf_32"):
+            # Readable ASCII markup cannot be UTF-16: the declaration is wrong (WHATWG).
+            return "utf-8"
+        return name
+    return None
+
+
+def _utf8_verdict(data: bytes) -> str | None:
+    """'utf-8' for valid UTF-8, 'utf-8-nonascii' if it also holds multi-byte sequences, else None.
+
+    A sequence cut at the very end (a truncated download) does not count against it.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.start < len(data) - 3:
+            return None
+    return "utf-8" if data.isascii() else "utf-8-nonascii"
+
+
+def _decodes(sample: bytes, name: str) -> bool:
+    """True when ``sample`` is valid in ``name``, allowing a character cut at the end."""
+    try:
+        codecs.getincrementaldecoder(name)("strict").decode(sample, final=False)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _sample(data: bytes) -> bytes:
+    """The part of the page worth sniffing: from just before its first non-ASCII byte.
+
+    Pages open with long ASCII heads and scripts that say nothing about the
+    encoding; everything before the first high byte is ASCII, so starting there
+    never cuts a multi-byte character.
+    """
+    found = _HIGH_BYTE_RE.search(data)
+    start = max(0, found.start() - 64) if found else 0
+    return data[start : start + _SNIFF_BYTES]
+
+
+def _sniff(sample: bytes) -> str:
+    """The most plausible legacy encoding for bytes that are not UTF-8."""
+    best, best_score = "cp1252", float("-inf")
+    multi_byte = _multi_byte_share(sample) > 0.3
+    candidates = (
+        _MULTI_BYTE_CANDIDATES + _SINGLE_BYTE_CANDIDATES
+        if multi_byte
+        else _SINGLE_BYTE_CANDIDATES + _MULTI_BYTE_CANDIDATES
+    )
+    for name in candidates:
+        if not _decodes(sample, name):
+            continue
+        text = codecs.getincrementaldecoder(name)("strict").decode(sample, final=False)
+        score = _plausibility(text)
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def _multi_byte_share(sample: bytes) -> float:
+    """How often a high byte is followed by another high byte (CJK text pairs them)."""
+    high = pairs = 0
+    previous_high = False
+    for byte in sample:
+        is_high = byte >= 0x80
+        if is_high:
+            high += 1
+            if previous_high:
+                pairs += 1
+                previous_high = False
+                continue
+        previous_high = is_high
+    return pairs / high * 2 if high else 0.0
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _plausibility(text: str) -> float:
+    """How much ``text`` looks like what people write; higher is better.
+
+    Rewards letters in words of one script with natural case (lowercase after
+    the first letter), kana and common ideographs; penalises C1 controls,
+    private-use and symbol characters wedged between letters, half-width katakana
+    and scripts mixed inside one word: the marks mojibake leaves.
+    """
+    score = 0.0
+    for ch in text:
+        if ch.isascii():
+            continue
+        code = ord(ch)
+        if 0x80 <= code <= 0x9F or 0xE000 <= code <= 0xF8FF or ch == "\ufffd":
+            score -= 8
+        elif 0xFF61 <= code <= 0xFF9F:
+            score -= 1.5
+        elif 0x3040 <= code <= 0x30FF:
+            score += 2
+        elif 0x4E00 <= code <= 0x9FFF:
+            score += 0.8 if _is_common_han(ch) else -0.5
+        elif 0xAC00 <= code <= 0xD7A3:
+            score += 1
+        elif unicodedata.category(ch)[0] in "SNP" or unicodedata.category(ch) == "Lm":
+            score -= 0.25
+    for word in _WORD_RE.findall(text):
+        if word.isascii():
+            continue
+        scripts = {_script(ch) for ch in word}
+        if len(scripts) > 1:
+            score -= 2 * len(word)
+            continue
+        if scripts == {"latin"}:
+            # Western words carry an accent or two among plain letters, never mostly accents.
+            accented = sum(1 for ch in word if not ch.isascii())
+            if accented * 2 > len(word):
+                score -= 1.5 * accented
+                continue
+        if len(word) > 1:
+            tail = word[1:]
+            if tail.islower() or word.isupper():
+                score += len(word) * 0.5
+            else:
+                score -= sum(1 for ch in tail if ch.isupper()) * 2
+    # Symbols glued between letters ("wÃ¤re", "Ð¿Ñ€") are what mojibake looks like.
+    score -= 3 * len(_GLUED_SYMBOL_RE.findall(text))
+    # Chinese and Japanese do not put spaces between ideographs; Korean does.
+    score -= 2 * len(_SPACED_HAN_RE.findall(text))
+    return score
+
+
+_SPACED_HAN_RE = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_GLUED_SYMBOL_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\-'’.,;:!?()\"«»„“”/]+(?=[^\W\d_])")
+
+
+def _is_common_han(ch: str) -> bool:
+    """True for ideographs in the everyday sets of Chinese or Japanese (GB2312, JIS level 1)."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        lead = ch.encode("cp932")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0x88 <= lead <= 0x98
+
+
+def _script(ch: str) -> str:
+    """A coarse script name for one letter: enough to catch mixed-script words."""
+    code = ord(ch)
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    if 0x370 <= code < 0x400:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    if 0x590 <= code < 0x600:
+        return "hebrew"
+    if 0x600 <= code < 0x700:
+        return "arabic"
+    if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+        return "cjk"
+    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    return "other"

@@ -1,0 +1,345 @@
+"""Safe HTML out: an allow-list serialiser and an independent checker.
+
+:func:`sanitize_element` does not clean a tree and serialise it; it writes
+the output itself, tag by tag, from an allow-list, so that anything it does
+not know cannot reach the output: unknown elements give up their text only,
+dangerous ones (scripts, frames, forms, SVG, ...) vanish with their content,
+and the only attributes are a handful of inert ones plus URLs that passed
+:func:`safe_url`. :func:`is_safe_html` re-parses such output with two
+different parsers and checks the same rules without sharing their code, so a
+test that passes both is not testing the sanitizer against itself.
+"""
+
+from __future__ import annotations
+
+import html
+import html.parser
+import re
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+#: Elements the output may contain.
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    "p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code kbd samp var table thead tbody tfoot tr th td "
+    "caption figure figcaption img a em strong b i u s sub sup br hr small mark q cite abbr dfn del ins".split()
+)
+#: Elements dropped together with everything inside them.
+DANGEROUS_TAGS: frozenset[str] = frozenset(
+    "script style iframe frame frameset object embed applet form input button select textarea option optgroup "
+    "datalist output svg math template base meta link noscript noembed noframes title head param source track "
+    "audio video canvas map area dialog portal xmp plaintext listing xml slot".split()
+)
+#: Elements without content or end tag.
+_VOID_TAGS = frozenset(("br", "hr", "img"))
+#: Attributes kept, per element (URLs are handled separately).
+_PLAIN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "a": ("title",),
+    "img": ("alt", "title"),
+    "abbr": ("title",),
+    "td": ("colspan", "rowspan"),
+    "th": ("colspan", "rowspan"),
+    "ol": ("start",),
+}
+_NUMERIC_ATTRIBUTES = frozenset(("colspan", "rowspan", "start"))
+#: Unknown elements that separate blocks: unwrapping them must not glue words together.
+_BLOCK_LIKE = frozenset(
+    "div section article main header footer aside nav address center details summary fieldset legend "
+    "label tr li dt dd p".split()
+)
+#: Lazy-loading attributes that hold the real image when ``src`` is a placeholder.
+_LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-url")
+_LAZY_SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
+
+SAFE_SCHEMES: frozenset[str] = frozenset(("http", "https", "mailto"))
+_MAX_URL = 16 * 1024
+
+#: Everything a browser ignores or strips when it reads a URL's scheme.
+_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\]")
+
+
+def safe_url(url: str, base: str | None) -> str | None:
+    """``url`` resolved against ``base`` when its scheme is http, https or mailto; else None.
+
+    The scheme is judged the way a browser would read it, after entities,
+    whitespace and control characters are taken out and case is folded, so
+    ``JaVa&#x09;script:`` is caught. Relative URLs stay relative when there is
+    no ``base``; characters that could break out of an attribute or a Markdown
+    link are percent-encoded.
+    """
+    if not url or len(url) > _MAX_URL:
+        return None
+    if not _scheme_is_safe(url):
+        return None
+    cleaned = url.strip("\x00\x20\t\n\r\x0c\x0b").replace("\t", "").replace("\n", "").replace("\r", "")
+    if not cleaned:
+        return None
+    if base and _scheme_is_safe(base) and _SCHEME_RE.match(_unmask(base)):
+        try:
+            cleaned = urljoin(base.strip(), cleaned)
+        except ValueError:
+            return None
+        if not _scheme_is_safe(cleaned):
+            return None
+    try:
+        urlsplit(cleaned)
+    except ValueError:
+        return None
+    return _UNSAFE_IN_URL_RE.sub(lambda m: "%{:02X}".format(ord(m.group())), cleaned)
+
+
+def _unmask(url: str) -> str:
+    """The URL as a browser reads its scheme: entities decoded (repeatedly), invisibles gone, lowercase."""
+    previous = None
+    current = url
+    for _ in range(4):
+        if current == previous:
+            break
+        previous, current = current, html.unescape(current)
+    return _INVISIBLE_RE.sub("", current).lower()
+
+
+def _scheme_is_safe(url: str) -> bool:
+    """True when ``url`` has no scheme (it is relative) or an allowed one."""
+    unmasked = _unmask(url)
+    match = _SCHEME_RE.match(unmasked)
+    if match:
+        return match.group(1) in SAFE_SCHEMES
+    # A colon before any path, query or fragment character is a scheme some
+    # parser may accept: a safe one would have matched above.
+    head = re.split(r"[/?#]", unmasked, maxsplit=1)[0]
+    return ":" not in head
+
+
+def sanitize_element(
+    el: lxml.html.HtmlElement,
+    *,
+    base_url: str | None,
+    keep_links: bool = True,
+    keep_images: bool = True,
+) -> str:
+    """``el`` serialised as safe HTML through the allow-list; ``el`` is not changed.
+
+    Dangerous elements disappear with their content, other unknown elements
+    are unwrapped (their text stays), links and images keep only URLs that
+    pass :func:`safe_url`. An unknown ``el`` itself is unwrapped the same way.
+    """
+    out: list[str] = []
+    # The stack holds elements to open and end-tag strings to write, so that
+    # nesting of any depth is walked without recursion.
+    stack: list[lxml.etree._Element | str | tuple[str]] = [el]
+    root = True
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            out.append(_escape_text(item[0]))
+            continue
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        tail = None if root else item.tail
+        if tail:
+            stack.append((tail,))
+        opened = _open_tag(item, base_url, keep_links, keep_images) if isinstance(item.tag, str) else None
+        if opened is None:
+            root = False
+            continue  # comments, processing instructions, dropped elements: only the tail stays
+        start, end = opened
+        root = False
+        out.append(start)
+        if end is None:
+            continue
+        stack.append(end)
+        for child in reversed(item):
+            stack.append(child)
+        if item.text:
+            stack.append((item.text,))
+    return "".join(out).strip(" ")
+
+
+def _open_tag(
+    element: lxml.etree._Element, base_url: str | None, keep_links: bool, keep_images: bool
+) -> tuple[str, str | None] | None:
+    """(start string, end string or None for void) for one element; None to drop it."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in DANGEROUS_TAGS or ":" in tag or "}" in tag:
+        return None
+    if tag == "img":
+        if not keep_images:
+            return None
+        src = _image_source(element, base_url)
+        if src is None:
+            return None
+        return "<img" + _attributes(element, "img", {"src": src}) + ">", None
+    if tag in ("br", "hr"):
+        return f"<{tag}>", None
+    if tag == "a":
+        href = safe_url(element.get("href") or "", base_url) if keep_links else None
+        if href is None:
+            return "", ""
+        return "<a" + _attributes(element, "a", {"href": href}) + ">", "</a>"
+    if tag in ALLOWED_TAGS:
+        return f"<{tag}" + _attributes(element, tag, {}) + ">", f"</{tag}>"
+    if tag in _BLOCK_LIKE:
+        return " ", " "
+    return "", ""
+
+
+def _image_source(element: lxml.etree._Element, base_url: str | None) -> str | None:
+    """A safe ``src`` for an image: its own, a lazy-loading one, or the best ``srcset`` entry."""
+    candidates = [element.get("src") or ""]
+    candidates.extend(element.get(name) or "" for name in _LAZY_SOURCES)
+    for name in _LAZY_SRCSETS:
+        candidates.extend(_srcset_urls(element.get(name) or ""))
+    for candidate in candidates:
+        if candidate.strip().lower().startswith("data:"):
+            continue  # inline placeholders and inline payloads alike stay out
+        src = safe_url(candidate, base_url)
+        if src:
+            return src
+    return None
+
+
+def _srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset``, widest (or densest) first."""
+    entries: list[tuple[float, str]] = []
+    for part in srcset.split(","):
+        fields = part.split()
+        if not fields:
+            continue
+        size = 0.0
+        if len(fields) > 1 and fields[1][:-1].replace(".", "", 1).isdigit():
+            size = float(fields[1][:-1])
+        entries.append((size, fields[0]))
+    entries.sort(key=lambda entry: -entry[0])
+    return [url for _, url in entries]
+
+
+def _attributes(element: lxml.etree._Element, tag: str, urls: dict[str, str]) -> str:
+    """The allowed attributes of ``element`` as an escaped attribute string."""
+    parts = [f' {name}="{_escape_attribute(value)}"' for name, value in urls.items()]
+    for name in _PLAIN_ATTRIBUTES.get(tag, ()):
+        value = element.get(name)
+        if value is None:
+            continue
+        if name in _NUMERIC_ATTRIBUTES:
+            value = value.strip()
+            if not value.isdigit() or not value.isascii() or not 0 < int(value) <= 1000:
+                continue
+        parts.append(f' {name}="{_escape_attribute(value)}"')
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _escape_attribute(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def is_safe_html(markup: str) -> bool:
+    """True when ``markup`` holds only allowed elements, attributes and URL schemes.
+
+    Parsed twice, by libxml2 (as a tree) and by Python's tokenizer (tag by
+    tag), so that markup one parser reads harmlessly but the other reads as
+    a tag still fails. Comments and processing instructions fail too.
+    """
+    checker = _TokenChecker()
+    try:
+        checker.feed(markup)
+        checker.close()
+    except (AssertionError, ValueError):
+        return False
+    if not checker.safe:
+        return False
+    return _tree_is_safe(markup)
+
+
+#: What the checker accepts: written out again rather than imported from above,
+#: so a slip in the sanitizer's tables does not also slip into its test.
+_CHECK_TAGS = frozenset(
+    "html head body p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code kbd samp var table thead tbody "
+    "tfoot tr th td caption figure figcaption img a em strong b i u s sub sup br hr small mark q cite abbr dfn "
+    "del ins".split()
+)
+_CHECK_ATTRIBUTES = frozenset(("href", "src", "alt", "title", "colspan", "rowspan", "start"))
+_CHECK_URL_ATTRIBUTES = frozenset(("href", "src"))
+
+
+def _url_is_safe(value: str) -> bool:
+    """The checker's own reading of a URL: no scheme but http, https and mailto."""
+    decoded = value
+    for _ in range(4):
+        decoded = html.unescape(decoded)
+    squeezed = "".join(ch for ch in decoded if ch.isprintable() and not ch.isspace()).lower()
+    squeezed = squeezed.replace("\u00ad", "")
+    before_path = re.split(r"[/?#]", squeezed, maxsplit=1)[0]
+    if ":" not in before_path:
+        return True
+    return before_path.split(":", 1)[0] in ("http", "https", "mailto")
+
+
+def _attribute_is_safe(name: str, value: str | None) -> bool:
+    name = name.lower()
+    if name not in _CHECK_ATTRIBUTES:
+        return False
+    if name in _CHECK_URL_ATTRIBUTES:
+        return value is not None and _url_is_safe(value)
+    return True
+
+
+class _TokenChecker(html.parser.HTMLParser):
+    """Python's own HTML tokenizer, flagging any token outside the allow-list."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.safe = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _CHECK_TAGS or not all(_attribute_is_safe(n, v) for n, v in attrs):
+            self.safe = False
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _CHECK_TAGS:
+            self.safe = False
+
+    def handle_comment(self, data: str) -> None:
+        self.safe = False
+
+    def handle_decl(self, decl: str) -> None:
+        self.safe = False
+
+    def handle_pi(self, data: str) -> None:
+        self.safe = False
+
+    def unknown_decl(self, data: str) -> None:
+        self.safe = False
+
+
+def _tree_is_safe(markup: str) -> bool:
+    """libxml2's reading of ``markup``: every element, attribute and URL on the allow-list."""
+    if not markup.strip():
+        return True
+    checking_parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=False, remove_pis=False, no_network=True, huge_tree=True
+    )
+    try:
+        root = lxml.html.document_fromstring(("<body>" + markup).encode("utf-8"), parser=checking_parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return False
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            return False  # a comment or processing instruction
+        if node.tag not in _CHECK_TAGS:
+            return False
+        for name, value in node.attrib.items():
+            if not _attribute_is_safe(name, value):
+                return False
+    return True
