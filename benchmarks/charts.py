@@ -1,0 +1,213 @@
+"""Charts of the benchmark results, for the README: where cleanpress stands, at a glance.
+
+The accuracy and speed benchmarks call :func:`write_accuracy_charts` and
+:func:`write_speed_charts` after writing their JSON; ``python -m
+benchmarks.charts`` redraws both from ``benchmarks/results/*.json``. Each
+chart is written as PNG (for the README) and SVG (for zooming), with fixed
+metadata and ids so that unchanged results give unchanged files.
+
+Needs matplotlib, which comes with the ``bench`` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["write_accuracy_charts", "write_speed_charts"]
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+DOCS = ROOT / "docs"
+ACCURACY_CHART = "accuracy-f1"
+SPEED_CHART = "speed-vs-f1"
+
+OURS = "cleanpress"
+OUR_COLOUR = "#c8102e"
+# Muted, colour-blind-friendly tones for the rivals, so that our bar is the one that stands out.
+RIVAL_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948",
+                 "#76b7b2", "#ff9da7", "#bab0ac", "#17becf", "#7f7f7f", "#bcbd22")
+CORPUS_ORDER = ("scrapinghub", "trafilatura-eval", "readability")
+# Rival markers vary in shape as well as colour, so that the speed chart reads without colour too.
+RIVAL_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "<", ">", "h", "p", "d")
+
+
+def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]:
+    """Draw F1 per corpus for every extractor side by side; return the files written."""
+    corpora = _corpora(result)
+    f1 = {corpus: _scores(result, corpus) for corpus in corpora}
+    extractors = _extractor_order(f1)
+    if not extractors:
+        return []
+    labels = _labels(result, extractors)
+    fig = _figure(width=max(7.0, 1.2 + 0.32 * len(extractors) * len(corpora)), height=4.6)
+    ax = fig.add_subplot()
+    width = 0.8 / len(extractors)
+    lowest = min(v for scores in f1.values() for v in scores.values())
+    bottom = max(0.0, math.floor((lowest - 0.05) * 10) / 10)
+    for i, name in enumerate(extractors):
+        xs = [c + (i - (len(extractors) - 1) / 2) * width for c, corpus in enumerate(corpora) if name in f1[corpus]]
+        ys = [f1[corpus][name] for corpus in corpora if name in f1[corpus]]
+        bars = ax.bar(xs, [y - bottom for y in ys], width * 0.92, bottom=bottom, label=labels[name],
+                      color=_colour(name, extractors), edgecolor="#222222" if name == OURS else "none",
+                      linewidth=0.8, zorder=3)
+        if name == OURS:
+            texts = ax.bar_label(bars, labels=[f"{y:.3f}" for y in ys], padding=2, fontsize=8,
+                                 color=OUR_COLOUR, fontweight="bold", zorder=5)
+            for text in texts:
+                text.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 1.0})
+    ax.set_xticks(range(len(corpora)), corpora)
+    ax.set_ylim(bottom, 1.0)
+    ax.set_ylabel("F1" if bottom == 0 else f"F1 (axis starts at {bottom:.1f})")
+    ax.set_title("Extraction F1 per corpus (higher is better)")
+    ax.grid(axis="y", color="#dddddd", zorder=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+    return _save(fig, outdir, ACCURACY_CHART)
+
+
+def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], outdir: Path) -> list[Path]:
+    """Draw F1 against pages per second (log scale), one panel per corpus; return the files written."""
+    panels = []
+    for corpus in _corpora(speed):
+        f1 = _scores(accuracy, corpus)
+        rates = _scores(speed, corpus, "pages_per_second")
+        points = {name: (rates[name], f1[name]) for name in rates if name in f1 and rates[name] > 0}
+        if points:
+            panels.append((corpus, points))
+    if not panels:
+        return []
+    # The same order, hence the same colours, as the accuracy chart.
+    extractors = _extractor_order({corpus: _scores(accuracy, corpus) for corpus in _corpora(accuracy)})
+    fig = _figure(width=4.0 * len(panels) + 2.2, height=4.2)
+    axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
+    for ax, (corpus, points) in zip(axes, panels):
+        for name in extractors:
+            if name not in points:
+                continue
+            x, y = points[name]
+            if name == OURS:
+                ax.scatter([x], [y], s=170, marker="*", color=OUR_COLOUR, edgecolor="#222222", zorder=4,
+                           label=name)
+                ax.annotate(f"{name}\n{y:.3f}, {x:.0f}/s", (x, y), xytext=(8, 0), textcoords="offset points",
+                            va="center", fontsize=8, fontweight="bold", color=OUR_COLOUR, zorder=5)
+            else:
+                ax.scatter([x], [y], s=40, marker=_marker(name, extractors), color=_colour(name, extractors),
+                           zorder=3, label=name)
+        xs = [x for x, _ in points.values()]
+        ax.set_xscale("log")
+        ax.set_xlim(min(xs) / 1.6, max(xs) * 3.0)
+        ax.set_title(corpus)
+        ax.set_xlabel("pages per second (log scale)")
+        ax.grid(color="#e5e5e5", which="both", zorder=0)
+        ax.spines[["top", "right"]].set_visible(False)
+    handles = {}
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels()):
+            handles.setdefault(label, handle)
+    fig.legend([handles[n] for n in extractors if n in handles], [n for n in extractors if n in handles],
+               loc="outside right upper", frameon=False, fontsize=8)
+    axes[0].set_ylabel("F1")
+    fig.suptitle("Accuracy against speed: up and to the right is better")
+    return _save(fig, outdir, SPEED_CHART)
+
+
+def _corpora(result: Mapping[str, Any]) -> list[str]:
+    present = list(result.get("corpora", {}))
+    return [c for c in CORPUS_ORDER if c in present] + [c for c in present if c not in CORPUS_ORDER]
+
+
+def _scores(result: Mapping[str, Any], corpus: str, field: str = "f1") -> dict[str, float]:
+    """``{extractor: value}`` for one corpus, leaving out extractors without a number."""
+    table = result.get("corpora", {}).get(corpus, {})
+    return {name: float(row[field]) for name, row in table.items()
+            if isinstance(row, Mapping) and isinstance(row.get(field), (int, float))}
+
+
+def _extractor_order(f1: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """cleanpress first, then the rivals by mean F1, best first."""
+    names = {name for scores in f1.values() for name in scores}
+    mean = {n: sum(s[n] for s in f1.values() if n in s) / sum(n in s for s in f1.values()) for n in names}
+    return sorted(names, key=lambda n: (n != OURS, -mean[n], n))
+
+
+def _labels(result: Mapping[str, Any], extractors: Sequence[str]) -> dict[str, str]:
+    versions = result.get("versions")
+    versions = versions if isinstance(versions, Mapping) else {}
+    return {n: f"{n} {versions[n]}" if isinstance(versions.get(n), str) and versions[n] else n for n in extractors}
+
+
+def _colour(name: str, extractors: Sequence[str]) -> str:
+    if name == OURS:
+        return OUR_COLOUR
+    return RIVAL_COLOURS[_rank(name, extractors) % len(RIVAL_COLOURS)]
+
+
+def _marker(name: str, extractors: Sequence[str]) -> str:
+    return RIVAL_MARKERS[_rank(name, extractors) % len(RIVAL_MARKERS)]
+
+
+def _rank(name: str, extractors: Sequence[str]) -> int:
+    return [n for n in extractors if n != OURS].index(name)
+
+
+def _figure(width: float, height: float) -> Figure:
+    """A pyplot-free figure: no global state, no display backend needed."""
+    try:
+        from matplotlib.figure import Figure
+    except ImportError as exc:
+        raise ImportError("the benchmark charts need matplotlib: pip install 'cleanpress[bench]'") from exc
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _save(fig: Figure, outdir: Path, stem: str) -> list[Path]:
+    import matplotlib
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    png, svg = outdir / f"{stem}.png", outdir / f"{stem}.svg"
+    fixed = {"svg.hashsalt": "cleanpress", "svg.id": stem}  # svg.id is known from matplotlib 3.8 on
+    with matplotlib.rc_context({k: v for k, v in fixed.items() if k in matplotlib.rcParams}):
+        fig.savefig(png, dpi=144, metadata={"Software": None})
+        fig.savefig(svg, metadata={"Date": None, "Creator": None})
+    return [png, svg]
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    if not path.is_file():
+        return None
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Redraw the charts from the last benchmark results."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.charts", description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, default=RESULTS,
+                        help="folder holding accuracy.json and speed.json (default: benchmarks/results)")
+    parser.add_argument("--outdir", type=Path, default=DOCS, help="where to write the charts (default: docs)")
+    args = parser.parse_args(argv)
+    accuracy = _load(args.results / "accuracy.json")
+    speed = _load(args.results / "speed.json")
+    if accuracy is None:
+        print(f"charts: no {args.results / 'accuracy.json'}; run the accuracy benchmark first", file=sys.stderr)
+        return 1
+    written = write_accuracy_charts(accuracy, args.outdir)
+    if speed is None:
+        print(f"charts: no {args.results / 'speed.json'}; skipping the speed chart", file=sys.stderr)
+    else:
+        written += write_speed_charts(accuracy, speed, args.outdir)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
