@@ -199,7 +199,7 @@ def _load_trafilatura(root: Path, ids: frozenset[str] | set[str] | None) -> Iter
             corpus="trafilatura-eval",
             id=page_id,
             html=_gunzip(root / "html" / entry["file"]),
-            url=url,
+            url=url if url.startswith(("http://", "https://")) else "",  # some keys are labels, not URLs
             with_snippets=tuple(entry.get("with") or ()),
             without_snippets=tuple(entry.get("without") or ()),
         )

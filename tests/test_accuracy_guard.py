@@ -20,13 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import accuracy, corpora, rivals  # noqa: E402
 from benchmarks.corpora import Page  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def test_cleanpress_holds_its_floors() -> None:
     reason = corpora.missing_reason()
     if reason:
-        pytest.skip(f"accuracy guard needs the corpora ({SHARED / 'bench'}): {reason}")
+        pytest.skip(f"accuracy guard needs the corpora in {corpora.bench_dir()}: {reason}")
     jobs = max(1, min(2, os.cpu_count() or 1))
     result = accuracy.run(["cleanpress"], corpora.CORPORA, jobs=jobs, timeout=60)
     figures = accuracy.headline_figures(result.report)
