@@ -71,12 +71,56 @@ class BatchResult:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: key, url, provenance, ``error`` ({type, message} or None), ``article``."""
-        data: dict[str, Any] = dict(self.meta)
-        data["key"] = self.key
-        data["url"] = self.url
+        data: dict[str, Any] = {"key": self.key, "url": self.url}
+        data.update((name, value) for name, value in self.meta.items() if name not in ("error", "article"))
+        data["key"], data["url"] = self.key, self.url
         data["error"] = {"type": self.error_type, "message": self.error} if self.error_type else None
         data["article"] = self.article.to_dict() if self.article is not None else None
         return data
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat row with the columns of :data:`ROW_COLUMNS`, for tables (Parquet, DataFrames).
+
+        ``url`` is the address the page was fetched from; ``canonical_url`` is
+        the one the article declares. Article fields are None for errors.
+        """
+        article = self.article
+        status = self.meta.get("status")
+        row: dict[str, Any] = {
+            "key": self.key, "url": self.url, "source": self.meta.get("source"),
+            "record_id": self.meta.get("record_id"), "date": self.meta.get("date"),
+            "status": status if isinstance(status, int) else None,
+            "error_type": self.error_type or None, "error": self.error or None,
+        }
+        for name in _ARTICLE_COLUMNS:
+            row[name] = getattr(article, name) if article is not None else None
+        row["authors"] = list(article.authors) if article is not None else None
+        row["canonical_url"] = article.url if article is not None else None
+        row["confidence"] = article.confidence if article is not None else None
+        row["truncated"] = article.truncated if article is not None else None
+        return {name: row[name] for name, _ in ROW_COLUMNS}
+
+
+#: The columns of :meth:`BatchResult.to_row` and their types, for Parquet files and DataFrames.
+ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("key", "string"), ("url", "string"), ("source", "string"), ("record_id", "string"),
+    ("date", "string"), ("status", "int32"), ("error_type", "string"), ("error", "string"),
+    ("title", "string"), ("byline", "string"), ("authors", "list<string>"), ("published", "string"),
+    ("site_name", "string"), ("lang", "string"), ("description", "string"), ("canonical_url", "string"),
+    ("image", "string"), ("text", "string"), ("markdown", "string"), ("html", "string"),
+    ("confidence", "float64"), ("truncated", "bool"),
+)
+_ARTICLE_COLUMNS = ("title", "byline", "published", "site_name", "lang", "description", "image",
+                    "text", "markdown", "html")
+
+
+def arrow_schema() -> Any:
+    """:data:`ROW_COLUMNS` as a ``pyarrow.Schema`` (needs the parquet or dask extra)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
+             "list<string>": pa.list_(pa.string())}
+    return pa.schema([(name, types[kind]) for name, kind in ROW_COLUMNS])
 
 
 def available_cores() -> int:
