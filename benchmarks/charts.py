@@ -89,7 +89,7 @@ def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], ou
     extractors = _extractor_order({corpus: _scores(accuracy, corpus) for corpus in _corpora(accuracy)})
     fig = _figure(width=4.0 * len(panels) + 2.2, height=4.2)
     axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
-    for ax, (corpus, points) in zip(axes, panels):
+    for ax, (corpus, points) in zip(axes, panels, strict=True):
         for name in extractors:
             if name not in points:
                 continue
@@ -109,12 +109,13 @@ def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], ou
         ax.set_xlabel("pages per second (log scale)")
         ax.grid(color="#e5e5e5", which="both", zorder=0)
         ax.spines[["top", "right"]].set_visible(False)
-    handles = {}
+    handles: dict[str, Any] = {}
     for ax in axes:
-        for handle, label in zip(*ax.get_legend_handles_labels()):
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
             handles.setdefault(label, handle)
-    fig.legend([handles[n] for n in extractors if n in handles], [n for n in extractors if n in handles],
-               loc="outside right upper", frameon=False, fontsize=8)
+    shown = [n for n in extractors if n in handles]
+    fig.legend(handles=[handles[n] for n in shown], labels=shown, loc="outside right upper", frameon=False,
+               fontsize=8)
     axes[0].set_ylabel("F1")
     fig.suptitle("Accuracy against speed: up and to the right is better")
     return _save(fig, outdir, SPEED_CHART)
@@ -173,8 +174,10 @@ def _save(fig: Figure, outdir: Path, stem: str) -> list[Path]:
 
     outdir.mkdir(parents=True, exist_ok=True)
     png, svg = outdir / f"{stem}.png", outdir / f"{stem}.svg"
-    fixed = {"svg.hashsalt": "cleanpress", "svg.id": stem}  # svg.id is known from matplotlib 3.8 on
-    with matplotlib.rc_context({k: v for k, v in fixed.items() if k in matplotlib.rcParams}):
+    fixed: dict[Any, Any] = {"svg.hashsalt": "cleanpress"}
+    if "svg.id" in matplotlib.rcParams:  # matplotlib 3.8+
+        fixed["svg.id"] = stem
+    with matplotlib.rc_context(fixed):
         fig.savefig(png, dpi=144, metadata={"Software": None})
         fig.savefig(svg, metadata={"Date": None, "Creator": None})
     return [png, svg]

@@ -148,8 +148,8 @@ def test_an_empty_trace_says_so() -> None:
 def test_page_text_and_metadata_are_escaped_never_markup() -> None:
     article = Article(title=HOSTILE[0], byline=HOSTILE[1], site_name=HOSTILE[2], lang=HOSTILE[3],
                       published=HOSTILE[4], url="javascript:alert(1)")
-    decisions = tuple(Decision(text, i % 2 == 0, kind, rule, i < 3)
-                      for i, (text, kind, rule) in enumerate(zip(HOSTILE, HOSTILE[::-1], HOSTILE[1:] + HOSTILE[:1])))
+    triples = zip(HOSTILE, HOSTILE[::-1], HOSTILE[1:] + HOSTILE[:1], strict=True)
+    decisions = tuple(Decision(text, i % 2 == 0, kind, rule, i < 3) for i, (text, kind, rule) in enumerate(triples))
     report = render_report(article, decisions)
     assert_only_report_markup(report)
     assert drawn(report) == [d if not d.kept else Decision(d.text, True, d.kind, "", d.in_container)

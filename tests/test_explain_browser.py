@@ -118,7 +118,8 @@ def render(report: str, tmp_path: Path, user_data: Path) -> dict[str, Any]:
     done = _run(["--dump-dom", path.as_uri()], user_data)
     results = lxml.html.document_fromstring(done.stdout or "<html></html>").xpath("//pre[@id='probe-result']")
     assert results, f"the probe did not run (exit {done.returncode}): {done.stderr.strip()[-400:]}"
-    return json.loads(results[0].text_content())
+    seen: dict[str, Any] = json.loads(results[0].text_content())
+    return seen
 
 
 def check_rendered(seen: dict[str, Any], decisions: tuple[Decision, ...]) -> None:

@@ -37,9 +37,11 @@ KEPT = "kept"
 _HUE_STEP = 137.508
 
 _STYLE_BASE = """
-:root { color-scheme: light; --ink: #1a1a1a; --muted: #6b6b6b; --line: #d9d9d9; --frame: #2563a8; }
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #6b6b6b; --line: #d9d9d9;
+  --frame: #2563a8; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+  color: var(--ink); background: #fff; }
 header, main, #legend { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
 header { border-bottom: 1px solid var(--line); }
 header .tool { margin: 0; color: var(--muted); font-size: .85rem; letter-spacing: .04em; text-transform: uppercase; }
@@ -51,23 +53,29 @@ dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 #legend { border-bottom: 1px solid var(--line); }
 #legend h2, main h2 { margin: 0 0 .5rem; font-size: 1rem; }
 #legend ul { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0; padding: 0; list-style: none; }
-#legend button { display: inline-flex; align-items: center; gap: .4rem; padding: .2rem .6rem; font: inherit; font-size: .9rem;
-  color: var(--ink); background: #fff; border: 1px solid var(--line); border-radius: 999px; cursor: pointer; }
+#legend button { display: inline-flex; align-items: center; gap: .4rem; padding: .2rem .6rem;
+  font: inherit; font-size: .9rem; color: var(--ink); background: #fff;
+  border: 1px solid var(--line); border-radius: 999px; cursor: pointer; }
 #legend button[aria-pressed="false"] { opacity: .45; text-decoration: line-through; }
 #legend .count { font-weight: 700; font-variant-numeric: tabular-nums; }
 #legend .hint { margin: .5rem 0 0; color: var(--muted); font-size: .85rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; background: var(--c, #999); }
 .swatch.kept { background: #fff; border: 1px solid var(--ink); }
-.container { margin: .8rem calc(-.6rem - 2px); padding: .4rem .6rem; border: 2px solid var(--frame); border-radius: 6px; }
-.container > .frame-label { margin: 0 0 .3rem; color: var(--frame); font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
+.container { margin: .8rem calc(-.6rem - 2px); padding: .4rem .6rem;
+  border: 2px solid var(--frame); border-radius: 6px; }
+.container > .frame-label { margin: 0 0 .3rem; color: var(--frame); font-size: .8rem;
+  font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
 .block { display: grid; grid-template-columns: 12rem 1fr; gap: 1rem; padding: .35rem 0; border-top: 1px solid #f0f0f0; }
 .block[hidden] { display: none; }
 .gutter { font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
 .text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .kept.heading .text { font-weight: 700; font-size: 1.1rem; }
-.removed .text { color: var(--muted); opacity: .6; text-decoration: line-through; text-decoration-color: var(--c, #999); }
-.label { display: inline-block; padding: 0 .4rem; border-radius: 3px; font-weight: 700; color: #fff; background: var(--c, #777); }
-.rule { display: block; margin-top: .15rem; font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .75rem; }
+.removed .text { color: var(--muted); opacity: .6; text-decoration: line-through;
+  text-decoration-color: var(--c, #999); }
+.label { display: inline-block; padding: 0 .4rem; border-radius: 3px; font-weight: 700;
+  color: #fff; background: var(--c, #777); }
+.rule { display: block; margin-top: .15rem; font-size: .75rem;
+  font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; }
 .empty { color: var(--muted); font-style: italic; }
 """
 
