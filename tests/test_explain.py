@@ -13,6 +13,7 @@ import cleanpress
 from cleanpress import Article, Decision
 from cleanpress.cli import main as cli_main
 from cleanpress.explain import _SCRIPT, explain_html, main, render_report
+from cleanpress.sanitize import is_safe_html
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "moscow-times-article.txt"
 
@@ -90,6 +91,12 @@ def assert_only_report_markup(report: str) -> None:
     assert len(root.findall(".//style")) == 1
     csp = root.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert csp and csp[0].startswith("default-src 'none';")
+    # Every place page text lands, taken raw from the report, is plain escaped text
+    # that also passes the check that Article.html must pass.
+    page_parts = re.findall(r'<(p class="text"|h1|dd|title|span class="(?:label|rule)")>(.*?)</', report, re.S)
+    assert page_parts
+    for where, raw in page_parts:
+        assert "<" not in raw and is_safe_html(raw), f"{where}: {raw!r}"
 
 
 def test_every_decision_is_drawn_in_order_with_kind_rule_and_container() -> None:

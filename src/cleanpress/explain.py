@@ -152,10 +152,10 @@ def _header(article: Article, decisions: Sequence[Decision]) -> str:
     rows = "".join(f"<dt>{name}</dt><dd>{_esc(value)}</dd>\n" for name, value in fields if value)
     kept = sum(d.kept for d in decisions)
     in_container = sum(d.in_container for d in decisions)
-    title = _esc(article.title) if article.title else '<span class="empty">(no title found)</span>'
+    title = f"<h1>{_esc(article.title)}</h1>" if article.title else '<h1 class="empty">(no title found)</h1>'
     return (
         '<header>\n<p class="tool">cleanpress explain</p>\n'
-        f"<h1>{title}</h1>\n"
+        f"{title}\n"
         f'<dl class="meta">\n{rows}</dl>\n'
         f'<p class="summary">{len(decisions)} candidate blocks: {kept} kept, '
         f"{len(decisions) - kept} removed; {in_container} inside the article container.</p>\n"
