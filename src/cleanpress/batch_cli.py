@@ -106,11 +106,11 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
     return sources
 
 
-def _unreadable(source: Source, exc: BaseException, after: int = 0) -> BatchResult:
+def _unreadable(path: str, exc: BaseException, after: int = 0) -> BatchResult:
     where = f" after {after} records" if after else ""
-    return BatchResult(source.path, error_type=UNREADABLE,
-                       error=f"cannot read {source.path}{where}: {type(exc).__name__}: {exc}",
-                       meta={"source": source.path})
+    return BatchResult(path, error_type=UNREADABLE,
+                       error=f"cannot read {path}{where}: {type(exc).__name__}: {exc}",
+                       meta={"source": path})
 
 
 def _read_page(path: str) -> bytes:
@@ -121,15 +121,20 @@ def _read_page(path: str) -> bytes:
         return handle.read()
 
 
-def _warc_records(source: Source, *, ok_only: bool) -> Iterator[PageRecord | BatchResult]:
+def warc_records(path: str, *, ok_only: bool = True) -> Iterator[PageRecord | BatchResult]:
+    """The HTML pages of one WARC file as batch records keyed by record id, with provenance.
+
+    A damaged or truncated archive ends with one error record standing for
+    the rest of the file, so the records before the damage are not lost.
+    """
     count = 0
     try:
-        for page in read_warc(source.path, ok_only=ok_only):
+        for page in read_warc(path, ok_only=ok_only):
             count += 1
             yield PageRecord(page.key, page.html, page.url or None, page.encoding,
-                             {"source": source.path, **page.meta()})
-    except Exception as exc:  # damaged or truncated archive: one error record stands for the rest
-        yield _unreadable(source, exc, count)
+                             {"source": path, **page.meta()})
+    except Exception as exc:  # whatever the archive reader raises on damage
+        yield _unreadable(path, exc, count)
 
 
 def _jsonl_records(source: Source) -> Iterator[PageRecord | BatchResult]:
@@ -141,7 +146,7 @@ def _jsonl_records(source: Source) -> Iterator[PageRecord | BatchResult]:
                     continue
                 yield _jsonl_record(source, number, line)
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        yield _unreadable(source, exc)
+        yield _unreadable(source.path, exc)
 
 
 def _jsonl_record(source: Source, number: int, line: bytes) -> PageRecord | BatchResult:
@@ -183,12 +188,12 @@ def iter_records(sources: Sequence[Source], *, skip: int = 0, ok_only: bool = Tr
             try:
                 page = _read_page(source.path)
             except (OSError, EOFError) as exc:
-                yield _unreadable(source, exc)
+                yield _unreadable(source.path, exc)
             else:
                 yield PageRecord(source.path, page, None, None, {"source": source.path})
             position += 1
             continue
-        records = _warc_records(source, ok_only=ok_only) if source.kind == "warc" else _jsonl_records(source)
+        records = warc_records(source.path, ok_only=ok_only) if source.kind == "warc" else _jsonl_records(source)
         for record in records:
             if position < skip:
                 position += 1
