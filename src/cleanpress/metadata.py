@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -32,9 +32,12 @@ __all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
 # --- patterns, compiled once ---------------------------------------------------------
 
 _WS = re.compile(r"\s+")
-#: A separator between a headline and a site name in a <title>: spaced pipes, dashes, etc.
-_TITLE_SEP = re.compile(r"\s+[|\-–—~/\\»·•:>]+\s+|\s*[|»·•]\s*")
+#: Separators between a headline and a site name or section trail in a <title>.
+_TITLE_SEP = re.compile(r"\s[|\-–—\\/>»]\s")
+#: Separators that draw a hierarchy (Site > Section > Page) rather than a suffix.
 _HIERARCHY_SEP = re.compile(r"\s[\\/>»]\s")
+#: Separators around a site name in a <title>, for deriving the name when nothing else gives it.
+_SITE_SEP = re.compile(r"\s[|\-–—·•»:]\s|\s?[|·•]\s?|:\s")
 _SEP_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
 _WORD = re.compile(r"\w+")
 #: Byline-like class or id words (as readers' tools conventionally look for them).
@@ -64,7 +67,6 @@ _JSON_COMMENT = re.compile(r"<!--|-->|^\s*//[^\n]*$", re.M)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_SCHEMA_CONTEXT = re.compile(r"^https?://schema\.org/?$", re.I)
 
 # Dates
 _ISO_DATE = re.compile(
@@ -136,17 +138,9 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "parsely-image-url", "sailthru.image.full")
 _LANG_KEYS = ("content-language", "language", "dc:language", "dcterms:language", "og:locale")
 
-_BYLINE_XPATH = lxml.etree.XPath(
-    "//body//*[@rel='author' or contains(@itemprop, 'author')"
-    " or contains(translate(concat(@class, ' ', @id),"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
-    " or contains(translate(concat(@class, ' ', @id),"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
-    " or contains(translate(concat(@class, ' ', @id),"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'dateline')"
-    " or contains(translate(concat(@class, ' ', @id),"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'writtenby')]"
-)
+#: Elements that may be a byline; the class/id test runs in Python (``_BYLINE_HINT``)
+#: because libxml2 evaluates a chain of case-folded contains() several times slower.
+_BYLINE_XPATH = lxml.etree.XPath("//body//*[@class or @id or @rel or @itemprop]")
 #: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
 _PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
 _TEXT_XPATH = lxml.etree.XPath(
@@ -157,7 +151,8 @@ _MAX_PARAGRAPHS = 60
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_NODES = 5_000
 
-_HEAD_TAGS = ("meta", "link", "script", "title", "base", "h1", "h2", "time", "html")
+_HEAD_TAGS = ("meta", "link", "script", "title", "base", "h1", "h2", "time")
+_MAX_TIMES = 30
 
 
 # --- public entry point ------------------------------------------------------------------
@@ -216,7 +211,7 @@ class _Found:
 
 def _collect(root: lxml.html.HtmlElement) -> _Found:
     found = _Found()
-    tree_root = root.getroottree().getroot() if hasattr(root, "getroottree") else root
+    tree_root = root.getroottree().getroot()
     lang = tree_root.get("lang") or tree_root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     found.html_lang = lang.strip()
     for el in tree_root.iter(*_HEAD_TAGS):
@@ -246,12 +241,10 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
                     found.h1s.append(text)
         elif tag == "time":
             value = (el.get("datetime") or "").strip()
-            if value:
-                if "datepublished" in (el.get("itemprop") or "").lower() or el.get("pubdate") is not None:
-                    found.item_dates.append(value)
+            if "datepublished" in (el.get("itemprop") or "").lower() or el.get("pubdate") is not None:
+                found.item_dates.append(value or _clean(el.text_content()))
+            elif value and len(found.times) < _MAX_TIMES and _visible_in_article(el):
                 found.times.append(value)
-        elif tag == "html" and not found.html_lang:
-            found.html_lang = (el.get("lang") or "").strip()
     _collect_byline(tree_root, found)
     if not found.first(_DESC_KEYS):
         found.first_paragraph = _first_paragraph(tree_root)
@@ -286,19 +279,24 @@ def _meta_key(raw: str) -> str:
 
 def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
     """Find the first visible byline-like element in the body, as readers see it."""
-    for count, el in enumerate(_BYLINE_XPATH(root)):
-        if count >= _MAX_BYLINE_CANDIDATES:
+    count = 0
+    for el in _BYLINE_XPATH(root):
+        if el.tag in ("meta", "link", "script", "style"):
+            continue
+        if not (
+            el.get("rel") == "author"
+            or "author" in (el.get("itemprop") or "")
+            or _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        ):
+            continue
+        count += 1
+        if count > _MAX_BYLINE_CANDIDATES:
             break
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html"):
-            continue
-        itemprop = (el.get("itemprop") or "").lower()
-        if itemprop and "author" in itemprop and el.tag in ("meta",):
-            continue
-        text = el.text_content().strip()
+        text = "".join(_TEXT_XPATH(el)).strip()
         if not text or len(text) >= 100 or _is_date_only(text) or not _visible_in_article(el):
             continue
         names = [
-            _clean(n.text_content() if n.tag != "meta" else n.get("content") or "")
+            _clean(n.get("content") if n.tag == "meta" else n.text_content())
             for n in el.iter()
             if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
         ]
@@ -498,13 +496,12 @@ def _decide(found: _Found, url: str) -> Metadata:
     base = _base_url(found, url)
     title = _title(found, main)
     authors, byline = _authors(found, main)
-    site_name = _site_name(found, main, title)
     return Metadata(
         title=title,
         byline=byline,
         authors=authors,
         published=_published(found, articles + pages),
-        site_name=site_name,
+        site_name=_site_name(found, main, title),
         lang=_lang(found),
         description=_description(found, main, pages),
         url=_canonical(found, base),
@@ -533,12 +530,13 @@ def _title(found: _Found, main: dict[str, Any] | None) -> str:
 
 
 def _strip_site(title: str, found: _Found) -> str:
-    """``title`` without a site name or section trail around the headline.
+    """``title`` without the site name that pages add to the headline.
 
-    "Headline | Site", "Headline - Section - Site", "Site: Headline" and
-    "Site » Headline" all give "Headline". A title that is itself a heading of
-    the page is kept whole, and so is one whose parts would be too short to be
-    a headline.
+    "Headline | Site" and "Site » Headline" give "Headline" (cut at the last
+    separator, or after the first when what precedes is under three words);
+    "Site: Headline" gives "Headline" unless a heading of the page spells the
+    whole title. When the cut leaves four words or fewer the title is kept
+    whole: a short remainder is more often a mangled headline than a clean one.
     """
     title = _clean(title)
     if not title:
@@ -546,7 +544,7 @@ def _strip_site(title: str, found: _Found) -> str:
     if any(h == title for h in found.headings):
         return title
     had_hierarchy = bool(_HIERARCHY_SEP.search(title))
-    seps = list(re.finditer(r"\s[|\-–—\\/>»]\s", title))
+    seps = list(_TITLE_SEP.finditer(title))
     result = title
     if seps:
         head = title[: seps[-1].start()]
@@ -622,9 +620,10 @@ def _published(found: _Found, nodes: list[dict[str, Any]]) -> str:
 
 
 def _site_name(found: _Found, main: dict[str, Any] | None, title: str) -> str:
+    """Who publishes the page: structured names first, else what the <title> adds to the headline."""
     if main is not None:
         for key in ("publisher", "sourceOrganization", "provider"):
-            name = _ld_text(main.get(key)) if isinstance(main.get(key), (dict, list)) else ""
+            name = _ld_text(main.get(key))
             if name:
                 return name
     name = found.first(_SITE_KEYS[:1])
@@ -635,7 +634,21 @@ def _site_name(found: _Found, main: dict[str, Any] | None, title: str) -> str:
             name = _ld_text(node.get("name"))
             if name:
                 return name
-    return found.first(_SITE_KEYS[1:])
+    return found.first(_SITE_KEYS[1:]) or _site_from_title(found.doc_title, [title, *found.h1s])
+
+
+def _site_from_title(doc_title: str, headlines: list[str]) -> str:
+    """"Site" from "Headline | Site" or "Site: Headline", when the other part is a known headline."""
+    known = {fold for fold in (h.casefold() for h in headlines) if fold}
+    if not known:
+        return ""
+    for match in _SITE_SEP.finditer(doc_title):
+        head, tail = _clean(doc_title[: match.start()]), _clean(doc_title[match.end():])
+        if head.casefold() in known and 0 < _word_count(tail) <= 6:
+            return tail
+        if tail.casefold() in known and 0 < _word_count(head) <= 6:
+            return head
+    return ""
 
 
 def _lang(found: _Found) -> str:
@@ -858,6 +871,3 @@ def _join(base: str, href: str) -> str:
         return ""
     return joined
 
-
-def _iter_text(values: Iterable[str]) -> Iterator[str]:
-    return (v for v in values if v)

@@ -1,0 +1,357 @@
+"""The metadata stage on small pages written here, one source kind at a time."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from cleanpress.article import Metadata
+from cleanpress.metadata import extract_metadata, normalize_date, normalize_lang
+
+URL = "https://news.example.org/world/2024/story.html"
+
+
+def meta_of(html: str, url: str | None = URL) -> Metadata:
+    return extract_metadata(lxml.html.document_fromstring(html), url)
+
+
+def page(head: str = "", body: str = "<p>Body text.</p>", html_attrs: str = "") -> str:
+    return f"<!DOCTYPE html><html {html_attrs}><head>{head}</head><body>{body}</body></html>"
+
+
+# --- JSON-LD -------------------------------------------------------------------------------
+
+ARTICLE_LD = """<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Rivers rise across the valley",
+ "author": [{"@type": "Person", "name": "Ana Lima"}, {"@type": "Person", "name": "Tom Berg"}],
+ "datePublished": "2024-03-05T08:15:00+01:00",
+ "publisher": {"@type": "Organization", "name": "Valley Herald"},
+ "description": "Heavy rain swells every river in the region.",
+ "image": {"@type": "ImageObject", "url": "/img/river.jpg"}}
+</script>"""
+
+
+def test_jsonld_article_gives_every_field() -> None:
+    m = meta_of(page(ARTICLE_LD))
+    assert m.title == "Rivers rise across the valley"
+    assert m.authors == ("Ana Lima", "Tom Berg")
+    assert m.byline == "Ana Lima, Tom Berg"
+    assert m.published == "2024-03-05T08:15:00+01:00"
+    assert m.site_name == "Valley Herald"
+    assert m.description == "Heavy rain swells every river in the region."
+    assert m.image == "https://news.example.org/img/river.jpg"
+
+
+def test_jsonld_beats_open_graph() -> None:
+    head = ARTICLE_LD + '<meta property="og:title" content="Rivers rise | Valley Herald">'
+    assert meta_of(page(head)).title == "Rivers rise across the valley"
+
+
+def test_jsonld_graph_and_article_preferred_over_other_types() -> None:
+    ld = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "Lakeside Post"},
+      {"@type": "VideoObject", "name": "A clip about something else"},
+      {"@type": ["BlogPosting"], "headline": "Notes from the lake shore", "datePublished": "2023-07-01"}
+    ]}</script>"""
+    m = meta_of(page(ld))
+    assert m.title == "Notes from the lake shore"
+    assert m.published == "2023-07-01"
+    assert m.site_name == "Lakeside Post"
+
+
+def test_jsonld_name_or_headline_whichever_resembles_the_page_title() -> None:
+    ld = """<script type="application/ld+json">{"@type": "Article", "name": "Mount Kea",
+      "headline": "dormant volcano in the north"}</script>"""
+    assert meta_of(page("<title>Mount Kea - Wikipedia</title>" + ld)).title == "Mount Kea"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"@type": "Article", "headline": "Trailing commas", "author": {"name": "Kim Park",},}',
+        '<!-- {"@type": "Article", "headline": "Trailing commas", "author": {"name": "Kim Park"}} -->',
+        '{"@type": "Article", "headline": "Trailing\tcommas", "author": {"name": "Kim Park"}}',
+        '<![CDATA[{"@type": "Article", "headline": "Trailing commas", "author": "Kim Park"}]]>',
+        '{"@type": "WebSite", "name": "X"} {"@type": "Article", "headline": "Trailing commas", "author": "Kim Park"}',
+        '[{"@type": "Article", "headline": "Trailing commas", "author": [["Kim Park"]]}]',
+    ],
+)
+def test_broken_jsonld_is_tolerated(body: str) -> None:
+    m = meta_of(page(f'<script type="application/ld+json">{body}</script>'))
+    assert m.title == "Trailing commas"
+    assert m.authors == ("Kim Park",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "{", "null", "[1, 2, 3]", '{"@type": 5, "headline": {"x": []}}', '"just a string"',
+     '{"@graph": {"@graph": {"@graph": []}}}', "[" * 5000, '{"@type": "Article", "author": {"name": null}}'],
+)
+def test_garbage_jsonld_never_raises(body: str) -> None:
+    m = meta_of(page(f'<title>Fallback title here today</title><script type="application/ld+json">{body}</script>'))
+    assert isinstance(m, Metadata)
+
+
+def test_jsonld_author_urls_are_not_names() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", "author": "https://example.org/staff/kim"}</script>'
+    head = ld + '<meta name="author" content="Kim Park">'
+    assert meta_of(page(head)).authors == ("Kim Park",)
+
+
+# --- meta tags -----------------------------------------------------------------------------
+
+
+def test_open_graph_and_twitter() -> None:
+    head = """
+      <meta property="og:title" content="Harbour reopens after storm">
+      <meta property="og:site_name" content="Coast Daily">
+      <meta property="og:description" content="Ships return to the harbour.">
+      <meta property="og:image" content="//cdn.example.org/harbour.jpg">
+      <meta property="og:url" content="/harbour">
+      <meta name="twitter:title" content="Twitter title">
+      <meta property="article:published_time" content="2022-11-30T10:00:00Z">
+      <meta property="article:author" content="https://coast.example.org/people/lee">"""
+    m = meta_of(page(head))
+    assert m.title == "Harbour reopens after storm"
+    assert m.site_name == "Coast Daily"
+    assert m.description == "Ships return to the harbour."
+    assert m.image == "https://cdn.example.org/harbour.jpg"
+    assert m.url == "https://news.example.org/harbour"
+    assert m.published == "2022-11-30T10:00:00Z"
+    assert m.authors == ()  # article:author is a URL here, not a name
+
+
+def test_twitter_only() -> None:
+    head = '<meta name="twitter:title" content="Only a card"><meta name="twitter:image" content="https://i.example/x.png">'
+    m = meta_of(page(head))
+    assert (m.title, m.image) == ("Only a card", "https://i.example/x.png")
+
+
+def test_property_attribute_beats_name_attribute() -> None:
+    head = """<meta name="DC.title" content="Named title"><meta property="dc:title" content="Property title">
+      <meta name="DC.creator" content="Named author"><meta property="dc:creator" content="Property author">"""
+    m = meta_of(page(head))
+    assert (m.title, m.byline) == ("Property title", "Property author")
+
+
+def test_meta_author_drops_a_by_prefix_and_entities_are_decoded() -> None:
+    head = '<meta name="author" content="By Rosa Diaz"><meta name="description" content="Tom &amp;amp; Jerry">'
+    m = meta_of(page(head))
+    assert (m.byline, m.authors, m.description) == ("Rosa Diaz", ("Rosa Diaz",), "Tom & Jerry")
+
+
+def test_meta_without_content_is_ignored() -> None:
+    head = '<meta property="og:description"><meta name="description" content="Real description">'
+    assert meta_of(page(head)).description == "Real description"
+
+
+def test_canonical_and_base_href_resolve_relative_links() -> None:
+    head = '<base href="/root/"><link rel="canonical" href="page.html"><meta property="og:image" content="pic.png">'
+    m = meta_of(page(head))
+    assert m.url == "https://news.example.org/root/page.html"
+    assert m.image == "https://news.example.org/root/pic.png"
+
+
+def test_only_http_images_and_urls() -> None:
+    head = '<meta property="og:image" content="data:image/png;base64,AAAA"><link rel="canonical" href="javascript:x()">'
+    m = meta_of(page(head), url=None)
+    assert (m.image, m.url) == ("", "")
+
+
+# --- title and site name from the <title> ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Budget talks collapse after a long night | The Daily Planet", "Budget talks collapse after a long night"),
+        ("Budget talks collapse after a long night - The Daily Planet", "Budget talks collapse after a long night"),
+        ("Budget talks collapse after a long night — Daily Planet", "Budget talks collapse after a long night"),
+        ("Daily Planet » Budget talks collapse after a long night", "Budget talks collapse after a long night"),
+        ("Daily Planet: Budget talks collapse after a long night", "Budget talks collapse after a long night"),
+        ("Short - Site", "Short - Site"),
+        ("A headline without any site name", "A headline without any site name"),
+    ],
+)
+def test_title_site_name_stripping(title: str, expected: str) -> None:
+    assert meta_of(page(f"<title>{title}</title>")).title == expected
+
+
+def test_title_kept_whole_when_a_heading_spells_it() -> None:
+    title = "Field notes: what the river taught us"
+    assert meta_of(page(f"<title>{title}</title>", f"<h1>{title}</h1>")).title == title
+
+
+def test_title_falls_back_to_h1() -> None:
+    assert meta_of(page("", "<h1>Only a heading</h1><p>x</p>")).title == "Only a heading"
+
+
+def test_site_name_derived_from_title_suffix() -> None:
+    head = "<title>Budget talks collapse after a long night | The Daily Planet</title>"
+    assert meta_of(page(head, "<h1>Budget talks collapse after a long night</h1>")).site_name == "The Daily Planet"
+
+
+def test_svg_title_is_not_the_page_title() -> None:
+    body = "<svg><title>icon</title></svg><h1>Real heading</h1>"
+    assert meta_of(page("", body)).title == "Real heading"
+
+
+# --- bylines and authors in the body --------------------------------------------------------
+
+
+def test_body_byline_is_kept_as_shown() -> None:
+    m = meta_of(page("", '<article><p class="byline">By Jane Doe and John Roe</p><p>Text.</p></article>'))
+    assert m.byline == "By Jane Doe and John Roe"
+    assert m.authors == ("Jane Doe", "John Roe")
+
+
+def test_rel_author_and_itemprop_name() -> None:
+    body = '<div itemprop="author" itemscope><span>Written by </span><span itemprop="name">Lena Ohm</span></div>'
+    m = meta_of(page("", body))
+    assert (m.byline, m.authors) == ("Lena Ohm", ("Lena Ohm",))
+    assert meta_of(page("", '<a rel="author" href="/x">Max Kurz</a>')).byline == "Max Kurz"
+
+
+def test_bylines_in_hidden_or_comment_or_sidebar_parts_are_skipped() -> None:
+    body = """<div style="display:none"><span class="author">Hidden Person</span></div>
+      <section class="comments"><span class="comment-author">A Commenter</span></section>
+      <div class="sidebar"><span class="byline">Other Writer</span></div>
+      <article><span class="byline">Real Writer</span></article>"""
+    assert meta_of(page("", body)).byline == "Real Writer"
+
+
+def test_a_dateline_is_not_a_byline() -> None:
+    body = '<span class="dateline">Sunday, Feb 1, 2015 11:57 AM</span><span class="byline">Pat Quinn</span>'
+    assert meta_of(page("", body)).byline == "Pat Quinn"
+
+
+def test_overlong_byline_element_is_ignored() -> None:
+    body = f'<div class="author-bio">{"Long biography text. " * 20}</div>'
+    assert meta_of(page("", body)).byline == ""
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def test_time_element_and_itemprop_dates() -> None:
+    body = '<nav><time datetime="2001-01-01">old</time></nav><article><time datetime="2020-02-03T04:05">x</time></article>'
+    assert meta_of(page("", body)).published == "2020-02-03T04:05"
+    body = '<span itemprop="datePublished" content="2019-05-06">6 May</span><time datetime="2020-01-01">x</time>'
+    assert meta_of(page('<meta itemprop="datePublished" content="2019-05-06">', body)).published == "2019-05-06"
+
+
+def test_meta_date_variants() -> None:
+    for name in ("pubdate", "publish-date", "DC.date.issued", "date", "sailthru.date"):
+        head = f'<meta name="{name}" content="March 4, 2021">'
+        assert meta_of(page(head)).published == "2021-03-04", name
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2015-03-27T13:07:55.096Z", "2015-03-27T13:07:55.096Z"),
+        ("2018-04-05T06:00", "2018-04-05T06:00"),
+        ("2024-06-25", "2024-06-25"),
+        ("2017-11-03 03:01:00.000000", "2017-11-03T03:01:00"),
+        ("2016-12-22T10:43:37-0800", "2016-12-22T10:43:37-08:00"),
+        ("20161222", "2016-12-22"),
+        ("2016/12/22", "2016-12-22"),
+        ("Tue, 22 Dec 2016 10:43:37 GMT", "2016-12-22T10:43:37+00:00"),
+        ("December 22, 2016 at 3:46 PM", "2016-12-22T15:46:00"),
+        ("Sunday, Feb 1, 2015 11:57 AM UTC", "2015-02-01T11:57:00+00:00"),
+        ("22 décembre 2016", "2016-12-22"),
+        ("3. Mai 2019 um 10:15", "2019-05-03T10:15:00"),
+        ("1422791820", "2015-02-01T11:57:00+00:00"),
+        ("2016-13-45", ""),
+        ("yesterday", ""),
+        ("", ""),
+        ("0000-00-00", ""),
+    ],
+)
+def test_normalize_date(raw: str, expected: str) -> None:
+    assert normalize_date(raw) == expected
+
+
+# --- language ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("en-US", "en"), ("EN", "en"), ("pt_BR", "pt"), ("zh-Hant-TW", "zh"), ("fil", "fil"), ("und", ""),
+     ("english", ""), ("", ""), (None, ""), ("de, en", "de")],
+)
+def test_normalize_lang(raw: str | None, expected: str) -> None:
+    assert normalize_lang(raw) == expected
+
+
+def test_lang_sources_in_order() -> None:
+    assert meta_of(page("", html_attrs='lang="fr-CA"')).lang == "fr"
+    assert meta_of(page('<meta http-equiv="content-language" content="de-AT">')).lang == "de"
+    assert meta_of(page('<meta property="og:locale" content="es_ES">')).lang == "es"
+
+
+# --- description fallback ------------------------------------------------------------------
+
+
+def test_description_falls_back_to_first_prose_paragraph() -> None:
+    body = """<header><p>Site slogan</p></header><form><p>Press enter to search</p></form>
+      <article><p class="byline">By Someone</p><p>The first real paragraph.</p></article>"""
+    assert meta_of(page("", body)).description == "The first real paragraph."
+
+
+def test_description_skips_script_text_in_paragraphs() -> None:
+    body = "<p><script>var ad = 1;</script>Visible words.</p>"
+    assert meta_of(page("", body)).description == "Visible words."
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+
+def test_tree_is_not_mutated() -> None:
+    html = page(ARTICLE_LD + "<title>T | S</title>", '<div class="byline">By A B</div><p>x</p><time datetime="2020-01-01">')
+    root = lxml.html.document_fromstring(html)
+    before = lxml.html.tostring(root)
+    extract_metadata(root, URL)
+    assert lxml.html.tostring(root) == before
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<p>just text</p>",
+        "<html><head><meta></head><body><!-- c --><?pi x?></body></html>",
+        '<html lang="\x00"><head><meta name="author" content="\x01\x02"></head><body></body></html>',
+        '<html><head><base href="http://[::1"><link rel="canonical" href="http://[bad"></head></html>',
+        "<html><body>" + "<div>" * 2000 + "deep" + "</div>" * 2000 + "</body></html>",
+    ],
+)
+def test_never_raises(html: str) -> None:
+    assert isinstance(meta_of(html), Metadata)
+
+
+def test_url_may_be_none() -> None:
+    m = meta_of(page('<link rel="canonical" href="https://a.example/x">'), url=None)
+    assert m.url == "https://a.example/x"
+
+
+# --- the readability corpus, when present --------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+#: Floors a little under the measured rates (see benchmarks/metadata_check.py).
+FLOORS = {"title": 0.95, "byline": 0.85, "publishedTime": 0.90, "lang": 0.95, "siteName": 0.85, "excerpt": 0.85}
+
+
+@pytest.mark.skipif(not (SHARED / "bench" / "readability").is_dir(), reason="../shared/bench/readability is absent")
+def test_readability_corpus_hit_rates() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.metadata_check import score
+
+    rates = score()
+    low = {k: round(v, 3) for k, v in rates.items() if v < FLOORS[k]}
+    assert not low, f"metadata hit rates under the floor: {low}"
