@@ -1,18 +1,37 @@
 """Runs the stages in order; the one place that knows the order.
 
-TEMPORARY STUB: the real stages land in the next commits. The signatures of
-``extract`` and ``trace`` are final.
+HTML:  decode -> parse -> metadata -> prune -> score -> flatten -> assemble -> render
+Text:  decode -> split into lines -> textual rules -> title -> assemble -> render
+
+Every stage works on the one tree that ``parse`` built; nothing is
+serialised and parsed again between stages.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from .article import Article, Block, Decision
-from .errors import InputTypeError
+from lxml.html import HtmlElement
+
+from .article import Article, Decision, Metadata, Removal
+from .assemble import confidence, decide
+from .candidates import Candidate
+from .decode import clean_text, decode_page
+from .errors import InputTypeError, OptionsError, PageTooLarge
+from .flatten import flatten
+from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
+from .parse import looks_like_html, parse_html
+from .prune import prune
+from .render import join_html, join_markdown, join_text, to_block
+from .rules import check_rule_ids
+from .rules.textual import label_sequence
+from .score import find_container
+from .second_opinion import consult_readability
+from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, mark_title
 
 Format = Literal["auto", "html", "text"]
+_FORMATS = ("auto", "html", "text")
 
 
 def extract(
@@ -24,7 +43,17 @@ def extract(
     options: Options | None = None,
     **overrides: Any,
 ) -> Article:
-    """Return the article in ``page`` (HTML bytes/str, or flattened page text)."""
+    """Return the article in ``page``: HTML (bytes or str) or flattened page text.
+
+    ``url`` resolves relative links and may fill ``Article.url``; ``format``
+    forces HTML or text instead of detecting it; ``encoding`` overrides the
+    page's declared encoding, as an HTTP header would. Options come as an
+    :class:`Options` or as keyword overrides of its fields, e.g.
+    ``extract(page, keep_tables=False, disabled_rules={"text.read-more"})``.
+    Raises :class:`InputTypeError` (a ``TypeError``) for anything but str or
+    bytes, :class:`OptionsError` for bad options and :class:`LimitExceeded`
+    past a size limit; any other input gives an Article, empty at worst.
+    """
     return trace(page, url=url, format=format, encoding=encoding, options=options, **overrides)[0]
 
 
@@ -37,11 +66,107 @@ def trace(
     options: Options | None = None,
     **overrides: Any,
 ) -> tuple[Article, tuple[Decision, ...]]:
-    """Like :func:`extract`, plus every candidate block and the decision on it."""
-    if not isinstance(page, (str, bytes, bytearray, memoryview)):
-        raise InputTypeError(f"page must be str or bytes, not {type(page).__name__}")
-    (options or DEFAULT_OPTIONS).with_overrides(overrides)
-    text = page if isinstance(page, str) else bytes(page).decode("utf-8", "replace")
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
-    blocks = tuple(Block("paragraph", p) for p in paras)
-    return Article(blocks=blocks, text="\n\n".join(paras), confidence=0.5 if paras else 0.0), ()
+    """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
+    opts = _options(options, overrides, format)
+    text, truncated = _decode(page, encoding, opts)
+    if not text.strip():
+        return Article(url=url or "", truncated=truncated), ()
+    if format == "html" or (format == "auto" and looks_like_html(text)):
+        return _from_html(text, url, opts, truncated)
+    return _from_text(text, url, opts, truncated)
+
+
+def _options(options: Options | None, overrides: dict[str, Any], format: str) -> Options:
+    if options is not None and not isinstance(options, Options):
+        raise OptionsError(f"options must be a cleanpress.Options, not {type(options).__name__}")
+    if format not in _FORMATS:
+        raise OptionsError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}")
+    opts = (options or DEFAULT_OPTIONS).with_overrides(overrides)
+    check_rule_ids(opts)
+    return opts
+
+
+def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, bool]:
+    """The page as clean text, and whether it was cut to ``max_bytes``."""
+    if isinstance(page, (bytearray, memoryview)):
+        page = bytes(page)
+    if not isinstance(page, (str, bytes)):
+        raise InputTypeError(f"page must be str or bytes (HTML or page text), not {type(page).__name__}")
+    limit = options.limits.max_bytes
+    truncated = False
+    if len(page) > limit:
+        if not options.limits.truncate:
+            raise PageTooLarge(f"page has {len(page):,} {'bytes' if isinstance(page, bytes) else 'characters'}, "
+                               f"more than the limit of {limit:,}", limit="max_bytes", value=len(page), maximum=limit)
+        page = page[:limit]
+        truncated = True
+    text = decode_page(page, encoding) if isinstance(page, bytes) else clean_text(page)
+    return text, truncated
+
+
+def _from_html(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+    root, cut = parse_html(text, options.limits)
+    metadata = extract_metadata(root, url)
+    body = _body(root)
+    pruned = prune(body, options)
+    container = find_container(body)
+    elements = consult_readability(body, container, options)
+    candidates = flatten(body, elements, pruned.order)
+    decide(candidates, metadata, options)
+    if not metadata.title:
+        heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
+        metadata = _with_title(metadata, heading)
+    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut)
+
+
+def _from_text(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+    candidates = candidates_from_text(text)
+    label_sequence(candidates, options)
+    title = mark_title(candidates)
+    for candidate in candidates:
+        if not candidate.in_container and candidate.removal is None and options.rule_enabled(BEFORE_TITLE_RULE.id):
+            candidate.removal = Removal(BEFORE_TITLE_RULE.kind, BEFORE_TITLE_RULE.id, candidate.text)
+        candidate.in_container = True
+    body = [c for c in candidates if not c.extra.get("title")]
+    decide(body, Metadata(title=title), options)
+    article, decisions = _finish(body, [], Metadata(title=title, url=url or ""), url, options, truncated)
+    if title:
+        decisions = (Decision(title, False, "title", "line.title", False), *decisions)
+    return article, decisions
+
+
+def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
+            options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+    """Blocks, removals and decisions, in reading order, into the Article."""
+    blocks = [to_block(c, base_url=url, keep_links=options.keep_links, keep_images=options.keep_images)
+              for c in candidates if c.removal is None]
+    events: list[tuple[float, int, Decision, Removal | None]] = [
+        (float(position), seq, Decision(r.text, False, r.kind, r.rule, False), r) for seq, (position, r) in enumerate(early)]
+    offset = len(events)
+    for seq, c in enumerate(candidates, offset):
+        if c.removal is None:
+            events.append((c.order, seq, Decision(c.text, True, c.kind, "", c.in_container), None))
+        else:
+            events.append((c.order, seq, Decision(c.text, False, c.removal.kind, c.removal.rule, c.in_container), c.removal))
+    events.sort(key=lambda event: (event[0], event[1]))
+    article = Article(
+        title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,
+        site_name=metadata.site_name, lang=metadata.lang, description=metadata.description,
+        url=metadata.url or url or "", image=metadata.image,
+        blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks), markdown=join_markdown(blocks),
+        confidence=confidence(blocks, candidates, metadata),
+        removed=tuple(removal for *_, removal in events if removal is not None),
+        truncated=truncated,
+    )
+    return article, tuple(decision for _, _, decision, _ in events)
+
+
+def _body(root: HtmlElement) -> HtmlElement:
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _with_title(metadata: Metadata, title: str) -> Metadata:
+    from dataclasses import replace
+
+    return replace(metadata, title=title)

@@ -37,6 +37,7 @@ REMOVAL_KINDS: dict[str, str] = {
     "hidden": "content the page hides from readers",
     "outside-article": "text outside the chosen article container",
     "user-rule": "removed by a rule the caller supplied",
+    "dropped-by-option": "captions or tables the caller chose to drop",
 }
 
 

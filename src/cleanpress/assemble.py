@@ -1,0 +1,109 @@
+"""Assemble stage: decide every candidate block, then build the body.
+
+Order of decisions, each recorded with its rule id:
+
+1. textual rules over the whole sequence (so chrome outside the article is
+   reported by what it is, not only as "outside");
+2. anything still outside the chosen container (``score.outside-container``);
+3. inside it: link-heavy blocks, stacks of short UI labels, the headline
+   repeated as a heading, and captions or tables the caller chose to drop.
+
+What survives becomes ``Block``s; confidence is read off the same survivors.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .article import Block, Metadata, Removal
+from .candidates import Candidate
+from .options import Options
+from .rules import register
+from .rules.textual import label_sequence
+from .score import OUTSIDE_RULE
+from .textutil import collapse
+
+LINK_DENSE_RULE = register("struct.link-dense", "related-links",
+                           "blocks that are mostly link text: teaser lists, tag lists, 'more stories'")
+SHORT_STACK_RULE = register("struct.short-stack", "widget",
+                            "three or more short label-like blocks in a row: button rows and pickers")
+TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
+CAPTION_OPTION = "option.keep-captions"
+TABLE_OPTION = "option.keep-tables"
+
+_SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»]$")
+_SHORT_WORDS = 3
+
+
+def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
+    """Set ``removal`` on every candidate that does not belong to the body."""
+    label_sequence(candidates, options)
+    title = collapse(metadata.title).casefold()
+    seen_body = False
+    for candidate in candidates:
+        if candidate.removal is not None:
+            continue
+        if not candidate.in_container:
+            _remove(candidate, OUTSIDE_RULE.kind, OUTSIDE_RULE.id, options)
+        elif _link_heavy(candidate):
+            _remove(candidate, LINK_DENSE_RULE.kind, LINK_DENSE_RULE.id, options)
+        elif not seen_body and title and candidate.kind == "heading" and candidate.text.casefold() == title:
+            _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)
+        elif candidate.kind == "caption" and not options.keep_captions:
+            candidate.removal = Removal("dropped-by-option", CAPTION_OPTION, candidate.text)
+        elif candidate.kind == "table" and not options.keep_tables:
+            candidate.removal = Removal("dropped-by-option", TABLE_OPTION, candidate.text)
+        if candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= 80:
+            seen_body = True
+    _remove_short_stacks(candidates, options)
+
+
+def _remove(candidate: Candidate, kind: str, rule_id: str, options: Options) -> None:
+    if options.rule_enabled(rule_id):
+        candidate.removal = Removal(kind, rule_id, candidate.text)
+
+
+def _link_heavy(candidate: Candidate) -> bool:
+    density = candidate.link_density
+    if candidate.kind == "list":
+        return density > 0.6
+    if candidate.kind == "heading":
+        return density > 0.8 and candidate.level > 1
+    if candidate.kind == "paragraph":
+        return density > 0.5 and len(candidate.text) < 300 or density > 0.8
+    return False
+
+
+def _is_label(candidate: Candidate) -> bool:
+    text = candidate.text
+    return (candidate.removal is None and candidate.kind == "paragraph" and len(text.split()) <= _SHORT_WORDS
+            and not _SENTENCE_END.search(text))
+
+
+def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
+    """Runs of three or more label-like blocks are widgets, not prose."""
+    run: list[Candidate] = []
+    for candidate in [*candidates, None]:
+        if candidate is not None and candidate.in_container and _is_label(candidate):
+            run.append(candidate)
+            continue
+        if len(run) >= 3:
+            for label in run:
+                _remove(label, SHORT_STACK_RULE.kind, SHORT_STACK_RULE.id, options)
+        run = []
+
+
+def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
+    """How sure we are that the page holds an article: 0 (none) to 1."""
+    prose = [block for block in kept if block.kind in ("paragraph", "quote", "list") and len(block.text) >= 40]
+    if not kept:
+        return 0.0
+    chars = sum(len(block.text) for block in prose)
+    long_paragraphs = sum(1 for block in prose if len(block.text) >= 120)
+    score = 0.1 + 0.5 * min(chars / 1500, 1.0) + 0.25 * min(long_paragraphs / 4, 1.0)
+    if metadata.published or metadata.byline:
+        score += 0.15
+    teasers = sum(1 for c in candidates if c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id)
+    if teasers > max(len(prose), 1):
+        score *= 0.5
+    return round(min(score, 1.0), 3)

@@ -1,0 +1,179 @@
+"""Flatten stage: the pruned body as a flat list of candidate blocks in reading order.
+
+Atomic blocks (paragraphs, headings, lists, code, data tables, captions,
+quotes) become one candidate each; container elements (div, section, layout
+tables, ...) are walked into, and the loose text between their block
+children becomes paragraph candidates of its own. The walk uses an explicit
+stack, so nesting depth costs memory, never recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .candidates import Candidate
+from .score import BLOCK_TAGS
+from .textutil import collapse, element_text
+
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
+                "blockquote": "quote", "table": "table", "address": "paragraph", "caption": "caption"}
+_BREAK = "\x00"
+_PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
+_DATA_CELL_MAX = 400
+
+
+@dataclass
+class _Frame:
+    element: HtmlElement
+    children: Iterator[HtmlElement]
+    inside: bool
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+
+def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
+    """Candidate blocks of ``body``; those under a container get ``in_container``."""
+    marked = set(containers)
+    out: list[Candidate] = []
+    cursor = [float(order.get(body, 0))]
+    stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
+    while stack:
+        frame = stack[-1]
+        child = next(frame.children, None)
+        if child is None:
+            stack.pop()
+            _flush(frame, out, cursor[0] + 0.25)
+            if stack:
+                stack[-1].parts.append(frame.element.tail or "")
+            continue
+        tag = child.tag
+        if not isinstance(tag, str):
+            frame.parts.append(child.tail or "")
+            continue
+        cursor[0] = float(order.get(child, cursor[0]))
+        if tag == "br":
+            frame.parts.append(_BREAK + (child.tail or ""))
+            continue
+        if tag not in BLOCK_TAGS and not any(isinstance(g.tag, str) and g.tag in BLOCK_TAGS for g in child):
+            text = "".join(child.itertext())
+            frame.parts.append(text + (child.tail or ""))
+            if tag == "a":
+                frame.link_chars += len(text.strip())
+            else:
+                frame.link_chars += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
+            continue
+        inside = frame.inside or child in marked
+        if _is_atomic(child, tag):
+            _flush(frame, out, cursor[0] - 0.5)
+            candidate = _atomic(child, tag, inside, order)
+            if candidate is not None:
+                out.append(candidate)
+            frame.parts.append(child.tail or "")
+            continue
+        _flush(frame, out, cursor[0] - 0.5)
+        stack.append(_Frame(child, iter(child), inside, [child.text or ""]))
+    return out
+
+
+def _is_atomic(element: HtmlElement, tag: str) -> bool:
+    if tag in HEADING_TAGS:
+        return True
+    if tag == "table":
+        return _is_data_table(element)
+    if tag == "blockquote":
+        return not any(isinstance(c.tag, str) and c.tag in ("div", "table", "section") for c in element)
+    return tag in _ATOMIC_KIND
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table of data rather than one used for page layout."""
+    for cell in table.iter("td", "th", "table"):
+        if cell is not table and cell.tag == "table":
+            return False
+        if cell.tag in ("td", "th") and len(cell.text_content()) > _DATA_CELL_MAX:
+            return False
+    return True
+
+
+def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
+    """Turn the loose text gathered in ``frame`` into paragraph candidates."""
+    if not frame.parts:
+        return
+    raw = "".join(frame.parts)
+    frame.parts.clear()
+    if not raw.strip():
+        frame.link_chars = 0
+        return
+    pieces = [collapse(piece.replace(_BREAK, " ")) for piece in _PARAGRAPH_BREAK.split(raw)]
+    pieces = [piece for piece in pieces if piece]
+    total = sum(len(piece) for piece in pieces) or 1
+    density = min(frame.link_chars / total, 1.0)
+    frame.link_chars = 0
+    for piece in pieces:
+        out.append(Candidate(piece, "paragraph", position, None, 0, frame.inside, density,
+                             extra={"parent": frame.element}))
+
+
+def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElement, int]) -> Candidate | None:
+    position = float(order.get(element, 0))
+    level = HEADING_TAGS.get(tag, 0)
+    kind = "heading" if level else _ATOMIC_KIND[tag]
+    if kind == "code":
+        text = "".join(element.itertext()).strip("\n")
+        if not text.strip():
+            return None
+        return Candidate(text, kind, position, element, 0, inside, 0.0)
+    if kind == "list":
+        items = list_items(element)
+        text = "\n".join(items)
+    elif kind == "table":
+        rows = table_rows(element)
+        text = "\n".join("\t".join(row) for row in rows)
+    elif kind == "quote":
+        inner = [element_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
+        text = "\n".join(t for t in inner if t) if inner else element_text(element)
+    else:
+        text = collapse(" ".join(_text_with_breaks(element)))
+    if not text.strip():
+        return None
+    chars = len(element.text_content()) or 1
+    link_chars = sum(len(a.text_content()) for a in element.iter("a"))
+    return Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
+
+
+def _text_with_breaks(element: HtmlElement) -> Iterator[str]:
+    """Text of ``element`` with a space at each <br> and block boundary."""
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if event == "start":
+            if tag == "br" or tag in BLOCK_TAGS:
+                yield " "
+            if node.text and isinstance(tag, str):
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
+def list_items(element: HtmlElement) -> list[str]:
+    """The text of each item of a ul/ol/dl, nested lists folded into their item."""
+    tags = ("dt", "dd") if element.tag == "dl" else ("li",)
+    items = [element_text(child) for child in element if isinstance(child.tag, str) and child.tag in tags]
+    if not items:
+        items = [element_text(element)]
+    return [item for item in items if item]
+
+
+def table_rows(table: HtmlElement) -> list[list[str]]:
+    """Cell texts row by row (rows of nested sections included, empty rows dropped)."""
+    rows = []
+    for row in table.iter("tr"):
+        cells = [element_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        if any(cells):
+            rows.append(cells)
+    return rows

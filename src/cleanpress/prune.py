@@ -1,0 +1,181 @@
+"""Prune stage: cut what is never article content, in one walk of the body.
+
+Three families decide here, each recorded as a ``Removal`` (except tags that
+never hold readable text, such as scripts, which are dropped silently):
+
+* tags: nav, header, footer, aside, forms, buttons (``prune.*`` rules);
+* hidden elements: ``hidden``, ``aria-hidden``, inline ``display:none``;
+* structural rules: ARIA roles and class/id keywords (``struct.*``) and the
+  caller's CSS-selector rules.
+
+A size guard protects any element that holds a large share of the page's
+text, so a wrapper whose class happens to say "share-enabled" or a page laid
+out inside one ``<form>`` keeps its article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
+
+from .article import Removal
+from .options import Options, SelectorRule
+from .rules import register
+from .rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind, names_content
+from .rules.textual import match_text
+from .textutil import collapse, element_text
+
+# Tags that never hold article text: dropped without a record.
+SILENT_TAGS = frozenset({
+    "script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg", "math",
+    "canvas", "audio", "video", "source", "track", "map", "area", "param", "head", "title", "base", "frame",
+    "frameset", "applet", "dialog",
+})
+
+# tag -> (rule id, kind, why)
+_TAG_RULES: dict[str, tuple[str, str, str]] = {
+    "nav": ("prune.nav", "navigation", "<nav> menus and link bars"),
+    "header": ("prune.header", "navigation", "<header>: site masthead or the article's own heading block"),
+    "footer": ("prune.footer", "footer", "<footer>: site or article footer"),
+    "aside": ("prune.aside", "related-links", "<aside>: sidebars, pull-outs and teaser boxes"),
+    "form": ("prune.form", "widget", "<form>: search boxes, sign-ups, comment forms"),
+    "button": ("prune.widget", "widget", "buttons, inputs and selects"),
+    "input": ("prune.widget", "widget", ""),
+    "select": ("prune.widget", "widget", ""),
+    "textarea": ("prune.widget", "widget", ""),
+    "label": ("prune.widget", "widget", ""),
+    "option": ("prune.widget", "widget", ""),
+}
+for _rule_id, _kind, _doc in {(r, k, d) for r, k, d in _TAG_RULES.values() if d}:
+    register(_rule_id, _kind, _doc)
+HIDDEN_RULE = register("prune.hidden", "hidden", "hidden, aria-hidden='true' or inline display:none/visibility:hidden")
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Kinds of class rule that only ever name small things: a bigger element is not one.
+_SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
+# An element holding at least this share of the body's text is never pruned as chrome.
+_PROTECT_SHARE = 0.4
+_PROTECT_MIN_CHARS = 1000
+_CONTENT_MIN_CHARS = 500
+_REFINE_WHOLE = 400
+
+
+@dataclass
+class PruneResult:
+    """What the prune walk leaves for later stages: removals and document order."""
+
+    removals: list[tuple[int, Removal]] = field(default_factory=list)
+    order: dict[HtmlElement, int] = field(default_factory=dict)
+
+
+def prune(body: HtmlElement, options: Options) -> PruneResult:
+    """Remove never-content and chrome elements from ``body`` in place."""
+    result = PruneResult()
+    body_chars = len(body.text_content())
+    selected = _user_selections(body, options)
+    doomed: list[HtmlElement] = []
+    walker = etree.iterwalk(body, events=("start",))
+    index = 0
+    for _event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        index += 1
+        result.order[element] = index
+        if element is body:
+            continue
+        if tag in SILENT_TAGS:
+            doomed.append(element)
+            walker.skip_subtree()
+            continue
+        verdict = _verdict(element, tag, options, body_chars, selected)
+        if verdict is None:
+            continue
+        doomed.append(element)
+        walker.skip_subtree()
+        text = element_text(element)
+        if text:
+            rule_id, kind = _refine(verdict, element, text, options)
+            result.removals.append((index, Removal(kind, rule_id, text)))
+    for element in doomed:
+        element.drop_tree()
+    return result
+
+
+def _verdict(element: HtmlElement, tag: str, options: Options, body_chars: int,
+             selected: dict[HtmlElement, SelectorRule]) -> tuple[str, str] | None:
+    """The (rule id, kind) that removes ``element``, or None to keep it."""
+    user_rule = selected.get(element)
+    if user_rule is not None:
+        return user_rule.id, user_rule.kind
+    attrib = element.attrib
+    if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrib.get("style", "")):
+        if options.rule_enabled(HIDDEN_RULE.id):
+            return HIDDEN_RULE.id, HIDDEN_RULE.kind
+    tag_rule = _TAG_RULES.get(tag)
+    if tag_rule is not None and options.rule_enabled(tag_rule[0]):
+        kind = tag_rule[1]
+        if tag == "header" and _inside_article(element):
+            kind = "metadata"
+        if not _protected(element, body_chars, False):
+            return tag_rule[0], kind
+    role = attrib.get("role")
+    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body_chars, False):
+        return ROLE_RULE.id, ROLE_KINDS[role]
+    if "class" in attrib or "id" in attrib:
+        words = class_id_words(attrib.get("class"), attrib.get("id"))
+        kind = class_kind(words)
+        if kind is not None and tag not in ("body", "html", "main", "article"):
+            rule = CLASS_RULES[kind]
+            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
+                    element, body_chars, names_content(words)):
+                return rule.id, kind
+    return None
+
+
+def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: Options) -> tuple[str, str]:
+    """A textual rule's more telling kind for a structurally removed element, when one fits.
+
+    A small element is named by its whole text ("Support The ...!" in a
+    complementary box is a support banner); a large one only by an appeal
+    opener at its start ("A Message from ..." heads a donation appeal).
+    """
+    if len(text) <= _REFINE_WHOLE:
+        rule = match_text(text, options)
+    else:
+        first = next((collapse(piece) for piece in element.itertext() if piece.strip()), "")
+        rule = match_text(first, options)
+        if rule is not None and rule.kind != "donation-appeal":
+            rule = None
+    return (rule.id, rule.kind) if rule is not None else verdict
+
+
+def _protected(element: HtmlElement, body_chars: int, names_content: bool) -> bool:
+    """True when ``element`` holds too much of the page's text to be chrome."""
+    chars = len(element.text_content())
+    if names_content and chars >= _CONTENT_MIN_CHARS:
+        return True
+    return chars >= _PROTECT_MIN_CHARS and chars >= _PROTECT_SHARE * body_chars
+
+
+def _too_big(element: HtmlElement, kind: str) -> bool:
+    limit = _SMALL_KINDS.get(kind)
+    return limit is not None and len(element.text_content()) > limit
+
+
+def _inside_article(element: HtmlElement) -> bool:
+    return any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
+
+
+def _user_selections(body: HtmlElement, options: Options) -> dict[HtmlElement, SelectorRule]:
+    """Elements that the caller's enabled selector rules pick, each with its rule."""
+    selected: dict[HtmlElement, SelectorRule] = {}
+    for rule in options.extra_rules:
+        if isinstance(rule, SelectorRule) and options.rule_enabled(rule.id):
+            for element in CSSSelector(rule.selector)(body):
+                selected.setdefault(element, rule)
+    return selected

@@ -1,0 +1,169 @@
+"""Render stage: kept candidates to Blocks, and Blocks to text, HTML and Markdown.
+
+HTML comes from the allow-list sanitizer (``sanitize.sanitize_element``) on
+the block's own element; Markdown is written here from the same element, with
+every link and image URL passed through ``sanitize.safe_url``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .article import Block
+from .candidates import Candidate
+from .flatten import list_items, table_rows
+from .sanitize import safe_url, sanitize_element
+from .textutil import collapse
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
+_EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
+
+
+def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, keep_images: bool) -> Block:
+    """The public Block for a kept candidate, with its safe HTML and Markdown."""
+    element = candidate.element
+    kind = candidate.kind
+    if element is None:
+        markup = _plain_html(kind, candidate.text, candidate.level)
+        markdown = _plain_markdown(kind, candidate.text, candidate.level)
+        return Block(kind, candidate.text, level=candidate.level, html=markup, markdown=markdown)  # type: ignore[arg-type]
+    markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images)
+    items: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    ordered = False
+    if kind == "list":
+        items = tuple(list_items(element))
+        ordered = element.tag == "ol"
+        markdown = _list_markdown(element, ordered, base_url, keep_links, keep_images)
+    elif kind == "table":
+        rows = tuple(tuple(row) for row in table_rows(element))
+        markdown = _table_markdown(rows)
+    elif kind == "code":
+        markdown = _fence(candidate.text)
+    else:
+        inline = inline_markdown(element, base_url, keep_links, keep_images) or _escape(candidate.text)
+        markdown = _prefix(kind, inline, candidate.level)
+    return Block(kind, candidate.text, level=candidate.level, items=items, ordered=ordered, rows=rows,  # type: ignore[arg-type]
+                 html=markup, markdown=markdown)
+
+
+def join_text(blocks: Sequence[Block]) -> str:
+    return "\n\n".join(block.text for block in blocks)
+
+
+def join_html(blocks: Sequence[Block]) -> str:
+    return "\n".join(block.html for block in blocks)
+
+
+def join_markdown(blocks: Sequence[Block]) -> str:
+    return "\n\n".join(block.markdown for block in blocks)
+
+
+def inline_markdown(element: HtmlElement, base_url: str | None, keep_links: bool, keep_images: bool) -> str:
+    """``element``'s content as one line of Markdown: emphasis, code, links, images."""
+    out: list[str] = []
+    link_stack: list[str | None] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node.tail:
+                out.append(_escape(node.tail))
+            continue
+        if event == "start":
+            if tag == "a":
+                href = safe_url(node.get("href", ""), base_url) if keep_links else None
+                link_stack.append(href)
+                if href:
+                    out.append("[")
+            elif tag in _EMPHASIS and node is not element:
+                out.append(_EMPHASIS[tag])
+            elif tag == "code" and node is not element:
+                out.append("`")
+            elif tag == "img" and keep_images:
+                src = safe_url(node.get("src", ""), base_url)
+                if src:
+                    out.append(f"![{_escape(collapse(node.get('alt', '')))}]({src})")
+            elif tag == "br":
+                out.append(" ")
+            if node.text:
+                out.append(node.text if tag == "code" else _escape(node.text))
+        else:
+            if tag == "a":
+                href = link_stack.pop()
+                if href:
+                    out.append(f"]({href})")
+            elif tag in _EMPHASIS and node is not element:
+                out.append(_EMPHASIS[tag])
+            elif tag == "code" and node is not element:
+                out.append("`")
+            if node is not element and node.tail:
+                out.append(_escape(node.tail))
+    text = collapse("".join(out))
+    return re.sub(r"\[\s*\]\([^)]*\)", "", text)
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _prefix(kind: str, inline: str, level: int) -> str:
+    if kind == "heading":
+        return f"{'#' * max(level, 1)} {inline}"
+    if kind == "quote":
+        return "\n".join(f"> {line}" for line in inline.split("\n"))
+    if kind == "caption":
+        return f"*{inline}*"
+    return _MD_LINE_START.sub(r"\\\1", inline)
+
+
+def _plain_markdown(kind: str, text: str, level: int) -> str:
+    if kind == "code":
+        return _fence(text)
+    if kind == "list":
+        return "\n".join(f"- {_escape(line)}" for line in text.split("\n"))
+    return _prefix(kind, _escape(text), level)
+
+
+def _plain_html(kind: str, text: str, level: int) -> str:
+    escaped = html.escape(text, quote=False)
+    if kind == "heading":
+        return f"<h{max(min(level, 6), 1)}>{escaped}</h{max(min(level, 6), 1)}>"
+    if kind == "code":
+        return f"<pre><code>{escaped}</code></pre>"
+    if kind == "quote":
+        return f"<blockquote><p>{escaped}</p></blockquote>"
+    if kind == "list":
+        return "<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in text.split("\n")) + "</ul>"
+    if kind == "caption":
+        return f"<figcaption>{escaped}</figcaption>"
+    return f"<p>{escaped}</p>"
+
+
+def _fence(code: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{code}\n{fence}"
+
+
+def _list_markdown(element: HtmlElement, ordered: bool, base_url: str | None, keep_links: bool, keep_images: bool) -> str:
+    tags = ("dt", "dd") if element.tag == "dl" else ("li",)
+    items = [inline_markdown(child, base_url, keep_links, keep_images)
+             for child in element if isinstance(child.tag, str) and child.tag in tags]
+    items = [item for item in items if item]
+    return "\n".join(f"{index}. {item}" if ordered else f"- {item}" for index, item in enumerate(items, 1))
+
+
+def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    cells = [[_escape(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(lines)

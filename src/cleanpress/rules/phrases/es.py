@@ -1,0 +1,25 @@
+"""Spanish phrases."""
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "text.support-banner": (r"apoya[\p{L} .'&-]{0,40}", r"hazte (?:socio|socia|miembro|suscriptor)", r"dona(?: ahora)?"),
+    "text.appeal-opener": (r"un mensaje de [\p{L} .'&-]{2,60}:?", r"queridos? lector(?:es|as)[,!:]?"),
+    "text.donation": (r"\bapoya(?:nos| nuestro (?:trabajo|periodismo)| el periodismo)\b", r"\bhaz una donación\b", r"\btu (?:apoyo|aportación) (?:es|nos)\b"),
+    "text.payment-widget": (r"una vez|única vez|mensual(?:mente)?|anual(?:mente)?|continuar|otra cantidad|métodos de pago",),
+    "text.remind-later": (r"recordármelo más tarde|más tarde|no,? gracias|ahora no",),
+    "text.newsletter": (r"\bsuscríbete a (?:nuestro|nuestra|el|la) [\p{L}-]*\s?(?:boletín|newsletter)\b", r"\brecibe (?:nuestro|el) (?:boletín|newsletter)\b",
+                        r"\btu (?:correo electrónico|email|e-mail)\b"),
+    "text.paywall": (r"\b(?:este )?contenido (?:es )?exclusivo para suscriptores\b", r"\bya eres suscriptor\b", r"\bsuscríbete para (?:seguir leyendo|leer)\b"),
+    "text.subscribe": (r"suscríbete|suscribirse|suscríbase",),
+    "text.read-more": (r"leer más|seguir leyendo|ver más|más noticias",),
+    "text.read-also": (r"(?:lee también|leer también|te puede interesar|le puede interesar|relacionad[oa]s?|ver también) ?[:|-] ?.{3,200}",),
+    "text.related-heading": (r"te puede interesar|noticias relacionadas|lo más leído|más leídas|también te puede interesar|relacionad[oa]s",),
+    "text.share": (r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",),
+    "text.cookie": (r"\b(?:utilizamos|usamos) cookies\b", r"\beste sitio (?:web )?(?:utiliza|usa) cookies\b", r"\baceptar (?:las |todas las )?cookies\b"),
+    "text.ad-label": (r"publicidad|patrocinado|contenido patrocinado|anuncio",),
+    "text.image-credit": (r"(?:foto|fotografía|imagen)\s*:\s*.{2,80}",),
+    "text.comments": (r"(?:\d+ )?comentarios?|deja un comentario|comentar",),
+    "text.copyright": (r"todos los derechos reservados\.?",),
+    "text.login": (r"iniciar sesión|entrar|registrarse|buscar|cerrar",),
+    "text.byline": (r"por [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
+    "text.dateline": (r"(?:publicado|actualizado)(?: el)?:? .{4,60}",),
+}

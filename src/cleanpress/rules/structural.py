@@ -1,0 +1,100 @@
+"""Structural rules: what an element's tag, role, class, id and attributes say.
+
+These run in the prune stage's single walk over the tree. Keyword tables are
+data: each kind lists the class/id words that mark it. Words in ``_PARTS``
+match one dash/underscore/camelCase part of a class or id ("article-share-
+bar" has the part "share"); words in ``_TOKENS`` must be a whole class or id
+("hidden" but not "hidden-xs", which only hides on phones).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import register
+
+# kind -> words that mark it as a part of a class/id
+_PARTS: dict[str, tuple[str, ...]] = {
+    "navigation": ("nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "masthead",
+                   "pagination", "pager", "skiplink", "topbar", "toolbar", "tags", "tagcloud", "taglist", "topics",
+                   "sidebar", "widget", "widgets", "jump", "toc", "skip-link", "tag-list",
+                   "tag-cloud", "site-header", "top-bar"),
+    "support-banner": ("donate", "donation", "donations", "contribute", "contribution", "contributions", "membership",
+                       "supporter", "epic", "support"),
+    "subscription-prompt": ("subscribe", "subscription", "subscriptions", "signup", "regwall", "registration", "login", "sign-up",
+                            "promo", "upsell", "cta", "offer", "modal", "popup", "overlay", "interstitial"),
+    "newsletter-signup": ("newsletter", "newsletters", "mailinglist", "optin", "emailsignup", "mailing-list", "opt-in", "email-signup"),
+    "paywall": ("paywall", "piano", "premium", "meter", "metered", "tp"),
+    "read-more": ("readmore", "continue", "read-more", "continue-reading"),
+    "related-links": ("related", "recommended", "recommendation", "recommendations", "trending", "popular", "mostread",
+                      "outbrain", "taboola", "teaser", "teasers", "morestories", "suggested", "also", "next", "prev",
+                      "previous", "rail", "more-stories", "most-read", "most-popular", "related-posts",
+                      "read-next", "further-reading"),
+    "share-bar": ("share", "sharing", "social", "sharebar", "sharethis", "addthis", "follow", "socials", "print"),
+    "cookie-notice": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner"),
+    "advertisement": ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
+                      "sponsor", "sponsored", "banner", "commercial", "affiliate", "ad-slot", "ad-label"),
+    "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply"),
+    "image-credit": ("credit", "credits", "copyright", "photographer"),
+    "footer": ("footer", "colophon", "legal", "imprint", "impressum"),
+    "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
+                 "updated", "headline", "kicker", "eyebrow", "author-bio", "about-author"),
+}
+# kind -> words that must be a whole class or id
+_TOKENS: dict[str, tuple[str, ...]] = {
+    "hidden": ("hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+               "screenreader-only", "invisible", "d-none", "offscreen", "print-only", "noscript"),
+}
+# Words that mark content; with enough text they protect an element whose
+# class also names chrome ("post-content share-enabled").
+_CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|prose|blog)(?:$|[\s_-])")
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_PART_PATTERN = re.compile(
+    "|".join(rf"(?:^|[\s_-])(?P<{kind.replace('-', '_')}>{_alternation(words)})(?=$|[\s_-])"
+             for kind, words in _PARTS.items())
+)
+_TOKEN_PATTERN = re.compile(
+    "|".join(rf"(?:^|\s)(?P<{kind}>{_alternation(words)})(?=$|\s)" for kind, words in _TOKENS.items())
+)
+
+CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
+               for kind, words in {**_PARTS, **_TOKENS}.items()}
+
+# ARIA roles that mark chrome, and the kind each stands for.
+ROLE_KINDS: dict[str, str] = {
+    "navigation": "navigation", "banner": "navigation", "menu": "navigation", "menubar": "navigation",
+    "search": "navigation", "toolbar": "share-bar", "contentinfo": "footer", "complementary": "related-links",
+    "dialog": "subscription-prompt", "alertdialog": "subscription-prompt",
+}
+ROLE_RULE = register("struct.role", "navigation", "ARIA roles of chrome: navigation, banner, contentinfo, complementary, dialog, ...")
+
+
+def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
+    """Lower-cased class and id with camelCase split, ready for the patterns."""
+    joined = f"{class_attr or ''} {id_attr or ''}"
+    return _CAMEL.sub(r"\1-\2", joined).lower()
+
+
+def class_kind(words: str) -> str | None:
+    """The chrome kind that the class/id words name, if any."""
+    if not words.strip():
+        return None
+    token = _TOKEN_PATTERN.search(words)
+    if token is not None:
+        return token.lastgroup
+    part = _PART_PATTERN.search(words)
+    if part is None or part.lastgroup is None:
+        return None
+    return part.lastgroup.replace("_", "-")
+
+
+def names_content(words: str) -> bool:
+    """True when the class/id also carries a content word such as 'article' or 'post'."""
+    return _CONTENT_WORDS.search(words) is not None

@@ -1,0 +1,163 @@
+"""Textual rules: phrase tables turned into one anchored pattern per rule.
+
+A rule is tested only on short blocks (its ``max_chars``), never on long
+prose, so an article *about* cookies or newsletters survives while the
+newsletter box beside it goes. ``whole`` rules must match the entire block
+(UI labels such as "Read more" or "Monthly"); the others may match anywhere
+in a short block (a sign-up blurb, a paywall notice).
+
+``label_sequence`` adds what single blocks cannot show: an appeal opener
+("A Message from ...", "Dear readers,") takes the blocks after it down to
+its payment widget, and a "Related" heading takes the link lists under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..article import Removal
+from ..candidates import Candidate
+from ..options import Options, PhraseRule
+from . import register
+from .phrases import LANGUAGES
+
+_TRAILING = r"[\s.!?:;,…»›>→|\-–—]*"
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    """A textual rule: the union of its phrases in every language."""
+
+    id: str
+    kind: str
+    whole: bool
+    max_chars: int
+    pattern: regex.Pattern[str]
+
+
+def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
+    fragments = [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
+    union = "|".join(f"(?:{f})" for f in fragments)
+    source = rf"^[\s\W]*(?:{union}){_TRAILING}$" if whole else union
+    return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+
+
+# (id, kind, whole block?, longest block tested, why) in priority order.
+_TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
+    ("text.appeal-opener", "donation-appeal", True, 400,
+     "'A Message from ...', 'Dear readers,': opens an appeal that runs to its payment widget"),
+    ("text.cookie", "cookie-notice", False, 600, "cookie and consent notices"),
+    ("text.paywall", "paywall", False, 400, "'subscribe to continue reading' and other paywall notices"),
+    ("text.newsletter", "newsletter-signup", False, 500, "newsletter sign-up blurbs and their small print"),
+    ("text.donation", "donation-appeal", False, 300, "short pleas for donations or membership"),
+    ("text.support-banner", "support-banner", True, 80, "'Support The ...!', 'Become a member'"),
+    ("text.payment-widget", "payment-widget", True, 60, "amount and frequency buttons, 'Continue', payment methods"),
+    ("text.remind-later", "payment-widget", True, 40, "'Remind me later' and other dismiss buttons of an appeal"),
+    ("text.subscribe", "subscription-prompt", True, 60, "bare 'Subscribe' buttons and trial offers"),
+    ("text.read-also", "read-more", True, 240, "'Read more: <headline>' teasers between paragraphs"),
+    ("text.read-more", "read-more", True, 40, "'Read more', 'Continue reading' links"),
+    ("text.related-heading", "related-links", True, 60, "'Related', 'More from ...' headings (take their link lists)"),
+    ("text.share", "share-bar", True, 80, "share and follow buttons and prompts"),
+    ("text.ad-label", "advertisement", True, 40, "'Advertisement', 'Anzeige' and other ad labels"),
+    ("text.image-credit", "image-credit", True, 120, "photo credits: 'Photo: ...', 'Name / Agency'"),
+    ("text.byline", "metadata", True, 100, "'By Jane Doe' lines repeated in the body"),
+    ("text.dateline", "metadata", True, 90, "'Published ...', 'Updated ...' lines"),
+    ("text.comments", "comments", True, 60, "comment counters and 'Leave a reply' prompts"),
+    ("text.copyright", "footer", True, 160, "copyright and 'all rights reserved' lines"),
+    ("text.login", "navigation", True, 30, "log-in, search and menu labels"),
+)
+
+TEXT_RULES: tuple[TextRule, ...] = tuple(
+    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole))
+    for rule_id, kind, whole, max_chars, _ in _TABLE
+)
+for _id, _kind, _whole, _max, _doc in _TABLE:
+    register(_id, _kind, _doc)
+_LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+_BY_ID = {rule.id: rule for rule in TEXT_RULES}
+
+# Words that keep an appeal going when no payment widget closes it.
+_APPEAL_BODY = regex.compile(
+    r"\b(?:support|donat|contribut|journalis|independent|subscri|member|help us|readers"
+    r"|unterstütz|spende|journalismus|soutien|soutenez|don\b|apoy|donaci|periodismo"
+    r"|поддерж|журналист|пожертв|wesprzyj|wsparci)",
+    regex.IGNORECASE,
+)
+_APPEAL_REACH = 25
+
+
+def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
+    """The first enabled rule (built-in, then the caller's) matching ``text``."""
+    length = len(text)
+    if length <= _LONGEST:
+        for rule in TEXT_RULES:
+            if length <= rule.max_chars and options.rule_enabled(rule.id) and rule.pattern.search(text):
+                return rule
+    for user_rule in options.extra_rules:
+        if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
+                and options.rule_enabled(user_rule.id)
+                and regex.search(user_rule.pattern, text, regex.IGNORECASE)):
+            return user_rule
+    return None
+
+
+def _remove(candidate: Candidate, kind: str, rule_id: str) -> None:
+    if candidate.removal is None:
+        candidate.removal = Removal(kind, rule_id, candidate.text)
+
+
+def label_sequence(candidates: Sequence[Candidate], options: Options) -> None:
+    """Label every candidate that a textual rule removes, in place."""
+    widget_ids = ("text.payment-widget", "text.remind-later")
+    index = 0
+    while index < len(candidates):
+        candidate = candidates[index]
+        index += 1
+        if candidate.removal is not None:
+            continue
+        rule = match_text(candidate.text, options)
+        if rule is None:
+            continue
+        _remove(candidate, rule.kind, rule.id)
+        if rule.id == "text.appeal-opener":
+            index = _take_appeal(candidates, index, options, widget_ids)
+        elif rule.id == "text.related-heading":
+            while index < len(candidates) and _is_link_list(candidates[index]):
+                _remove(candidates[index], "related-links", rule.id)
+                index += 1
+
+
+def _take_appeal(candidates: Sequence[Candidate], start: int, options: Options,
+                 widget_ids: tuple[str, ...]) -> int:
+    """Remove an appeal's body from ``start``; return the index after it."""
+    reach = candidates[start:start + _APPEAL_REACH]
+    last_widget = -1
+    for offset, candidate in enumerate(reach):
+        if any(_rule_matches(widget_id, candidate.text, options) for widget_id in widget_ids) or (
+                candidate.removal is not None and candidate.removal.kind == "payment-widget"):
+            last_widget = offset
+    if last_widget < 0:
+        end = start
+        while end < len(candidates) and end - start < 12 and _APPEAL_BODY.search(candidates[end].text):
+            end += 1
+    else:
+        end = start + last_widget + 1
+    for candidate in candidates[start:end]:
+        widget = next((wid for wid in widget_ids if _rule_matches(wid, candidate.text, options)), None)
+        if widget is not None:
+            _remove(candidate, "payment-widget", widget)
+        else:
+            _remove(candidate, "donation-appeal", "text.appeal-opener")
+    return end
+
+
+def _rule_matches(rule_id: str, text: str, options: Options) -> bool:
+    rule = _BY_ID[rule_id]
+    return len(text) <= rule.max_chars and options.rule_enabled(rule_id) and bool(rule.pattern.search(text))
+
+
+def _is_link_list(candidate: Candidate) -> bool:
+    return candidate.removal is None and candidate.kind in ("list", "paragraph") and candidate.link_density > 0.5

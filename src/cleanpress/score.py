@@ -1,0 +1,153 @@
+"""Score stage: find the element that holds the article.
+
+Readability-style: every paragraph-like element scores by length and commas,
+and passes its score up to its parent (whole), grandparent (half) and great-
+grandparent (a sixth). A candidate's score is then weighted by its class/id
+words and discounted by its link density. Siblings of the winner that score
+close to it, or that are plainly prose, join it: many sites split one
+article over several sibling blocks.
+
+readability-lxml is consulted as a second opinion only when this scoring is
+unsure (see ``second_opinion``), because it costs several times more than
+everything else together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .rules import register
+
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+_TAG_BASE = {"div": 5.0, "article": 8.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
+             "form": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0, "dt": -3.0, "li": -3.0, "address": -3.0,
+             "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0}
+_POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|richtext",
+                       re.IGNORECASE)
+_NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
+                       r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
+                       r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
+_COMMAS = re.compile(r"[,،、，]")
+_MIN_PARAGRAPH = 25
+
+OUTSIDE_RULE = register("score.outside-container", "outside-article",
+                        "text outside the element that scoring chose as the article")
+
+
+@dataclass
+class Container:
+    """The chosen article: one element, plus siblings that belong with it."""
+
+    elements: list[HtmlElement]
+    score: float
+    paragraphs: int
+
+
+def class_weight(element: HtmlElement) -> float:
+    """+25 for content words in class/id, -25 for chrome words, per attribute."""
+    weight = 0.0
+    for name in ("class", "id"):
+        value = element.get(name)
+        if value:
+            if _NEGATIVE.search(value):
+                weight -= 25
+            if _POSITIVE.search(value):
+                weight += 25
+    if element.get("itemprop") == "articleBody":
+        weight += 50
+    return weight
+
+
+def find_container(body: HtmlElement) -> Container:
+    """Score the pruned body and return the article container (body when unsure)."""
+    text_chars: dict[HtmlElement, int] = {}
+    link_chars: dict[HtmlElement, int] = {}
+    scores: dict[HtmlElement, float] = {}
+    paragraphs: dict[HtmlElement, int] = {}
+    for _event, element in etree.iterwalk(body, events=("end",)):
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        chars = len(element.text or "")
+        links = 0
+        has_block_child = False
+        for child in element:
+            child_chars = text_chars.get(child, 0)
+            chars += child_chars + len(child.tail or "")
+            links += link_chars.get(child, 0)
+            if child.tag in BLOCK_TAGS:
+                has_block_child = True
+        if tag == "a":
+            links = chars
+        text_chars[element] = chars
+        link_chars[element] = links
+        if (tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)) and chars >= _MIN_PARAGRAPH:
+            _credit_ancestors(element, scores, paragraphs)
+    if not scores:
+        return Container([body], 0.0, 0)
+    ranked = sorted(((score * (1 - link_chars[el] / max(text_chars[el], 1)), el) for el, score in scores.items()),
+                    key=lambda pair: pair[0], reverse=True)
+    best_score, best = ranked[0]
+    best = _climb(best, best_score, ranked, body)
+    final = {el: score for score, el in ranked}
+    elements = _with_siblings(best, final.get(best, best_score), final, text_chars, link_chars)
+    return Container(elements, best_score, paragraphs.get(best, 0))
+
+
+def _credit_ancestors(element: HtmlElement, scores: dict[HtmlElement, float], paragraphs: dict[HtmlElement, int]) -> None:
+    text = element.text_content()
+    points = 1.0 + len(_COMMAS.findall(text)) + min(len(text) / 100.0, 3.0)
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level > 2:
+            break
+        if ancestor not in scores:
+            scores[ancestor] = _TAG_BASE.get(ancestor.tag, 0.0) + class_weight(ancestor)
+            paragraphs[ancestor] = 0
+        scores[ancestor] += points / (1, 2, 6)[level]
+        paragraphs[ancestor] += 1
+
+
+def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlElement]], body: HtmlElement) -> HtmlElement:
+    """Move up to a common ancestor when several near-best candidates share it."""
+    rivals = [el for score, el in ranked[1:6] if score >= 0.75 * best_score]
+    if len(rivals) < 2:
+        return best
+    for ancestor in best.iterancestors():
+        inside = sum(1 for rival in rivals if any(a is ancestor for a in rival.iterancestors()))
+        if inside >= 2:
+            return ancestor
+        if ancestor is body:
+            break
+    return best
+
+
+def _with_siblings(best: HtmlElement, best_score: float, scores: dict[HtmlElement, float],
+                   text_chars: dict[HtmlElement, int], link_chars: dict[HtmlElement, int]) -> list[HtmlElement]:
+    """The winner plus siblings that score near it or read as plain prose."""
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(10.0, best_score * 0.2)
+    elements = []
+    for sibling in parent:
+        if sibling is best:
+            elements.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str):
+            continue
+        chars = text_chars.get(sibling, 0)
+        density = link_chars.get(sibling, 0) / chars if chars else 1.0
+        if scores.get(sibling, 0.0) >= threshold:
+            elements.append(sibling)
+        elif sibling.tag == "p" and chars > 80 and density < 0.25:
+            elements.append(sibling)
+    return elements
