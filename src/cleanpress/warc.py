@@ -94,12 +94,12 @@ class WarcPages(Iterator[WarcPage]):
         if record.is_http:
             http = record.http_headers
             status = http.status_code or 0
-            content_type = record.http_content_type or headers.get("WARC-Identified-Payload-Type") or ""
-            charset = record.http_charset
+            content_type = http.get("Content-Type") or headers.get("WARC-Identified-Payload-Type") or ""
+            charset = _charset(content_type)
             transfer = (http.get("Transfer-Encoding") or "").lower()
             coding = (http.get("Content-Encoding") or "").lower()
         else:
-            status, charset, transfer, coding = 200, None, "", ""
+            status, transfer, coding = 200, "", ""
             content_type = headers.get("Content-Type") or ""
             charset = _charset(content_type)
         if self.ok_only and not 200 <= status < 300:
