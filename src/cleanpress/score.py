@@ -107,7 +107,7 @@ def _credit_ancestors(element: HtmlElement, scores: dict[HtmlElement, float], pa
     text = element.text_content()
     points = 1.0 + len(_COMMAS.findall(text)) + min(len(text) / 100.0, 3.0)
     for level, ancestor in enumerate(element.iterancestors()):
-        if level > 2:
+        if level > 2 or ancestor.tag == "html":
             break
         if ancestor not in scores:
             scores[ancestor] = _TAG_BASE.get(ancestor.tag, 0.0) + class_weight(ancestor)
