@@ -33,7 +33,18 @@ from .errors import CleanpressError
 #: The label that filters kept blocks; removal kinds filter removed ones.
 KEPT = "kept"
 
-# Golden-angle hue steps keep neighbouring kinds far apart on the colour wheel.
+# One colour per built-in removal kind, dark enough for white label text, and
+# chosen so that kinds that often meet on one page (banner, credit, newsletter,
+# appeal, widget, read-more) are far apart. Kinds a caller invents get hues
+# spread by the golden angle.
+_KIND_COLOURS: dict[str, str] = {
+    "navigation": "#475569", "support-banner": "#b91c1c", "subscription-prompt": "#c2410c",
+    "newsletter-signup": "#15803d", "donation-appeal": "#7e22ce", "payment-widget": "#a16207",
+    "paywall": "#9f1239", "read-more": "#1d4ed8", "related-links": "#0369a1", "share-bar": "#a21caf",
+    "cookie-notice": "#78350f", "advertisement": "#be185d", "comments": "#4d7c0f", "image-credit": "#0f766e",
+    "footer": "#334155", "metadata": "#0e7490", "widget": "#9a3412", "hidden": "#52525b",
+    "outside-article": "#64748b", "user-rule": "#1f2937", "dropped-by-option": "#57534e",
+}
 _HUE_STEP = 137.508
 
 _STYLE_BASE = """
@@ -113,9 +124,7 @@ def render_report(article: Article, decisions: Sequence[Decision]) -> str:
     """The report for an already traced page (kept apart so tests can feed any decisions)."""
     removed_counts = Counter(d.kind for d in decisions if not d.kept)
     classes = _kind_classes(removed_counts)
-    style = _STYLE_BASE + "".join(
-        f".{cls} {{ --c: {_colour(index)}; }}\n" for index, cls in enumerate(classes.values())
-    )
+    style = _STYLE_BASE + "".join(f".{cls} {{ --c: {_colour(kind, cls)}; }}\n" for kind, cls in classes.items())
     csp = (
         "default-src 'none'; "
         f"style-src '{_sha256(style)}'; script-src '{_sha256(_SCRIPT)}'; "
@@ -229,8 +238,9 @@ def _kind_classes(counts: Counter[str]) -> dict[str, str]:
     return classes
 
 
-def _colour(index: int) -> str:
-    return f"hsl({index * _HUE_STEP % 360:.0f} 60% 34%)"
+def _colour(kind: str, cls: str) -> str:
+    """The kind's own colour, so that a kind looks the same in every report."""
+    return _KIND_COLOURS.get(kind) or f"hsl({int(cls[1:]) * _HUE_STEP % 360:.0f} 60% 32%)"
 
 
 def _css_word(kind: str) -> str:
