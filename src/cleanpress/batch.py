@@ -15,13 +15,13 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, overload
 
 from ._pipeline import Format, extract
@@ -251,18 +251,23 @@ _WORKER_JOB: _Job[Any] | None = None
 
 
 def _init_worker(job: _Job[Any]) -> None:
-    """Set a worker up: its job, no Ctrl-C of its own, and an exit if its parent dies."""
+    """Set a worker up: its job, no Ctrl-C of its own, and an exit if the parent dies."""
     global _WORKER_JOB
     _WORKER_JOB = job
     # Ctrl-C reaches the whole process group; only the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """A killed parent (SIGKILL, OOM killer) cannot stop its workers; they notice and leave."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
+def _exit_with_parent(parent: BaseProcess) -> None:
+    """A killed parent (SIGKILL, OOM killer) cannot stop its workers; they notice and leave.
+
+    ``parent`` is the process that asked for the worker, even when a fork
+    server forked it, and ``join`` returns as soon as that process is gone.
+    """
+    parent.join()
     os._exit(1)
 
 
