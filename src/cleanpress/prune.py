@@ -75,6 +75,7 @@ class PruneResult:
 def prune(body: HtmlElement, options: Options) -> PruneResult:
     """Remove never-content and chrome elements from ``body`` in place."""
     result = PruneResult()
+    etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
     body_chars = len(body.text_content())
     selected = _user_selections(body, options)
     doomed: list[HtmlElement] = []
@@ -87,10 +88,6 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
         index += 1
         result.order[element] = index
         if element is body:
-            continue
-        if tag in SILENT_TAGS:
-            doomed.append(element)
-            walker.skip_subtree()
             continue
         verdict = _verdict(element, tag, options, body_chars, selected)
         if verdict is None:
@@ -157,9 +154,10 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
 def _protected(element: HtmlElement, body_chars: int, names_content: bool) -> bool:
     """True when ``element`` holds too much of the page's text to be chrome."""
     chars = len(element.text_content())
-    if names_content and chars >= _CONTENT_MIN_CHARS:
-        return True
-    return chars >= _PROTECT_MIN_CHARS and chars >= _PROTECT_SHARE * body_chars
+    if chars < _CONTENT_MIN_CHARS or (not names_content and (chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body_chars)):
+        return False
+    link_chars = sum(len(link.text_content()) for link in element.iter("a"))
+    return link_chars < 0.5 * chars
 
 
 def _too_big(element: HtmlElement, kind: str) -> bool:
