@@ -124,6 +124,23 @@ def test_container_blocks_are_grouped_in_one_outlined_region() -> None:
     ]
 
 
+def test_a_container_interrupted_by_a_removed_block_is_drawn_as_two_frames() -> None:
+    decisions = (Decision("a", True, "paragraph", "", True), Decision("Ad", False, "advertisement", "x.ad", False),
+                 Decision("b", True, "paragraph", "", True))
+    frames = parse(render_report(Article(), decisions)).cssselect("main section.container")
+    assert [f.cssselect(".frame-label")[0].text_content() for f in frames] == [
+        "article container", "article container (continued)"]
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in SEED.parent.iterdir()))
+def test_every_fixture_page_gives_a_faithful_safe_report(page: str) -> None:
+    data = (SEED.parent / page).read_bytes()
+    _, decisions = cleanpress.trace(data)
+    report = explain_html(data)
+    assert_only_report_markup(report)
+    assert drawn(report) == list(decisions)
+
+
 def test_header_shows_the_metadata() -> None:
     header = parse(render_report(ARTICLE, DECISIONS)).cssselect("header")[0]
     assert header.cssselect("h1")[0].text_content() == "A headline"

@@ -42,7 +42,7 @@ _KIND_COLOURS: dict[str, str] = {
     "newsletter-signup": "#15803d", "donation-appeal": "#7e22ce", "payment-widget": "#a16207",
     "paywall": "#9f1239", "read-more": "#1d4ed8", "related-links": "#0369a1", "share-bar": "#a21caf",
     "cookie-notice": "#78350f", "advertisement": "#be185d", "comments": "#4d7c0f", "image-credit": "#0f766e",
-    "footer": "#334155", "metadata": "#0e7490", "widget": "#9a3412", "hidden": "#52525b",
+    "footer": "#334155", "metadata": "#854d0e", "widget": "#9a3412", "hidden": "#52525b",
     "outside-article": "#64748b", "user-rule": "#1f2937", "dropped-by-option": "#57534e",
 }
 _HUE_STEP = 137.508
@@ -199,10 +199,13 @@ def _blocks(decisions: Sequence[Decision], classes: dict[str, str]) -> Iterator[
     if not decisions:
         yield '<p class="empty">The pipeline reported no candidate blocks for this page.</p>\n'
         return
+    frames = 0
     for in_container, run in groupby(decisions, key=lambda d: d.in_container):
         if in_container:
-            yield ('<section class="container" aria-label="article container">\n'
-                   '<p class="frame-label">article container</p>\n')
+            frames += 1
+            label = "article container" + (" (continued)" if frames > 1 else "")
+            yield (f'<section class="container" aria-label="{label}">\n'
+                   f'<p class="frame-label">{label}</p>\n')
         for decision in run:
             yield _block(decision, classes)
         if in_container:
