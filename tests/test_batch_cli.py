@@ -182,7 +182,9 @@ def test_resume_cuts_a_torn_line_and_skips_what_is_done(tree: Path, capsys: pyte
 def test_resume_refuses_different_inputs(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "pages", "-o", "out.jsonl", "-j", "1")[0] == 0
     status, err = run(capsys, "more", "-o", "out.jsonl", "-j", "1", "--resume")
-    assert status == 2 and ("cannot resume" in err or "not the inputs" in err)
+    assert status == 2 and "not the inputs" in err
+    status, err = run(capsys, "more", "pages", "-o", "out.jsonl", "-j", "1", "--resume")
+    assert status == 2 and "cannot resume" in err and "pages/sub/c.htm" in err
 
 
 def test_progress_line_shows_rate_errors_and_eta() -> None:
