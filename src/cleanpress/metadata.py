@@ -56,12 +56,27 @@ _NOT_CONTENT = frozenset({"nav", "footer", "template", "noscript", "button", "se
 _NOT_PROSE = _NOT_CONTENT | {"header", "form", "aside", "figure", "figcaption", "blockquote", "label"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|^[\w.-]+\.[a-z]{2,}/", re.I)
+#: "By", "Posted by", "Von", "Auteur :" and kin in front of a name.
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|edited|reported|text|words|story)\s+)?"
-    r"(?:by|from|par|von|por|di|door|av|af|przez|от|автор|авторы)\s*[:\-–]?\s+",
+    r"^(?:(?:written|posted|published|edited|reported|text|words|story|photos?|veröffentlicht|geschrieben|"
+    r"publié|écrit|publicado|escrito|scritto|pubblicato|opublikowano|napisane)\s+)?"
+    r"(?:by|from|par|von|por|di|da|door|av|af|przez|от|автор|авторы|(?:about\s+the\s+)?author|autor|auteur|autore)"
+    r"(?:\s*:\s*|\s+|$)",
     re.I,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\si\s|\sи\s)\s*", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:;|\s&\s|\s(?:and|und|et|y|e|i|и|oraz)\s)\s*", re.I)
+#: The "By" that some publishers leave in structured author names (other prefixes could be names).
+_BY_WORD = re.compile(r"^by\s*:?\s+", re.I)
+_HANDLE = re.compile(r"(?:^|\s)@\w+")
+#: A byline segment that only joins two names.
+_CONNECTOR = re.compile(r"^(?:,|;|&|and|und|et|y|e|i|и|oraz)$", re.I)
+#: Strong separators inside a byline: what follows is another item (date, section, role).
+_BYLINE_SEP = re.compile(r"\s*(?:[|·•/—–]|\s-\s|\n)\s*")
+#: A month or weekday name glued to or trailing a name once the digits of a date are cut off.
+_DATE_TAIL = re.compile(
+    r"(?:(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-zä]*"
+    r"|\b(?:on|am|le|el|il|at|um|the))\.?,?\s*$"
+)
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$", re.I)
 _JSON_COMMENT = re.compile(r"<!--|-->|^\s*//[^\n]*$", re.M)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
@@ -138,9 +153,14 @@ _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image
                "thumbnail", "parsely-image-url", "sailthru.image.full")
 _LANG_KEYS = ("content-language", "language", "dc:language", "dcterms:language", "og:locale")
 
-#: Elements that may be a byline; the class/id test runs in Python (``_BYLINE_HINT``)
-#: because libxml2 evaluates a chain of case-folded contains() several times slower.
-_BYLINE_XPATH = lxml.etree.XPath("//body//*[@class or @id or @rel or @itemprop]")
+#: Attributes that may mark a byline, in document order. Testing attribute nodes is
+#: several times faster in libxml2 than testing every element (or walking them in
+#: Python); the fragments are a case-tolerant prefilter for ``_BYLINE_HINT``.
+_HINT_TEST = "contains(., 'uthor') or contains(., 'yline') or contains(., 'yLine') or contains(., 'ateline') or contains(., 'ritten')"
+_BYLINE_XPATH = lxml.etree.XPath(
+    f"//body//@class[{_HINT_TEST}] | //body//@id[{_HINT_TEST}]"
+    " | //body//@rel[. = 'author'] | //body//@itemprop[contains(., 'uthor')]"
+)
 #: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
 _PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
 _TEXT_XPATH = lxml.etree.XPath(
@@ -280,9 +300,12 @@ def _meta_key(raw: str) -> str:
 def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
     """Find the first visible byline-like element in the body, as readers see it."""
     count = 0
-    for el in _BYLINE_XPATH(root):
-        if el.tag in ("meta", "link", "script", "style"):
+    previous = None
+    for attr in _BYLINE_XPATH(root):
+        el = attr.getparent()
+        if el is previous or el is None or el.tag in ("meta", "link", "script", "style"):
             continue
+        previous = el
         if not (
             el.get("rel") == "author"
             or "author" in (el.get("itemprop") or "")
@@ -301,7 +324,7 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
             if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
         ]
         found.body_byline = names[0] if names and names[0] else text
-        found.body_authors = [n for n in names if n]
+        found.body_authors = [n for n in names if n] or _names_from_byline(_TEXT_XPATH(el))
         return
 
 
@@ -573,30 +596,63 @@ def _authors(found: _Found, main: dict[str, Any] | None) -> tuple[tuple[str, ...
         names = _ld_names(main.get("author")) or _ld_names(main.get("creator"))
     if not names:
         for key in _AUTHOR_KEYS:
-            values = [_BY_PREFIX.sub("", v) for v in found.values(key) if not _URLISH.match(v) and not v.startswith("@")]
+            values = [v for v in found.values(key) if not _URLISH.match(v) and v[0] != "@"]
             if values:
                 names = values
                 break
-    names = _dedupe(names)
+    names = _dedupe(_BY_WORD.sub("", n) for n in names)
     if names:
-        return tuple(names), ", ".join(names)
+        authors = _dedupe(n for name in names for n in _split_names(name))
+        return tuple(authors), ", ".join(names)
     if found.body_byline:
-        if found.body_authors:
-            return tuple(_dedupe(found.body_authors)), found.body_byline
-        return tuple(_names_from_byline(found.body_byline)), found.body_byline
+        return tuple(_dedupe(found.body_authors)), found.body_byline
     return (), ""
 
 
-def _names_from_byline(text: str) -> list[str]:
-    """Names out of a shown byline such as "By Jane Doe and John Roe"; [] when unsure."""
-    text = _BY_PREFIX.sub("", _clean(text))
-    if not text or any(ch.isdigit() for ch in text):
-        return []
-    parts = [p.strip(" .:|") for p in _NAME_SPLIT.split(text)]
-    parts = [p for p in parts if p]
-    if not parts or any(_word_count(p) > 5 for p in parts):
-        return []
-    return _dedupe(parts)
+def _names_from_byline(texts: Iterable[str]) -> list[str]:
+    """Names out of a byline's text pieces, e.g. "By", "Jane Doe", "and", "John Roe", "· May 3".
+
+    Reads the pieces in order, skipping a leading prefix and date, and stops at
+    the first piece after a name that does not join another name to it.
+    """
+    names: list[str] = []
+    want_more = True
+    for piece in (p for text in texts for p in _BYLINE_SEP.split(text)):
+        piece = _clean(piece)
+        if not piece:
+            continue
+        if _CONNECTOR.match(piece):
+            want_more = bool(names)
+            continue
+        if names and not want_more:
+            break
+        digit = next((i for i, ch in enumerate(piece) if ch.isdigit()), -1)
+        if digit >= 0:
+            piece = _DATE_TAIL.sub("", piece[:digit].rstrip(" ,.:;"))
+        piece = _BY_PREFIX.sub("", _HANDLE.sub("", piece)).strip(" ,.:;|-")
+        if not piece or not any(ch.isalpha() for ch in piece):
+            continue
+        names.extend(p for p in _split_names(piece) if "://" not in p and _word_count(p) <= 5)
+        want_more = bool(re.search(r"(?:,|&|\s(?:and|und|et|y))\s*$", piece, re.I))
+        if digit >= 0:
+            break
+    return _dedupe(names)
+
+
+def _split_names(text: str) -> list[str]:
+    """"A and B", "A & B", "A; B" and "Ann Lee, Bo Park" as separate names.
+
+    Commas split only when every part has two words or more, so that
+    "Doe, Jane" and "Kooman, F." stay one name each.
+    """
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        pieces = [p.strip(" .:|") for p in part.split(",")]
+        if len(pieces) > 1 and all(_word_count(p) >= 2 for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part.strip(" .:|,"))
+    return [n for n in names if n]
 
 
 def _published(found: _Found, nodes: list[dict[str, Any]]) -> str:
