@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .candidates import Candidate
-from .score import BLOCK_TAGS
+from .tags import BLOCK_TAGS, INLINE_TAGS
 from .textutil import collapse, element_text
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -60,7 +60,7 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
         if tag == "br":
             frame.parts.append(_BREAK + (child.tail or ""))
             continue
-        if tag not in BLOCK_TAGS and not any(isinstance(g.tag, str) and g.tag in BLOCK_TAGS for g in child):
+        if tag in INLINE_TAGS and not any(isinstance(g.tag, str) and g.tag not in INLINE_TAGS for g in child):
             text = "".join(child.itertext())
             frame.parts.append(text + (child.tail or ""))
             if tag == "a":

@@ -62,6 +62,7 @@ _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
 _CONTENT_MIN_CHARS = 500
 _REFINE_WHOLE = 400
+_PROSE_PARAGRAPH = 100
 
 
 @dataclass
@@ -76,7 +77,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     """Remove never-content and chrome elements from ``body`` in place."""
     result = PruneResult()
     etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
-    body_chars = len(body.text_content())
+    body_size = _BodySize(len(body.text_content()), _prose_chars(body))
     selected = _user_selections(body, options)
     doomed: list[HtmlElement] = []
     walker = etree.iterwalk(body, events=("start",))
@@ -89,7 +90,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
         result.order[element] = index
         if element is body:
             continue
-        verdict = _verdict(element, tag, options, body_chars, selected)
+        verdict = _verdict(element, tag, options, body_size, selected)
         if verdict is None:
             continue
         doomed.append(element)
@@ -103,7 +104,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     return result
 
 
-def _verdict(element: HtmlElement, tag: str, options: Options, body_chars: int,
+def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
              selected: dict[HtmlElement, SelectorRule]) -> tuple[str, str] | None:
     """The (rule id, kind) that removes ``element``, or None to keep it."""
     user_rule = selected.get(element)
@@ -118,10 +119,10 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body_chars: int,
         kind = tag_rule[1]
         if tag == "header" and _inside_article(element):
             kind = "metadata"
-        if not _protected(element, body_chars, False):
+        if not _protected(element, body, False):
             return tag_rule[0], kind
     role = attrib.get("role")
-    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body_chars, False):
+    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body, False):
         return ROLE_RULE.id, ROLE_KINDS[role]
     if "class" in attrib or "id" in attrib:
         words = class_id_words(attrib.get("class"), attrib.get("id"))
@@ -129,7 +130,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body_chars: int,
         if kind is not None and tag not in ("body", "html", "main", "article"):
             rule = CLASS_RULES[kind]
             if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
-                    element, body_chars, names_content(words)):
+                    element, body, names_content(words)):
                 return rule.id, kind
     return None
 
@@ -151,13 +152,32 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     return (rule.id, rule.kind) if rule is not None else verdict
 
 
-def _protected(element: HtmlElement, body_chars: int, names_content: bool) -> bool:
-    """True when ``element`` holds too much of the page's text to be chrome."""
+def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bool:
+    """True when ``element`` holds too much of the page's prose to be chrome.
+
+    Prose is the text of paragraphs long enough to be sentences; a wrapper
+    holding half of it is the article, whatever its class says.
+    """
     chars = len(element.text_content())
-    if chars < _CONTENT_MIN_CHARS or (not names_content and (chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body_chars)):
+    if chars < _CONTENT_MIN_CHARS:
+        return False
+    prose = _prose_chars(element)
+    if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
+            chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
         return False
     link_chars = sum(len(link.text_content()) for link in element.iter("a"))
     return link_chars < 0.5 * chars
+
+
+def _prose_chars(element: HtmlElement) -> int:
+    lengths = (len(p.text_content()) for p in element.iter("p"))
+    return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
+
+
+@dataclass(frozen=True)
+class _BodySize:
+    chars: int
+    prose: int
 
 
 def _too_big(element: HtmlElement, kind: str) -> bool:

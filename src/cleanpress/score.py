@@ -21,13 +21,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .rules import register
+from .tags import INLINE_TAGS
 
 PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
 _TAG_BASE = {"div": 5.0, "article": 8.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
              "form": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0, "dt": -3.0, "li": -3.0, "address": -3.0,
              "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0}
@@ -84,7 +80,7 @@ def find_container(body: HtmlElement) -> Container:
             child_chars = text_chars.get(child, 0)
             chars += child_chars + len(child.tail or "")
             links += link_chars.get(child, 0)
-            if child.tag in BLOCK_TAGS:
+            if child.tag not in INLINE_TAGS:
                 has_block_child = True
         if tag == "a":
             links = chars

@@ -56,8 +56,10 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# A part after "non-"/"no-" names the opposite ("non-ad-column" is the article column).
+_NEGATED = r"(?<!non-)(?<!non_)(?<!no-)(?<!no_)(?<!not-)"
 _PART_PATTERN = re.compile(
-    "|".join(rf"(?:^|[\s_-])(?P<{kind.replace('-', '_')}>{_alternation(words)})(?=$|[\s_-])"
+    "|".join(rf"(?:^|[\s_-]){_NEGATED}(?P<{kind.replace('-', '_')}>{_alternation(words)})(?=$|[\s_-])"
              for kind, words in _PARTS.items())
 )
 _TOKEN_PATTERN = re.compile(
