@@ -137,7 +137,7 @@ _TITLE_KEYS = ("dc:title", "dcterms:title", "dcterm:title", "og:title", "weibo:a
                "weibo:webpage:title", "title", "twitter:title", "parsely-title", "sailthru.title")
 _AUTHOR_KEYS = ("dc:creator", "dcterms:creator", "dcterm:creator", "author", "parsely-author",
                 "sailthru.author", "article:author", "og:article:author", "citation_author",
-                "byl", "twitter:creator")
+                "byl")
 _DESC_KEYS = ("dc:description", "dcterms:description", "dcterm:description", "og:description",
               "weibo:article:description", "weibo:webpage:description", "description",
               "twitter:description", "sailthru.description")
@@ -255,10 +255,9 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
                 found.base_href = (el.get("href") or "").strip()
         elif tag in ("h1", "h2"):
             text = _clean(el.text_content())
-            if text:
-                found.headings.append(text)
-                if tag == "h1":
-                    found.h1s.append(text)
+            found.headings.append(text)
+            if tag == "h1":
+                found.h1s.append(text)
         elif tag == "time":
             value = (el.get("datetime") or "").strip()
             if "datepublished" in (el.get("itemprop") or "").lower() or el.get("pubdate") is not None:
@@ -515,7 +514,7 @@ def _decide(found: _Found, url: str) -> Metadata:
     articles = [n for n in found.jsonld if _is_article(n)]
     articles += [n for n in found.jsonld if not _is_article(n) and _is_content(n)]
     pages = [n for n in found.jsonld if _is_page(n)]
-    main = articles[0] if articles else None
+    main = _main_node(articles, found)
     base = _base_url(found, url)
     title = _title(found, main)
     authors, byline = _authors(found, main)
@@ -530,6 +529,26 @@ def _decide(found: _Found, url: str) -> Metadata:
         url=_canonical(found, base),
         image=_image(found, articles + pages, base),
     )
+
+
+def _main_node(articles: list[dict[str, Any]], found: _Found) -> dict[str, Any] | None:
+    """The JSON-LD node about this page: the first, unless a later one is clearly it.
+
+    Pages that also describe teasers, videos or related stories in JSON-LD
+    list them in any order; the page's own node shares its headline with the
+    page's title.
+    """
+    if len(articles) < 2:
+        return articles[0] if articles else None
+    page_title = found.first(("og:title", "twitter:title")) or found.doc_title
+    if not page_title:
+        return articles[0]
+
+    def likeness(node: dict[str, Any]) -> float:
+        return max(_similar(_ld_text(node.get(k)), page_title) for k in ("headline", "name"))
+
+    best = max(articles, key=likeness)
+    return best if likeness(best) > likeness(articles[0]) + 0.3 else articles[0]
 
 
 def _title(found: _Found, main: dict[str, Any] | None) -> str:
@@ -549,7 +568,7 @@ def _title(found: _Found, main: dict[str, Any] | None) -> str:
         return meta_title
     if found.doc_title:
         return _strip_site(found.doc_title, found) or found.doc_title
-    return found.h1s[0] if found.h1s else ""
+    return next((h for h in found.h1s if h), "")
 
 
 def _strip_site(title: str, found: _Found) -> str:
@@ -564,7 +583,7 @@ def _strip_site(title: str, found: _Found) -> str:
     title = _clean(title)
     if not title:
         return ""
-    if any(h == title for h in found.headings):
+    if title in found.headings:
         return title
     had_hierarchy = bool(_HIERARCHY_SEP.search(title))
     seps = list(_TITLE_SEP.finditer(title))
@@ -582,6 +601,9 @@ def _strip_site(title: str, found: _Found) -> str:
         elif _word_count(title[: title.find(":")]) > 5:
             tail = title
         result = tail
+    elif (len(title) < 15 or len(title) > 150) and len(found.h1s) == 1:
+        # "Home" or a paragraph-long <title>: the page's one main heading says it better.
+        result = found.h1s[0]
     result = _clean(result)
     words = _word_count(result)
     if words <= 4 and (not had_hierarchy or words != _word_count(_SEP_CHARS.sub("", title)) - 1):
