@@ -31,8 +31,9 @@ TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeate
 CAPTION_OPTION = "option.keep-captions"
 TABLE_OPTION = "option.keep-tables"
 
-_SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»]$")
+_SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
+_SHORT_CHARS = 30
 
 
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
@@ -76,8 +77,8 @@ def _link_heavy(candidate: Candidate) -> bool:
 
 def _is_label(candidate: Candidate) -> bool:
     text = candidate.text
-    return (candidate.removal is None and candidate.kind == "paragraph" and len(text.split()) <= _SHORT_WORDS
-            and not _SENTENCE_END.search(text))
+    return (candidate.removal is None and candidate.kind == "paragraph" and len(text) <= _SHORT_CHARS
+            and len(text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(text))
 
 
 def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:

@@ -34,6 +34,10 @@ _NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|foo
                        r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
 _COMMAS = re.compile(r"[,،、，]")
 _MIN_PARAGRAPH = 25
+_PROSE_MIN = 100          # a paragraph this long with few links reads as prose
+_PROSE_LINKS = 0.3
+_PROSE_COVERAGE = 0.85    # the container should hold this share of the page's prose
+_WIDE_LINKS = 0.35
 
 OUTSIDE_RULE = register("score.outside-container", "outside-article",
                         "text outside the element that scoring chose as the article")
@@ -69,24 +73,31 @@ def find_container(body: HtmlElement) -> Container:
     link_chars: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
     paragraphs: dict[HtmlElement, int] = {}
+    prose: dict[HtmlElement, int] = {}
     for _event, element in etree.iterwalk(body, events=("end",)):
         tag = element.tag
         if not isinstance(tag, str):
             continue
         chars = len(element.text or "")
         links = 0
+        child_prose = 0
         has_block_child = False
         for child in element:
             child_chars = text_chars.get(child, 0)
             chars += child_chars + len(child.tail or "")
             links += link_chars.get(child, 0)
+            child_prose += prose.get(child, 0)
             if child.tag not in INLINE_TAGS:
                 has_block_child = True
         if tag == "a":
             links = chars
         text_chars[element] = chars
         link_chars[element] = links
-        if (tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)) and chars >= _MIN_PARAGRAPH:
+        paragraph_like = tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)
+        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
+            child_prose = chars
+        prose[element] = child_prose
+        if paragraph_like and chars >= _MIN_PARAGRAPH:
             _credit_ancestors(element, scores, paragraphs)
     if not scores:
         return Container([body], 0.0, 0)
@@ -94,6 +105,7 @@ def find_container(body: HtmlElement) -> Container:
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = ranked[0]
     best = _climb(best, best_score, ranked, body)
+    best = _widen_for_prose(best, body, prose, text_chars, link_chars)
     final = {el: score for score, el in ranked}
     elements = _with_siblings(best, final.get(best, best_score), final, text_chars, link_chars)
     return Container(elements, best_score, paragraphs.get(best, 0))
@@ -123,6 +135,26 @@ def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlE
             return ancestor
         if ancestor is body:
             break
+    return best
+
+
+def _widen_for_prose(best: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int],
+                     text_chars: dict[HtmlElement, int], link_chars: dict[HtmlElement, int]) -> HtmlElement:
+    """Climb to the lowest ancestor that holds most of the page's prose.
+
+    Articles split over several wrappers (a body interrupted by ad slots, one
+    grid cell per section) score as separate pieces; the article is their
+    common ancestor, as long as that ancestor is not mostly links.
+    """
+    total = prose.get(body, 0)
+    if not total or prose.get(best, 0) >= _PROSE_COVERAGE * total:
+        return best
+    for ancestor in best.iterancestors():
+        if ancestor is body or ancestor.tag == "html":
+            break
+        if prose.get(ancestor, 0) >= _PROSE_COVERAGE * total:
+            chars = text_chars.get(ancestor, 0) or 1
+            return ancestor if link_chars.get(ancestor, 0) < _WIDE_LINKS * chars else best
     return best
 
 
