@@ -150,6 +150,11 @@ def test_header_shows_the_metadata() -> None:
                     "confidence": "0.87", "url": "https://example.org/a"}
 
 
+def test_the_blocks_carry_the_page_language_only_when_it_is_a_language_tag() -> None:
+    assert parse(render_report(ARTICLE, DECISIONS)).cssselect("main")[0].get("lang") == "en"
+    assert parse(render_report(Article(lang='de" onload="x'), DECISIONS)).cssselect("main")[0].get("lang") is None
+
+
 def test_legend_counts_removed_blocks_per_kind() -> None:
     counts = legend(render_report(ARTICLE, DECISIONS))
     assert counts == {"kept": 3, "support-banner": 1, "newsletter-signup": 1, "read-more": 2}

@@ -20,6 +20,7 @@ import argparse
 import base64
 import hashlib
 import html
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,7 @@ _KIND_COLOURS: dict[str, str] = {
     "outside-article": "#64748b", "user-rule": "#1f2937", "dropped-by-option": "#57534e",
 }
 _HUE_STEP = 137.508
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 _STYLE_BASE = """
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #6b6b6b; --line: #d9d9d9;
@@ -140,7 +142,7 @@ def render_report(article: Article, decisions: Sequence[Decision]) -> str:
         f"<style>{style}</style>\n</head>\n<body>\n",
         _header(article, decisions),
         _legend(decisions, removed_counts, classes),
-        '<main>\n<h2>Blocks in reading order</h2>\n',
+        f"<main{_lang_attribute(article.lang)}>\n<h2>Blocks in reading order</h2>\n",
         *_blocks(decisions, classes),
         "</main>\n",
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
@@ -223,6 +225,11 @@ def _block(decision: Decision, classes: dict[str, str]) -> str:
         f'data-rule="{_esc(decision.rule)}"><div class="gutter"><span class="label">{kind}</span>'
         f'<span class="rule">{_esc(decision.rule)}</span></div>{text}</div>\n'
     )
+
+
+def _lang_attribute(lang: str) -> str:
+    """Mark the page's text with its language (for hyphenation and screen readers) when it looks like a tag."""
+    return f' lang="{lang}"' if _LANG_TAG.fullmatch(lang) else ""
 
 
 def _kind_classes(counts: Counter[str]) -> dict[str, str]:
