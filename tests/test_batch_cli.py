@@ -239,6 +239,12 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
+def _kill_leftovers(pids: set[int]) -> None:
+    """Whatever the outcome, leave no process of this test behind."""
+    for pid in _alive(pids):
+        os.kill(pid, signal.SIGKILL)
+
+
 def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -310,7 +316,10 @@ def test_resume_after_sigkill_has_no_duplicates_and_no_gaps(
             process.kill()
     with open(tmp_path / "out.jsonl", "ab") as out:
         out.write(b'{"key": "r9')  # a line torn by the kill
-    _wait_for(lambda: not _alive(workers), "orphaned workers to exit", timeout=10)
+    try:
+        _wait_for(lambda: not _alive(workers), "orphaned workers to exit", timeout=10)
+    finally:
+        _kill_leftovers(workers)
     _finish_with_resume(tmp_path, records, capsys)
 
 
@@ -331,7 +340,10 @@ def test_ctrl_c_stops_cleanly_without_orphans_and_resumes(
             process.kill()
     assert process.returncode == 130, err.decode()
     assert b"--resume" in err and b"Traceback" not in err
-    _wait_for(lambda: not _alive(workers), "workers to exit", timeout=5)
+    try:
+        _wait_for(lambda: not _alive(workers), "workers to exit", timeout=5)
+    finally:
+        _kill_leftovers(workers)
     lines = (tmp_path / "out.jsonl").read_bytes()
     assert lines.endswith(b"\n")
     _finish_with_resume(tmp_path, records, capsys)
