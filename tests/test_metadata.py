@@ -96,6 +96,23 @@ def test_garbage_jsonld_never_raises(body: str) -> None:
     assert isinstance(m, Metadata)
 
 
+def test_jsonld_id_references_are_followed() -> None:
+    ld = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "Article", "headline": "Linked data", "author": {"@id": "#kim"}, "publisher": {"@id": "#org"}},
+      {"@type": "Person", "@id": "#kim", "name": "Kim Park"},
+      {"@type": "Organization", "@id": "#org", "name": "Graph Weekly"}]}</script>"""
+    m = meta_of(page(ld))
+    assert (m.authors, m.site_name) == (("Kim Park",), "Graph Weekly")
+
+
+def test_the_jsonld_node_matching_the_page_title_is_the_main_one() -> None:
+    ld = """<script type="application/ld+json">[
+      {"@type": "NewsArticle", "headline": "Teaser about football results", "datePublished": "2020-01-01"},
+      {"@type": "NewsArticle", "headline": "Council approves the new bridge", "datePublished": "2021-02-02"}]</script>"""
+    m = meta_of(page('<meta property="og:title" content="Council approves the new bridge">' + ld))
+    assert (m.title, m.published) == ("Council approves the new bridge", "2021-02-02")
+
+
 def test_jsonld_author_urls_are_not_names() -> None:
     ld = '<script type="application/ld+json">{"@type": "Article", "author": "https://example.org/staff/kim"}</script>'
     head = ld + '<meta name="author" content="Kim Park">'
@@ -242,6 +259,17 @@ def test_time_element_and_itemprop_dates() -> None:
     assert meta_of(page("", body)).published == "2020-02-03T04:05"
     body = '<span itemprop="datePublished" content="2019-05-06">6 May</span><time datetime="2020-01-01">x</time>'
     assert meta_of(page('<meta itemprop="datePublished" content="2019-05-06">', body)).published == "2019-05-06"
+
+
+def test_microdata_date_on_any_element() -> None:
+    body = '<article><span itemprop="datePublished" content="2018-08-09">9 Aug</span></article>'
+    assert meta_of(page("", body)).published == "2018-08-09"
+
+
+def test_half_broken_jsonld_keeps_what_parses() -> None:
+    ld = '{"@type": "WebSite", "name": "Good Site"} {"@type": "Article", "headline": "After a bad one",}'
+    m = meta_of(page(f'<script type="application/ld+json">{ld}</script>'))
+    assert (m.site_name, m.title) == ("Good Site", "After a bad one")
 
 
 def test_meta_date_variants() -> None:
