@@ -272,6 +272,15 @@ def test_half_broken_jsonld_keeps_what_parses() -> None:
     assert (m.site_name, m.title) == ("Good Site", "After a bad one")
 
 
+def test_visible_dateline_and_url_dates_are_last_resorts() -> None:
+    body = '<nav><span class="date">1 May 2001</span></nav><article><p class="entry-date">April 13, 2020</p></article>'
+    assert meta_of(page("", body)).published == "2020-04-13"
+    assert meta_of(page("", "<p>x</p>"), url="https://e.example/2019/7/4/story").published == "2019-07-04"
+    head = '<meta property="article:modified_time" content="2022-01-01"><link rel="canonical" href="/2020/02/03/x">'
+    assert meta_of(page(head)).published == "2020-02-03"
+    assert meta_of(page('<meta property="article:modified_time" content="2022-01-01">')).published == "2022-01-01"
+
+
 def test_meta_date_variants() -> None:
     for name in ("pubdate", "publish-date", "DC.date.issued", "date", "sailthru.date"):
         head = f'<meta name="{name}" content="March 4, 2021">'

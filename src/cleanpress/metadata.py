@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -154,7 +154,9 @@ _DATE_KEYS = ("article:published_time", "og:article:published_time", "parsely-pu
               "publish_date", "pubdate", "pub_date", "date_published", "dc:date:issued",
               "dcterms:issued", "dc:date", "dcterms:date", "dcterms:created", "dc:date:created",
               "sailthru.date", "citation_publication_date", "citation_date", "date", "release_date",
-              "og:published_time", "article:modified_time", "og:updated_time", "datemodified")
+              "og:published_time")
+#: Last resorts: when the page only says when it last changed.
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "al:android:app_name",
               "al:ios:app_name", "twitter:app:name:iphone")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
@@ -174,6 +176,18 @@ _PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[
 _TEXT_XPATH = lxml.etree.XPath(
     ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 )
+#: Elements whose class or id calls them a date; ``_DATE_HINT`` confirms the word.
+_DATE_HINT_XPATH = lxml.etree.XPath(
+    "//body//@class[contains(., 'date') or contains(., 'Date') or contains(., 'publish') or contains(., 'datum')]"
+    " | //body//@id[contains(., 'date') or contains(., 'Date') or contains(., 'publish')]"
+)
+_DATE_HINT = re.compile(
+    r"(?:^|[\s_-])(?:(?:entry|post|article|publish|pub|story|news)?[_-]?date|dateline|datum|published|pubdate|"
+    r"timestamp|posted-on)(?:$|[\s_-])",
+    re.I,
+)
+#: A date in a URL path: /2019/10/22/ or /2019-10-22-.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 #: Microdata dates on elements other than <meta> and <time> (those two are read in the main walk).
 _ITEMPROP_DATE_XPATH = lxml.etree.XPath("//body//@itemprop[contains(., 'datePublished')]")
 _MAX_BYLINE_CANDIDATES = 200
@@ -220,6 +234,7 @@ class _Found:
     base_href: str = ""
     times: list[str] = field(default_factory=list)
     item_dates: list[str] = field(default_factory=list)
+    root: lxml.html.HtmlElement | None = None
     body_byline: str = ""
     body_authors: list[str] = field(default_factory=list)
     first_paragraph: str = ""
@@ -240,8 +255,8 @@ class _Found:
 
 
 def _collect(root: lxml.html.HtmlElement) -> _Found:
-    found = _Found()
     tree_root = root.getroottree().getroot()
+    found = _Found(root=tree_root)
     lang = tree_root.get("lang") or tree_root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     found.html_lang = lang.strip()
     for el in tree_root.iter(*_HEAD_TAGS):
@@ -555,7 +570,7 @@ def _decide(found: _Found, url: str) -> Metadata:
         title=title,
         byline=byline,
         authors=authors,
-        published=_published(found, nodes),
+        published=_published(found, nodes, url),
         site_name=_site_name(found, main, title, ids),
         lang=_lang(found),
         description=_description(found, main, pages),
@@ -711,23 +726,47 @@ def _split_names(text: str) -> list[str]:
     return [n for n in names if n]
 
 
-def _published(found: _Found, nodes: list[dict[str, Any]]) -> str:
+def _published(found: _Found, nodes: list[dict[str, Any]], url: str) -> str:
     """The first publication date a source gives, as ISO 8601."""
-    candidates: list[str] = []
-    for node in nodes:
-        candidates.append(_ld_text(node.get("datePublished")))
-    candidates.extend(found.first((k,)) for k in _DATE_KEYS[:3])
-    candidates.extend(found.item_dates)
-    candidates.extend(found.first((k,)) for k in _DATE_KEYS[3:])
-    for node in nodes:
-        candidates.append(_ld_text(node.get("dateCreated")))
-    candidates.extend(found.times)
-    for node in nodes:
-        candidates.append(_ld_text(node.get("dateModified")))
-    for value in candidates:
+    for value in _date_candidates(found, nodes, url):
         date = normalize_date(value) if value else ""
         if date:
             return date
+    return ""
+
+
+def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> Iterator[str]:
+    """Dates best first; the visible and URL ones are only looked for when nothing better exists."""
+    yield from (_ld_text(node.get("datePublished")) for node in nodes)
+    yield from (found.first((k,)) for k in _DATE_KEYS[:3])
+    yield from found.item_dates
+    yield from (found.first((k,)) for k in _DATE_KEYS[3:])
+    yield from (_ld_text(node.get("dateCreated")) for node in nodes)
+    yield from found.times
+    if found.root is not None:
+        yield _visible_date(found.root)
+    for address in (*found.links.get("canonical", ()), *found.values("og:url"), url):
+        match = _URL_DATE.search(address)
+        if match:
+            year, month, day = match.groups()
+            yield f"{year}-{int(month):02d}-{int(day):02d}"
+    yield from (_ld_text(node.get("dateModified")) for node in nodes)
+    yield from (found.first((k,)) for k in _MODIFIED_KEYS)
+
+
+def _visible_date(root: lxml.html.HtmlElement) -> str:
+    """The text of the first dateline-like element that reads as a date, outside page chrome."""
+    seen = 0
+    for attr in _DATE_HINT_XPATH(root):
+        el = attr.getparent()
+        if el is None or not _DATE_HINT.search(attr):
+            continue
+        seen += 1
+        if seen > _MAX_TIMES:
+            break
+        text = _clean("".join(_TEXT_XPATH(el)))
+        if 0 < len(text) <= 80 and normalize_date(text) and _visible_in_article(el):
+            return text
     return ""
 
 
