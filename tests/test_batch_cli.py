@@ -15,12 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_warc import sample_records, write_warc  # tests/ is on sys.path under pytest
 
-from cleanpress import extract
-from cleanpress import batch_cli
+from cleanpress import batch_cli, extract
 from cleanpress.batch_cli import Progress, main
-
-from test_warc import sample_records, write_warc  # noqa: E402  (tests/ is on sys.path under pytest)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -88,7 +86,8 @@ def test_every_input_kind_in_deterministic_order(tree: Path, capsys: pytest.Capt
     assert line_outcome(by_key["pages/z.html.gz"]) == direct_dict(page(26).encode())
     assert line_outcome(by_key["j1"]) == direct_dict(page(10), url="http://j.test/1")
     warc_line = by_key["<urn:uuid:w-0>"]
-    assert (warc_line["url"], warc_line["source"], warc_line["status"]) == ("http://example.test/w/0", "crawl.warc.gz", 200)
+    assert (warc_line["url"], warc_line["source"], warc_line["status"]) == (
+        "http://example.test/w/0", "crawl.warc.gz", 200)
     assert by_key["feed.jsonl:4"]["error"]["type"] == "InvalidJSON"
     assert by_key["j4"]["error"]["type"] == "MissingHTML"
     assert "12 records" in err and "errors" in err
@@ -122,7 +121,8 @@ def test_directory_formats_write_one_file_per_article_and_a_manifest(
     assert all("file" not in entry for entry in manifest if entry["error"])
 
 
-def test_parquet_parts_and_resume(tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parquet_parts_and_resume(tree: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="the cleanpress[parquet] extra is not installed")
     monkeypatch.setattr(batch_cli, "PARQUET_PART_ROWS", 3)
     assert run(capsys, *ALL_INPUTS, "-o", "out.parquet", "-j", "1")[0] == 0
@@ -153,7 +153,8 @@ def test_usage_errors_exit_2_with_a_message(tree: Path, capsys: pytest.CaptureFi
 def test_unreadable_inputs_are_recorded_and_exit_1(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tree / "broken.html.gz").write_bytes(b"not gzip at all")
     (tree / "broken.warc").write_bytes(b"not a warc either\n" * 10)
-    status, err = run(capsys, "pages/a.html", "broken.html.gz", "broken.warc", "pages/b.html", "-o", "out.jsonl", "-j", "2")
+    status, err = run(capsys, "pages/a.html", "broken.html.gz", "broken.warc", "pages/b.html",
+                      "-o", "out.jsonl", "-j", "2")
     assert status == 1
     lines = read_jsonl(tree / "out.jsonl")
     assert [line["key"] for line in lines] == ["pages/a.html", "broken.html.gz", "broken.warc", "pages/b.html"]
@@ -163,7 +164,8 @@ def test_unreadable_inputs_are_recorded_and_exit_1(tree: Path, capsys: pytest.Ca
 
 def test_fail_fast_stops_at_the_first_error(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tree / "broken.html.gz").write_bytes(b"not gzip at all")
-    status, err = run(capsys, "pages/a.html", "broken.html.gz", "pages/b.html", "-o", "out.jsonl", "-j", "1", "--fail-fast")
+    status, err = run(capsys, "pages/a.html", "broken.html.gz", "pages/b.html", "-o", "out.jsonl", "-j", "1",
+                      "--fail-fast")
     assert status == 1 and "--fail-fast" in err and "broken.html.gz" in err
     assert [line["key"] for line in read_jsonl(tree / "out.jsonl")] == ["pages/a.html", "broken.html.gz"]
 
@@ -274,10 +276,10 @@ def _start_on_a_pipe(tmp_path: Path, records: list[str], fed: int) -> tuple[subp
         try:
             writer = os.open(feed, os.O_WRONLY | os.O_NONBLOCK)
             break
-        except OSError:  # no reader yet
+        except OSError as exc:  # no reader yet
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
-                raise AssertionError("the batch command never opened its input")
+                raise AssertionError("the batch command never opened its input") from exc
             time.sleep(0.02)
     os.set_blocking(writer, True)
     os.write(writer, "".join(records[:fed]).encode())

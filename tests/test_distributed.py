@@ -18,12 +18,11 @@ for module in ("dask.bag", "dask.dataframe", "distributed", "pandas", "pyarrow",
 
 import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
+from test_warc import html_page, sample_records, write_warc  # noqa: E402  tests/ is on sys.path under pytest
 
 from cleanpress import extract_many, read_warc  # noqa: E402
 from cleanpress.batch import ROW_COLUMNS  # noqa: E402
 from cleanpress.distributed import extract_bag, to_dataframe, warc_bag, warc_dataframe  # noqa: E402
-
-from test_warc import html_page, sample_records, write_warc  # noqa: E402  (tests/ is on sys.path under pytest)
 
 COLUMNS = [name for name, _ in ROW_COLUMNS]
 

@@ -40,7 +40,8 @@ def warc_record(kind: str, uri: str, block: bytes, *, content_type: str = "appli
     return head.encode() + block + b"\r\n\r\n"
 
 
-def http_response(body: bytes, *, status: str = "200 OK", headers: Sequence[str] = ("Content-Type: text/html",)) -> bytes:
+def http_response(body: bytes, *, status: str = "200 OK",
+                  headers: Sequence[str] = ("Content-Type: text/html",)) -> bytes:
     lines = [f"HTTP/1.1 {status}", *headers, f"Content-Length: {len(body)}"]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
@@ -51,8 +52,10 @@ def chunked(body: bytes, size: int = 50) -> bytes:
 
 
 def html_page(n: int, charset: str = "utf-8") -> bytes:
-    paragraphs = "".join(f"<p>Paragraph {k} of page {n}: caf\u00e9 prose that goes on for a while.</p>" for k in range(4))
-    return f"<html><head><title>Page {n}</title></head><body><article>{paragraphs}</article></body></html>".encode(charset)
+    paragraphs = "".join(f"<p>Paragraph {k} of page {n}: caf\u00e9 prose that goes on for a while.</p>"
+                         for k in range(4))
+    page = f"<html><head><title>Page {n}</title></head><body><article>{paragraphs}</article></body></html>"
+    return page.encode(charset)
 
 
 def write_warc(path: Path, records: Sequence[bytes]) -> Path:

@@ -16,7 +16,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -134,14 +134,14 @@ def available_cores() -> int:
 def extract_many(
     pages: Iterable[Any], *, jobs: int | None = ..., window: int | None = ..., format: Format = ...,
     options: Options | None = ..., transform: None = ..., **option_overrides: Any,
-) -> Iterator[BatchResult]: ...
+) -> Generator[BatchResult, None, None]: ...
 
 
 @overload
 def extract_many(
     pages: Iterable[Any], *, jobs: int | None = ..., window: int | None = ..., format: Format = ...,
     options: Options | None = ..., transform: Callable[[BatchResult], T], **option_overrides: Any,
-) -> Iterator[T]: ...
+) -> Generator[T, None, None]: ...
 
 
 def extract_many(
@@ -153,7 +153,7 @@ def extract_many(
     options: Options | None = None,
     transform: Callable[[BatchResult], Any] | None = None,
     **option_overrides: Any,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """Extract every page of ``pages`` and yield one :class:`BatchResult` per page, in input order.
 
     A page is ``bytes`` or ``str`` (keyed by its position), a ``(key, page)``
@@ -174,6 +174,8 @@ def extract_many(
     line) crosses back between processes; with ``jobs > 1`` it must be an
     importable module-level function. Options are checked here, before any
     page is read: a bad option raises :class:`~cleanpress.OptionsError` at once.
+    Stop early by calling the returned generator's ``close()``: the workers
+    are stopped then, as they are when it is exhausted or garbage-collected.
     """
     job = _Job((options or DEFAULT_OPTIONS).with_overrides(option_overrides), format, transform)
     jobs = available_cores() if jobs is None else jobs
@@ -240,7 +242,7 @@ class _Job(Generic[T]):
         return result if self.transform is None else self.transform(result)
 
 
-def _in_process(job: _Job[Any], records: Iterator[PageRecord | BatchResult]) -> Iterator[Any]:
+def _in_process(job: _Job[Any], records: Iterator[PageRecord | BatchResult]) -> Generator[Any, None, None]:
     for record in records:
         yield job.finish(record) if isinstance(record, BatchResult) else job.run(record)
 
@@ -343,7 +345,8 @@ class _Slot:
         return self.future.result()
 
 
-def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int, window: int) -> Iterator[Any]:
+def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int,
+            window: int) -> Generator[Any, None, None]:
     context = _context()
     pool = _new_pool(context, job, jobs)
     pending: deque[_Slot] = deque()

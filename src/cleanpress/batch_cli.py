@@ -10,7 +10,6 @@ lines, so the parent only reads inputs and appends lines.
 from __future__ import annotations
 
 import argparse
-from abc import ABC, abstractmethod
 import contextlib
 import functools
 import glob
@@ -22,6 +21,7 @@ import signal
 import sys
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._pipeline import Format
 from .batch import ROW_COLUMNS, arrow_schema, extract_many
@@ -90,8 +90,8 @@ def warc_bag(paths: Sequence[str | os.PathLike[str]], *, columns: Sequence[str] 
 
     chosen, checked = _checked(columns, options, option_overrides)
     files = [os.fspath(path) for path in paths]
-    return db.from_sequence(files, partition_size=1).map_partitions(
-        _warc_partition, chosen, format, checked, ok_only)
+    bag = db.from_sequence(files, partition_size=1)  # type: ignore[no-untyped-call]
+    return cast("dask.bag.Bag", bag.map_partitions(_warc_partition, chosen, format, checked, ok_only))
 
 
 def extract_bag(pages: dask.bag.Bag, *, columns: Sequence[str] | None = None, format: Format = "auto",
@@ -104,17 +104,17 @@ def extract_bag(pages: dask.bag.Bag, *, columns: Sequence[str] | None = None, fo
     when they must be unique across the bag.
     """
     chosen, checked = _checked(columns, options, option_overrides)
-    return pages.map_partitions(_rows, chosen, format, checked)
+    return cast("dask.bag.Bag", pages.map_partitions(_rows, chosen, format, checked))  # type: ignore[no-untyped-call]
 
 
 def to_dataframe(rows: dask.bag.Bag, columns: Sequence[str] | None = None) -> dask.dataframe.DataFrame:
     """A bag from :func:`warc_bag` / :func:`extract_bag` as a Dask DataFrame with Arrow-typed columns."""
     import dask.dataframe as dd
-    from dask import delayed
+    from dask.delayed import delayed
 
     chosen, _ = _checked(columns, None, {})
-    parts = [delayed(_frame)(part, chosen) for part in rows.to_delayed()]
-    return dd.from_delayed(parts, meta=_frame([], chosen), verify_meta=False)
+    parts = [delayed(_frame)(part, chosen) for part in rows.to_delayed()]  # type: ignore[no-untyped-call]
+    return cast("dask.dataframe.DataFrame", dd.from_delayed(parts, meta=_frame([], chosen), verify_meta=False))
 
 
 def warc_dataframe(paths: Sequence[str | os.PathLike[str]], *, columns: Sequence[str] | None = None,
@@ -129,5 +129,6 @@ def warc_dataframe(paths: Sequence[str | os.PathLike[str]], *, columns: Sequence
 
     chosen, checked = _checked(columns, options, option_overrides)
     files = [os.fspath(path) for path in paths]
-    return dd.from_map(_warc_frame, files, args=(chosen, format, checked, ok_only),
-                       meta=_frame([], chosen), label="cleanpress-warc", enforce_metadata=False)
+    frame = dd.from_map(_warc_frame, files, args=(chosen, format, checked, ok_only),  # type: ignore[no-untyped-call]
+                        meta=_frame([], chosen), label="cleanpress-warc", enforce_metadata=False)
+    return cast("dask.dataframe.DataFrame", frame)
