@@ -331,6 +331,15 @@ def test_lang_sources_in_order() -> None:
     assert meta_of(page('<meta property="og:locale" content="es_ES">')).lang == "es"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("東京の天気は晴れです", "ja"), ("서울의 날씨", "ko"), ("北京今天天气很好", "zh"), ("Καιρός στην Αθήνα", "el"),
+     ("Погода в Москве", ""), ("Weather in Paris", "")],
+)
+def test_undeclared_language_from_an_unambiguous_script(title: str, expected: str) -> None:
+    assert meta_of(page(f"<title>{title}</title>")).lang == expected
+
+
 # --- description fallback ------------------------------------------------------------------
 
 

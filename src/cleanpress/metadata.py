@@ -188,6 +188,14 @@ _DATE_HINT = re.compile(
 )
 #: A date in a URL path: /2019/10/22/ or /2019-10-22-.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+#: Code point ranges of scripts that (nearly) one language writes: (first, last, language).
+_SCRIPTS = (
+    (0x3040, 0x30FF, "ja"), (0x31F0, 0x31FF, "ja"), (0xAC00, 0xD7AF, "ko"), (0x1100, 0x11FF, "ko"),
+    (0x4E00, 0x9FFF, "zh"), (0x3400, 0x4DBF, "zh"), (0x0E00, 0x0E7F, "th"), (0x0370, 0x03FF, "el"),
+    (0x0590, 0x05FF, "he"), (0x0530, 0x058F, "hy"), (0x10A0, 0x10FF, "ka"), (0x0980, 0x09FF, "bn"),
+    (0x0A80, 0x0AFF, "gu"), (0x0B80, 0x0BFF, "ta"), (0x0C00, 0x0C7F, "te"), (0x0C80, 0x0CFF, "kn"),
+    (0x0D00, 0x0D7F, "ml"), (0x1780, 0x17FF, "km"), (0x0E80, 0x0EFF, "lo"), (0x1000, 0x109F, "my"),
+)
 #: Microdata dates on elements other than <meta> and <time> (those two are read in the main walk).
 _ITEMPROP_DATE_XPATH = lxml.etree.XPath("//body//@itemprop[contains(., 'datePublished')]")
 _MAX_BYLINE_CANDIDATES = 200
@@ -572,7 +580,7 @@ def _decide(found: _Found, url: str) -> Metadata:
         authors=authors,
         published=_published(found, nodes, url),
         site_name=_site_name(found, main, title, ids),
-        lang=_lang(found),
+        lang=_lang(found, f"{title} {found.doc_title} {found.first(_DESC_KEYS)}"),
         description=_description(found, main, pages),
         url=_canonical(found, base),
         image=_image(found, nodes, base),
@@ -802,12 +810,34 @@ def _site_from_title(doc_title: str, headlines: list[str]) -> str:
     return ""
 
 
-def _lang(found: _Found) -> str:
+def _lang(found: _Found, sample: str) -> str:
+    """The declared language; undeclared, the one a script used by a single language gives away."""
     for raw in (found.html_lang, *(found.first((k,)) for k in _LANG_KEYS)):
         lang = normalize_lang(raw)
         if lang:
             return lang
-    return ""
+    return _lang_from_script(sample)
+
+
+def _lang_from_script(text: str) -> str:
+    """"ja" for kana, "ko" for hangul, "zh" for Han alone, and so on; "" for shared scripts (Latin, Cyrillic)."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text[:2000]:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        code = ord(ch)
+        for low, high, lang in _SCRIPTS:
+            if low <= code <= high:
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+    if not letters or not counts:
+        return ""
+    if counts.get("ja", 0) >= 0.05 * letters:  # Japanese mixes kana into Han text
+        return "ja"
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    return lang if count >= 0.5 * letters else ""
 
 
 def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[str, Any]]) -> str:
