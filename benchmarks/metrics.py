@@ -171,69 +171,78 @@ def snippet_scores(counts: SnippetCounts) -> Scores:
 # --- chrome snippets ------------------------------------------------------------------------
 
 #: What counts as site chrome, by category, in English, German, French, Spanish
-#: and Polish. Matched case-insensitively at word starts; deliberately broad
-#: phrases only, so the classification is reproducible and easy to audit.
+#: and Polish. Each entry is a whole word or phrase, matched case-insensitively;
+#: a trailing ``*`` makes it a word prefix (for inflected forms). Deliberately
+#: plain phrases, so the classification is reproducible and easy to audit.
 CHROME_KEYWORDS: dict[str, tuple[str, ...]] = {
     "newsletter": (
-        "newsletter", "mailing list", "lettre d'information", "lettre d’information", "boletín",
-        "biuletyn", "e-mail alert", "email alert",
+        "newsletter*", "mailing list", "lettre d'information", "lettre d’information", "boletín*",
+        "biuletyn*", "e-mail alert*", "email alert*",
     ),
     "subscribe": (
-        "subscribe", "subscription", "abonnieren", "abonniere", "abonnement", "abonnez", "s'abonner",
-        "s’abonner", "suscríb", "suscrib", "suscripción", "subskryb", "prenumer", "zapisz się", "sign up",
-        "anmelden", "inscrivez", "inscríbete", "regístrate", "zarejestruj",
+        "subscrib*", "subscription*", "abonnier*", "abonnement*", "abonnez", "s'abonner", "s’abonner",
+        "suscrib*", "suscríb*", "suscripci*", "subskryb*", "subskrypc*", "prenumer*", "zapisz się", "sign up",
+        "anmelden", "inscrivez-vous", "inscríbete", "regístrate", "zarejestruj*",
     ),
     "donate-support": (
-        "donate", "donation", "support us", "support our", "spende", "spenden", "unterstützen sie",
-        "unterstütze", "faire un don", "soutenez", "soutenir", "dona ", "donar", "donación", "apoya",
-        "wesprzyj", "wsparcie", "darowizn", "wpłać", "patreon", "paypal",
+        "donate", "donation*", "support us", "support our", "spende", "spenden", "unterstützen sie",
+        "unterstütze*", "faire un don", "soutenez", "soutenir", "dona", "donar", "donaci*", "apoya",
+        "wesprzyj", "wsparcie", "darowizn*", "wpłać", "patreon", "paypal",
     ),
     "membership": (
-        "membership", "become a member", "members only", "mitglied", "adhérent", "adhésion",
-        "devenez membre", "hazte socio", "miembro", "członk",
+        "membership*", "become a member", "members only", "mitglied*", "adhérent*", "adhésion",
+        "devenez membre", "hazte socio", "miembro*", "członk*",
     ),
     "paywall": (
-        "paywall", "subscribers only", "for subscribers", "premium", "plus-artikel", "abonnenten",
+        "paywall*", "subscribers only", "for subscribers", "premium", "plus-artikel", "abonnenten",
         "réservé aux abonnés", "exclusivo para suscriptores", "dla prenumeratorów",
     ),
     "cookie": (
-        "cookie", "consent", "privacy", "datenschutz", "einwilligung", "confidentialité",
-        "consentement", "privacidad", "prywatnoś",
+        "cookie*", "consent*", "privacy", "datenschutz*", "einwilligung*", "confidentialité",
+        "consentement", "privacidad", "prywatnoś*",
     ),
     "share-follow": (
-        "share", "sharen", "teilen", "partager", "partagez", "compartir", "comparte", "udostępnij",
-        "podziel się", "follow us", "folgen sie", "folge uns", "suivez", "síguenos", "siguenos",
+        "share*", "sharen", "teilen", "partager", "partagez", "compartir", "comparte", "udostępnij",
+        "podziel się", "follow us", "folgen sie", "folge uns", "suivez", "suivez-nous", "síguenos", "siguenos",
         "obserwuj", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "instagram",
-        "telegram", "e-mail", "drucken", "print", "imprimer", "imprimir", "drukuj",
+        "telegram", "e-mail", "drucken", "print*", "imprimer", "imprimir", "drukuj",
     ),
     "read-more-related": (
         "read more", "read also", "read next", "related", "recommended", "more from", "more stories",
         "most read", "most popular", "you may also", "you might also", "weiterlesen", "mehr zum thema",
-        "mehr lesen", "auch interessant", "das könnte", "empfehlungen", "meistgelesen", "lire aussi",
+        "mehr lesen", "auch interessant", "das könnte", "empfehlungen", "meistgelesen*", "lire aussi",
         "lire la suite", "à lire", "voir aussi", "sur le même sujet", "leer más", "lee también",
-        "te puede interesar", "relacionad", "más leídas", "czytaj więcej", "czytaj też", "czytaj także",
+        "te puede interesar", "relacionad*", "más leíd*", "czytaj więcej", "czytaj też", "czytaj także",
         "zobacz też", "zobacz także", "polecamy", "powiązane", "najczęściej czytane",
     ),
     "comments": (
-        "comment", "leave a reply", "kommentar", "antworten", "commentaire", "comentario", "comenta",
-        "komentarz", "odpowiedz",
+        "comment*", "leave a reply", "kommentar*", "antworten", "commentaire*", "comentario*", "comenta*",
+        "komentarz*", "odpowiedz",
     ),
     "ads": (
-        "advertisement", "advertising", "sponsored", "anzeige", "werbung", "gesponsert",
-        "publicité", "sponsorisé", "publicidad", "patrocinado", "reklama", "sponsorowan", "ads ",
+        "advertisement*", "advertising", "sponsored", "anzeige", "werbung", "gesponsert",
+        "publicité", "sponsorisé", "publicidad", "patrocinado", "reklama", "sponsorowan*", "ads", "ad-block*",
+        "adblock*",
     ),
     "copyright-terms": (
-        "©", "copyright", "all rights reserved", "terms of", "terms and conditions", "creative commons",
+        "©", "copyright*", "all rights reserved", "terms of", "terms and conditions", "creative commons",
         "alle rechte", "nutzungsbedingungen", "agb", "impressum", "tous droits", "mentions légales",
         "conditions générales", "conditions d'utilisation", "derechos reservados", "aviso legal",
-        "términos", "prawa zastrzeżone", "regulamin", "licen",
+        "términos", "prawa zastrzeżone", "regulamin*", "licence*", "license*", "lizenz*",
     ),
 }  # fmt: skip
 
+
+def _keyword_pattern(word: str) -> str:
+    prefix = word.endswith("*")
+    core = re.escape(word.rstrip("*"))
+    start = r"(?<!\w)" if word[0].isalnum() else ""
+    end = "" if prefix or not word.rstrip("*")[-1].isalnum() else r"(?!\w)"
+    return start + core + end
+
+
 _CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
-    category: re.compile(
-        "|".join(r"(?<!\w)" + re.escape(w) if w[0].isalnum() else re.escape(w) for w in words), re.IGNORECASE
-    )
+    category: re.compile("|".join(_keyword_pattern(w) for w in words), re.IGNORECASE)
     for category, words in CHROME_KEYWORDS.items()
 }
 

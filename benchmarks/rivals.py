@@ -19,7 +19,7 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .corpora import html_to_text
@@ -44,7 +44,7 @@ class Rival:
 
 # --- decoding for tools that only take str --------------------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
 def decode_html(html: Html) -> str:
@@ -83,13 +83,13 @@ def _cleanpress(html: Html, url: str) -> str:
 def _trafilatura(html: Html, url: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url or None) or ""
+    return trafilatura.extract(html, url=url or None, include_comments=False) or ""
 
 
 def _trafilatura_fast(html: Html, url: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url or None, fast=True) or ""
+    return trafilatura.extract(html, url=url or None, fast=True, include_comments=False) or ""
 
 
 def _readability(html: Html, url: str) -> str:
@@ -138,7 +138,7 @@ _JUSTEXT_LANGS = {
     "fi": "Finnish", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "hu": "Hungarian",
     "ro": "Romanian", "tr": "Turkish", "uk": "Ukrainian", "el": "Greek", "ca": "Catalan",
 }  # fmt: skip
-_HTML_LANG = re.compile(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2})""", re.I)
+_HTML_LANG = re.compile(r"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2})""", re.IGNORECASE)
 
 
 def _justext(html: Html, url: str) -> str:
@@ -171,14 +171,14 @@ def _resiliparse(html: Html, url: str) -> str:
     from resiliparse.parse.encoding import bytes_to_str, detect_encoding
     from resiliparse.parse.html import HTMLTree
 
-    text = html if isinstance(html, str) else bytes_to_str(html, detect_encoding(html))
-    return extract_plain_text(HTMLTree.parse(text), main_content=True, preserve_formatting=True)
+    text = html if isinstance(html, str) else bytes_to_str(html, detect_encoding(html) or "utf-8")
+    return str(extract_plain_text(HTMLTree.parse(text), main_content=True, preserve_formatting=True))
 
 
 def _inscriptis(html: Html, url: str) -> str:
     from inscriptis import get_text
 
-    return get_text(decode_html(html))
+    return str(get_text(decode_html(html)))
 
 
 RIVALS: dict[str, Rival] = {
@@ -198,7 +198,7 @@ RIVALS: dict[str, Rival] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def importable(name: str) -> bool:
     """True when the extractor's module imports in this environment."""
     try:
@@ -247,7 +247,12 @@ def _trafilatura_meta(html: Html, url: str) -> dict[str, str]:
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
     if doc is None:
         return dict.fromkeys(METADATA_FIELDS, "")
-    get_ = (lambda k: getattr(doc, k, None) or "") if not isinstance(doc, dict) else (lambda k: doc.get(k) or "")
+    keys = ("title", "author", "date", "language", "sitename", "description")
+    fields = doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in keys}
+
+    def get_(key: str) -> str:
+        return str(fields.get(key) or "")
+
     return {"title": get_("title"), "byline": get_("author"), "published": get_("date"),
             "lang": get_("language"), "site_name": get_("sitename"), "description": get_("description")}  # fmt: skip
 

@@ -17,9 +17,8 @@ import pytest
 # benchmarks/ lives beside src/ and is not installed; make it importable under plain `pytest`.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import accuracy, corpora, rivals  # noqa: E402
-from benchmarks.corpora import Page  # noqa: E402
-
+from benchmarks import accuracy, corpora, rivals
+from benchmarks.corpora import Page
 
 
 def test_cleanpress_holds_its_floors() -> None:

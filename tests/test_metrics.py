@@ -11,7 +11,7 @@ import pytest
 # benchmarks/ lives beside src/ and is not installed; make it importable under plain `pytest`.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import metrics as m  # noqa: E402
+from benchmarks import metrics as m
 
 
 def test_tokens_are_word_runs() -> None:
@@ -94,6 +94,9 @@ def test_snippets_collapse_whitespace_and_sum_over_pages() -> None:
         ("The minister said on Tuesday that talks would resume.", None),
         ("Die Regierung will das Gesetz ändern.", None),
         ("They reshared nothing", None),
+        ("71 Kommentare", "comments"),
+        ("Mehr Episoden anzeigen", None),
+        ("ad libitum", None),
     ],
 )
 def test_chrome_category(snippet: str, category: str | None) -> None:
