@@ -60,6 +60,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "pages" / "z.html.gz").write_bytes(gzip.compress(page(26).encode()))
     (tmp_path / "pages" / "sub" / "c.htm").write_text(page(3), encoding="utf-8")
     (tmp_path / "pages" / ".hidden.html").write_text(page(99), encoding="utf-8")
+    (tmp_path / "pages" / "logo.png").write_bytes(b"\x89PNG not a page")
     (tmp_path / "more").mkdir()
     for name in ("y.html", "x.html"):
         (tmp_path / "more" / name).write_text(page(ord(name[0])), encoding="utf-8")

@@ -58,6 +58,16 @@ class Source:
     kind: Literal["page", "warc", "jsonl"]
 
 
+#: What a directory walk picks up as pages (also with ``.gz``); other files must be named explicitly.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def _wanted_in_directory(name: str) -> bool:
+    """Saved-page folders also hold images, styles and scripts: take pages, WARC and JSONL files only."""
+    lowered = name.lower().removesuffix(".gz")
+    return (not name.startswith(".") and (lowered.endswith(PAGE_SUFFIXES) or _kind(name) != "page"))
+
+
 def _kind(path: str) -> Literal["page", "warc", "jsonl"]:
     if is_warc_path(path):
         return "warc"
@@ -69,8 +79,10 @@ def _kind(path: str) -> Literal["page", "warc", "jsonl"]:
 def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[Source]:
     """Turn the INPUT arguments into files, in the order a resumed run will see again.
 
-    Directories are walked recursively in sorted order, skipping hidden
-    entries; globs are expanded sorted. Anything under ``exclude`` (the
+    Directories are walked recursively in sorted order (a folder's files
+    before its subfolders), taking page files (:data:`PAGE_SUFFIXES`), WARC
+    and JSONL files and skipping hidden entries; globs are expanded sorted and
+    taken whatever the file names. Anything under ``exclude`` (the
     output) is left out so a run never reads its own results.
     """
     sources: list[Source] = []
@@ -88,7 +100,7 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
             for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if _wanted_in_directory(name):
                         add(os.path.join(root, name))
         elif os.path.exists(given):
             add(given)
@@ -514,7 +526,8 @@ def _duration(seconds: float) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleanpress batch",
-        description="Extract the article of every page in files, directories, globs, WARC/WARC.gz "
+        description="Extract the article of every page in files, directories (their .html/.htm/.xhtml/"
+        ".shtml pages, optionally gzipped, WARC and JSONL files), globs, WARC/WARC.gz "
         "archives and JSONL files (one object per line with an 'html' field, optional 'key'/'id', "
         "'url', 'encoding'). Results are written in input order, one record at a time.",
         epilog="Exit status: 0 when every input was read (pages without an article and pages that "
