@@ -37,6 +37,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 #: Labels that browsers read as a different (superset) encoding (WHATWG Encoding).
 _ALIASES: dict[str, str] = {
+    "iso8859_1": "cp1252",
     "latin_1": "cp1252",
     "ascii": "cp1252",
     "iso8859_9": "cp1254",
@@ -100,6 +101,7 @@ _SINGLE_BYTE_CANDIDATES: tuple[str, ...] = (
     "iso8859_5",
 )
 _MULTI_BYTE_CANDIDATES: tuple[str, ...] = ("cp932", "gb18030", "euc_jp", "big5hkscs", "cp949")
+_CHINESE = frozenset(("gb18030", "big5hkscs"))
 
 
 def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int = MAX_INFLATED) -> str:
@@ -134,11 +136,11 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
         # A legacy declaration over bytes that are valid multi-byte UTF-8 is a
         # template left unchanged after the page was converted: believe the bytes.
         if utf8 == "utf-8-nonascii":
-            return data.decode("utf-8")
+            return data.decode("utf-8", "replace")
         if _decodes(data[:_SNIFF_BYTES], declared):
             return data.decode(declared, "replace")
     if utf8 is not None:
-        return data.decode("utf-8")
+        return data.decode("utf-8", "replace")
     return data.decode(_sniff(_sample(data)), "replace")
 
 
@@ -303,7 +305,7 @@ def _sniff(sample: bytes) -> str:
         if not _decodes(sample, name):
             continue
         text = codecs.getincrementaldecoder(name)("strict").decode(sample, final=False)
-        score = _plausibility(text)
+        score = _plausibility(text, chinese=name in _CHINESE)
         if score > best_score:
             best, best_score = name, score
     return best
@@ -328,13 +330,15 @@ def _multi_byte_share(sample: bytes) -> float:
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _plausibility(text: str) -> float:
+def _plausibility(text: str, *, chinese: bool = False) -> float:
     """How much ``text`` looks like what people write; higher is better.
 
     Rewards letters in words of one script with natural case (lowercase after
     the first letter), kana and common ideographs; penalises C1 controls,
     private-use and symbol characters wedged between letters, half-width katakana
-    and scripts mixed inside one word: the marks mojibake leaves.
+    and scripts mixed inside one word: the marks mojibake leaves. Kana count
+    against a ``chinese`` reading: GB2312 holds kana at the very code points
+    where EUC-JP does, but Chinese prose does not use them.
     """
     score = 0.0
     for ch in text:
@@ -346,11 +350,11 @@ def _plausibility(text: str) -> float:
         elif 0xFF61 <= code <= 0xFF9F:
             score -= 1.5
         elif 0x3040 <= code <= 0x30FF:
-            score += 2
+            score += -1 if chinese else 2
         elif 0x4E00 <= code <= 0x9FFF:
             score += 0.8 if _is_common_han(ch) else -0.5
         elif 0xAC00 <= code <= 0xD7A3:
-            score += 1
+            score += 0.8
         elif unicodedata.category(ch)[0] in "SNP" or unicodedata.category(ch) == "Lm":
             score -= 0.25
     for word in _WORD_RE.findall(text):

@@ -86,6 +86,7 @@ def parse_html(text: str, limits: Limits) -> tuple[lxml.html.HtmlElement, bool]:
         root, cut = _build_iteratively(text, limits)
         truncated = truncated or cut
     else:
+        _unnest_void_elements(root)
         truncated = _enforce_node_limit(root, limits) or truncated
     _ensure_body(root)
     return root, truncated
@@ -107,6 +108,31 @@ def _libxml_parse(text: str) -> lxml.html.HtmlElement | None:
         wrapper.find("body").append(root)
         root = wrapper
     return root
+
+
+#: HTML5 void elements that libxml2 (an HTML 4 parser) reads as containers.
+_MISREAD_VOID = ("embed", "source", "track", "keygen", "wbr")
+
+
+def _unnest_void_elements(root: lxml.html.HtmlElement) -> None:
+    """Move what libxml2 nested inside void elements back out after them.
+
+    libxml2 reads ``<embed src=x><p>More</p>`` as an embed holding the
+    paragraph, so a stage that drops embeds would drop the rest of the
+    article with it.
+    """
+    for element in list(root.iter(*_MISREAD_VOID)):
+        if not len(element) and not element.text:
+            continue
+        after = element.tail
+        element.tail = element.text
+        element.text = None
+        children = list(element)
+        for child in reversed(children):
+            element.addnext(child)
+        last = children[-1] if children else element
+        if after:
+            last.tail = (last.tail or "") + after
 
 
 def _too_deep_for(root: lxml.html.HtmlElement, limits: Limits) -> bool:
@@ -215,6 +241,7 @@ class _DeepBuilder(html.parser.HTMLParser):
         self.flattened = 0
         self.cut = False
         self.full = False
+        self.pending: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.full:
@@ -224,9 +251,9 @@ class _DeepBuilder(html.parser.HTMLParser):
             self._set_attributes(target, attrs)
             return
         closes = _AUTO_CLOSE.get(tag)
-        if closes and self.stack[-1].tag in closes and len(self.stack) > 2:
-            self.stack.pop()
-        elif tag in _BLOCKS_CLOSING_P and self.stack[-1].tag == "p" and len(self.stack) > 2:
+        top = self.stack[-1].tag
+        if len(self.stack) > 2 and ((closes and top in closes) or (tag in _BLOCKS_CLOSING_P and top == "p")):
+            self._flush()
             self.stack.pop()
         void = tag in _VOID
         if not void and len(self.stack) >= self.limits.max_depth:
@@ -248,8 +275,10 @@ class _DeepBuilder(html.parser.HTMLParser):
                     value=self.nodes + 1,
                     maximum=self.limits.max_nodes,
                 )
+            self._flush()
             self.full = self.cut = True
             return
+        self._flush()
         try:
             element = self.make(tag)
         except ValueError:
@@ -270,17 +299,31 @@ class _DeepBuilder(html.parser.HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.full or tag in _VOID or tag in ("html", "head", "body"):
             return
+        if self.flattened:
+            # Flattened elements are the innermost open ones: this closes one of them.
+            self.flattened -= 1
+            return
         reach = max(2, len(self.stack) - _END_TAG_REACH)
         for index in range(len(self.stack) - 1, reach - 1, -1):
             if self.stack[index].tag == tag:
+                self._flush()
                 del self.stack[index:]
                 return
-        if self.flattened:
-            self.flattened -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.full or not data:
+        if not self.full and data:
+            self.pending.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        """Put the text gathered since the last tag where it belongs (joined once, not per chunk)."""
+        if not self.pending:
             return
+        data = "".join(self.pending)
+        self.pending.clear()
         parent = self.stack[-1]
         if len(parent):
             last = parent[-1]
