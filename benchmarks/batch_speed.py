@@ -99,12 +99,12 @@ def run_one(args: list[str]) -> dict[str, Any]:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     status = main(args)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     done.set()
     sampler.join()
-    return {"status": status, "seconds": seconds,
+    return {"status": status, "seconds": seconds, "parent_cpu_seconds": cpu,
             "parent_peak_mb": _high_water_kb(me) / 1024,
             "worker_peak_mb": max(peaks.values(), default=0) / 1024, "workers_seen": len(peaks)}
 
@@ -119,6 +119,7 @@ def measure(input_path: Path, output: Path, jobs: int) -> dict[str, Any]:
     errors = sum(1 for line in lines if line["error"])
     return {"jobs": jobs, "records": len(lines), "errors": errors, "seconds": round(run["seconds"], 2),
             "records_per_second": round(len(lines) / run["seconds"], 1),
+            "parent_cpu_ms_per_record": round(1000 * run["parent_cpu_seconds"] / max(len(lines), 1), 2),
             "parent_peak_mb": round(run["parent_peak_mb"], 1),
             "worker_peak_mb": round(run["worker_peak_mb"], 1) if jobs > 1 else None}
 
@@ -164,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                             for _ in range(args.repeat)), key=lambda run: run["seconds"])
                 runs.append(best)
                 print(f"{name:5} jobs={jobs}: {best['records']} records in {best['seconds']}s = "
-                      f"{best['records_per_second']} records/s, parent peak {best['parent_peak_mb']} MB, "
+                      f"{best['records_per_second']} records/s, parent CPU {best['parent_cpu_ms_per_record']} "
+                      f"ms/record, parent peak {best['parent_peak_mb']} MB, "
                       f"worker peak {best['worker_peak_mb']} MB", file=sys.stderr)
             speedup = runs[-1]["records_per_second"] / runs[0]["records_per_second"]
             results[name] = {"runs": runs, "speedup_2_vs_1": round(speedup, 2)}
             print(f"{name:5} speed-up with 2 jobs: {speedup:.2f}x", file=sys.stderr)
     report = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+              "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
               "corpus": corpus, "results": results}
     print(json.dumps(report, indent=2))
     if not args.limit:

@@ -104,7 +104,7 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
                         add(os.path.join(root, name))
         elif os.path.exists(given):
             add(given)
-        elif glob.has_magic(given):
+        elif any(char in given for char in "*?["):
             matches = sorted(glob.glob(given, recursive=True))
             files = [match for match in matches if os.path.isfile(match)]
             if not files:
