@@ -28,7 +28,7 @@ from .rules import check_rule_ids
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, mark_title
+from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, dateline, mark_title, split_authors
 
 Format = Literal["auto", "html", "text"]
 _FORMATS = ("auto", "html", "text")
@@ -127,9 +127,12 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool) ->
         if not candidate.in_container and candidate.removal is None and options.rule_enabled(BEFORE_TITLE_RULE.id):
             candidate.removal = Removal(BEFORE_TITLE_RULE.kind, BEFORE_TITLE_RULE.id, candidate.text)
         candidate.in_container = True
+    byline, published = dateline(candidates, title)
+    metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
+                        url=url or "")
     body = [c for c in candidates if not c.extra.get("title")]
-    decide(body, Metadata(title=title), options)
-    article, decisions = _finish(body, [], Metadata(title=title, url=url or ""), url, options, truncated)
+    decide(body, metadata, options)
+    article, decisions = _finish(body, [], metadata, url, options, truncated)
     if title:
         decisions = (Decision(title, False, "title", "line.title", False), *decisions)
     return article, decisions

@@ -27,6 +27,12 @@ LINK_DENSE_RULE = register("struct.link-dense", "related-links",
                            "blocks that are mostly link text: teaser lists, tag lists, 'more stories'")
 SHORT_STACK_RULE = register("struct.short-stack", "widget",
                             "three or more short label-like blocks in a row: button rows and pickers")
+CODE_LABEL_RULE = register("assemble.code-label", "widget",
+                           "a one- or two-word label right before a code block ('Python', 'Shell')")
+TEASER_RULE = register("struct.teaser", "related-links",
+                       "a short blurb right after a linked headline: a teaser card for another story")
+HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
+                              "headings with no prose under them: section labels of a non-article page")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 CAPTION_OPTION = "option.keep-captions"
 TABLE_OPTION = "option.keep-tables"
@@ -34,6 +40,7 @@ TABLE_OPTION = "option.keep-tables"
 _SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
 _SHORT_CHARS = 30
+_TEASER_MAX = 250
 
 
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
@@ -48,7 +55,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
             _remove(candidate, OUTSIDE_RULE.kind, OUTSIDE_RULE.id, options)
         elif _link_heavy(candidate):
             _remove(candidate, LINK_DENSE_RULE.kind, LINK_DENSE_RULE.id, options)
-        elif not seen_body and title and candidate.kind == "heading" and candidate.text.casefold() == title:
+        elif not seen_body and candidate.kind == "heading" and _repeats_title(candidate.text, title):
             _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)
         elif candidate.kind == "caption" and not options.keep_captions:
             candidate.removal = Removal("dropped-by-option", CAPTION_OPTION, candidate.text)
@@ -57,6 +64,15 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
         if candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= 80:
             seen_body = True
     _remove_short_stacks(candidates, options)
+    _remove_code_labels(candidates, options)
+    _remove_teasers(candidates, options)
+    _remove_lone_headings(candidates, options)
+
+
+def _repeats_title(heading: str, title: str) -> bool:
+    """The heading is the headline (or the headline before a site suffix)."""
+    text = heading.casefold()
+    return bool(title) and (text == title or (len(text.split()) >= 3 and title.startswith(text)))
 
 
 def _remove(candidate: Candidate, kind: str, rule_id: str, options: Options) -> None:
@@ -92,6 +108,28 @@ def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
             for label in run:
                 _remove(label, SHORT_STACK_RULE.kind, SHORT_STACK_RULE.id, options)
         run = []
+
+
+def _remove_code_labels(candidates: list[Candidate], options: Options) -> None:
+    kept = [c for c in candidates if c.removal is None]
+    for label, following in zip(kept, kept[1:]):
+        if following.kind == "code" and _is_label(label) and len(label.text.split()) <= 2:
+            _remove(label, CODE_LABEL_RULE.kind, CODE_LABEL_RULE.id, options)
+
+
+def _remove_teasers(candidates: list[Candidate], options: Options) -> None:
+    """A short blurb that follows a linked headline belongs to that teaser card."""
+    for headline, blurb in zip(candidates, candidates[1:]):
+        if (headline.kind == "heading" and headline.removal is not None and headline.removal.rule == LINK_DENSE_RULE.id
+                and blurb.removal is None and blurb.kind == "paragraph" and len(blurb.text) < _TEASER_MAX):
+            _remove(blurb, TEASER_RULE.kind, TEASER_RULE.id, options)
+
+
+def _remove_lone_headings(candidates: list[Candidate], options: Options) -> None:
+    kept = [c for c in candidates if c.removal is None]
+    if kept and all(c.kind in ("heading", "caption") for c in kept):
+        for heading in kept:
+            _remove(heading, HEADINGS_ONLY_RULE.kind, HEADINGS_ONLY_RULE.id, options)
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:

@@ -35,6 +35,7 @@ class _Frame:
     inside: bool
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    in_link: bool = False
 
 
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
@@ -73,11 +74,13 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
             _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
+                if frame.in_link:
+                    candidate.link_density = 1.0
                 out.append(candidate)
             frame.parts.append(child.tail or "")
             continue
         _flush(frame, out, cursor[0] - 0.5)
-        stack.append(_Frame(child, iter(child), inside, [child.text or ""]))
+        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a"))
     return out
 
 
@@ -113,7 +116,7 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     pieces = [collapse(piece.replace(_BREAK, " ")) for piece in _PARAGRAPH_BREAK.split(raw)]
     pieces = [piece for piece in pieces if piece]
     total = sum(len(piece) for piece in pieces) or 1
-    density = min(frame.link_chars / total, 1.0)
+    density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
     for piece in pieces:
         out.append(Candidate(piece, "paragraph", position, None, 0, frame.inside, density,
@@ -139,7 +142,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         inner = [element_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
         text = "\n".join(t for t in inner if t) if inner else element_text(element)
     else:
-        text = collapse(" ".join(_text_with_breaks(element)))
+        text = collapse("".join(_text_with_breaks(element)))
     if not text.strip():
         return None
     chars = len(element.text_content()) or 1

@@ -16,6 +16,7 @@ out inside one ``<form>`` keeps its article.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -62,6 +63,11 @@ _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
 _CONTENT_MIN_CHARS = 500
 _REFINE_WHOLE = 400
+_OPENING_PIECES = 3
+# Regions that gather many kinds of text: a phrase inside does not name them.
+_MIXED_KINDS = frozenset({"footer", "comments"})
+# Kinds too vague to be worth naming inside a region already removed by tag.
+_COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links"})
 _PROSE_PARAGRAPH = 100
 
 
@@ -95,6 +101,8 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
             continue
         doomed.append(element)
         walker.skip_subtree()
+        if verdict[0].startswith("prune.") or verdict[0] == ROLE_RULE.id:
+            _report_inner_chrome(element, index, options, result)
         text = element_text(element)
         if text:
             rule_id, kind = _refine(verdict, element, text, options)
@@ -135,6 +143,32 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     return None
 
 
+def _report_inner_chrome(element: HtmlElement, index: int, options: Options, result: PruneResult) -> None:
+    """Name the recognisable pieces inside a region removed by its tag or role.
+
+    A header that holds a share bar, or a footer that holds a newsletter box,
+    goes as a whole; reporting the pieces by their own kind tells the reader
+    what was there. The pieces are detached first, so the region's own record
+    keeps only the rest.
+    """
+    pieces: list[HtmlElement] = []
+    walker = etree.iterwalk(element, events=("start",))
+    for _event, inner in walker:
+        if inner is element or not isinstance(inner.tag, str) or not ("class" in inner.attrib or "id" in inner.attrib):
+            continue
+        kind = class_kind(class_id_words(inner.get("class"), inner.get("id")))
+        if kind is None or kind in _COARSE_KINDS or not options.rule_enabled(CLASS_RULES[kind].id):
+            continue
+        text = element_text(inner)
+        if text:
+            rule_id, refined = _refine((CLASS_RULES[kind].id, kind), inner, text, options)
+            result.removals.append((index, Removal(refined, rule_id, text)))
+        pieces.append(inner)
+        walker.skip_subtree()
+    for piece in pieces:
+        piece.drop_tree()
+
+
 def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: Options) -> tuple[str, str]:
     """A textual rule's more telling kind for a structurally removed element, when one fits.
 
@@ -144,11 +178,12 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     """
     if len(text) <= _REFINE_WHOLE:
         rule = match_text(text, options)
+        if rule is not None and not getattr(rule, "whole", True) and verdict[1] in _MIXED_KINDS:
+            rule = None  # a phrase somewhere in a footer does not make it a cookie notice
     else:
-        first = next((collapse(piece) for piece in element.itertext() if piece.strip()), "")
-        rule = match_text(first, options)
-        if rule is not None and rule.kind != "donation-appeal":
-            rule = None
+        opening = [collapse(piece) for piece in islice((p for p in element.itertext() if p.strip()), _OPENING_PIECES)]
+        rule = next((r for r in (match_text(piece, options) for piece in opening)
+                     if r is not None and r.kind == "donation-appeal"), None)
     return (rule.id, rule.kind) if rule is not None else verdict
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from .candidates import Candidate
+from .metadata import normalize_date
 from .rules import register
 from .textutil import collapse
 
@@ -23,6 +24,9 @@ _LOWER_START = regex.compile(r"^\p{Ll}")
 _BULLET = regex.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _WRAP_MIN = 60
 _HEADING_MAX_WORDS = 14
+_DATELINE_REACH = 4
+_AUTHOR_SEPARATOR = regex.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|и|i)\b)\s*")
+_BYLINE_PREFIX = regex.compile(r"^(?:by|written by|von|par|por|di|автор:?|autor:?)\s+", regex.IGNORECASE)
 
 
 def candidates_from_text(text: str) -> list[Candidate]:
@@ -73,6 +77,28 @@ def _kind(line: str) -> str:
     if 1 < words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
         return "heading"
     return "paragraph"
+
+
+def dateline(candidates: list[Candidate], title: str) -> tuple[str, str]:
+    """Byline and date read off the metadata lines right under the headline."""
+    byline = published = ""
+    start = next((i for i, c in enumerate(candidates) if c.extra.get("title")), None)
+    if start is None:
+        return byline, published
+    for candidate in candidates[start + 1:start + 1 + _DATELINE_REACH]:
+        removal = candidate.removal
+        if removal is None:
+            break
+        if removal.rule == "text.byline" and not byline:
+            byline = _BYLINE_PREFIX.sub("", candidate.text).strip()
+        elif removal.rule == "text.date-only" and not published:
+            published = normalize_date(candidate.text)
+    return byline, published
+
+
+def split_authors(byline: str) -> tuple[str, ...]:
+    """'Ann Lee and Bo Chan' -> ('Ann Lee', 'Bo Chan')."""
+    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
 
 
 def mark_title(candidates: list[Candidate]) -> str:

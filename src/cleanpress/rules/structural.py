@@ -30,13 +30,16 @@ _PARTS: dict[str, tuple[str, ...]] = {
                       "outbrain", "taboola", "teaser", "teasers", "morestories", "suggested", "also", "next", "prev",
                       "previous", "rail", "more-stories", "most-read", "most-popular", "related-posts",
                       "read-next", "further-reading"),
-    "share-bar": ("share", "sharing", "social", "sharebar", "sharethis", "addthis", "follow", "socials", "print"),
-    "cookie-notice": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner"),
+    "share-bar": ("share", "sharing", "social", "sharebar", "sharethis", "addthis", "follow", "socials", "print",
+                  "partage", "partager", "condividi", "compartir", "teilen", "udostepnij"),
+    "cookie-notice": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner", "rodo", "rgpd", "dsgvo"),
     "advertisement": ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
-                      "sponsor", "sponsored", "banner", "commercial", "affiliate", "ad-slot", "ad-label"),
+                      "sponsor", "sponsored", "banner", "commercial", "affiliate", "ad-slot", "ad-label", "disclosure"),
     "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply"),
     "image-credit": ("credit", "credits", "copyright", "photographer"),
     "footer": ("footer", "colophon", "legal", "imprint", "impressum"),
+    "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy",
+               "print-button", "tooltip"),
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
                  "updated", "headline", "kicker", "eyebrow", "author-bio", "about-author"),
 }
@@ -73,7 +76,7 @@ CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names 
 ROLE_KINDS: dict[str, str] = {
     "navigation": "navigation", "banner": "navigation", "menu": "navigation", "menubar": "navigation",
     "search": "navigation", "toolbar": "share-bar", "contentinfo": "footer", "complementary": "related-links",
-    "dialog": "subscription-prompt", "alertdialog": "subscription-prompt",
+    "dialog": "widget", "alertdialog": "widget",
 }
 ROLE_RULE = register("struct.role", "navigation", "ARIA roles of chrome: navigation, banner, contentinfo, complementary, dialog, ...")
 

@@ -65,6 +65,8 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
     ("text.image-credit", "image-credit", True, 120, "photo credits: 'Photo: ...', 'Name / Agency'"),
     ("text.byline", "metadata", True, 100, "'By Jane Doe' lines repeated in the body"),
     ("text.dateline", "metadata", True, 90, "'Published ...', 'Updated ...' lines"),
+    ("text.date-only", "metadata", True, 60, "a line that is only a date (the dateline)"),
+    ("text.legal-links", "footer", True, 120, "'Privacy · Terms' rows of legal links"),
     ("text.comments", "comments", True, 60, "comment counters and 'Leave a reply' prompts"),
     ("text.copyright", "footer", True, 160, "copyright and 'all rights reserved' lines"),
     ("text.login", "navigation", True, 30, "log-in, search and menu labels"),

@@ -7,7 +7,7 @@ decides how they are anchored. Adding a language is adding a module here and
 naming it in ``LANGUAGES``.
 """
 
-from . import de, en, es, fr, pl, ru
+from . import de, en, es, fr, it, pl, ru
 
 LANGUAGES = {"en": en.PHRASES, "de": de.PHRASES, "fr": fr.PHRASES, "es": es.PHRASES,
-             "ru": ru.PHRASES, "pl": pl.PHRASES}
+             "ru": ru.PHRASES, "pl": pl.PHRASES, "it": it.PHRASES}

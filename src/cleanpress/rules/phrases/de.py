@@ -18,7 +18,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (r"(?:lesen sie auch|auch interessant|mehr zum thema|siehe auch|das könnte sie auch interessieren|zum thema) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"(?:das )?könnte sie auch interessieren|auch interessant|mehr zum thema|meistgelesen|empfehlungen|weitere artikel|lesen sie auch",),
     "text.share": (r"teilen|(?:auf|bei|via) (?:facebook|twitter|x|whatsapp|linkedin) teilen|artikel teilen|drucken|folgen sie uns(?: auf [\p{L}, ]+)?",),
-    "text.cookie": (r"\bwir (?:verwenden|nutzen) cookies\b", r"\bcookies? (?:akzeptieren|einstellungen|ablehnen)\b|\bdiese (?:web)?seite (?:verwendet|nutzt) cookies\b"),
+    "text.cookie": (r"^(?:alle )?(?:akzeptieren|ablehnen)$", r"\bwir (?:verwenden|nutzen) cookies\b", r"\bcookies? (?:akzeptieren|einstellungen|ablehnen)\b|\bdiese (?:web)?seite (?:verwendet|nutzt) cookies\b"),
     "text.ad-label": (r"anzeige|werbung|gesponsert|sponsored",),
     "text.image-credit": (r"(?:foto|bild|fotos|bilder|quelle)\s*:\s*.{2,80}",),
     "text.comments": (r"(?:\d+ )?kommentare?|kommentar schreiben|kommentieren|diskutieren sie mit",),
@@ -26,4 +26,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.login": (r"anmelden|einloggen|abmelden|registrieren|suche|menü|schließen",),
     "text.byline": (r"(?:von|autor(?:in)?:) [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:veröffentlicht|aktualisiert|erschienen)(?: am)?:? .{4,60}",),
+    "text.legal-links": (r"(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit)(?:\s*[·|•/]\s*(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit))+",),
+    "text.date-only": (r"\d{1,2}\. ?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",),
 }

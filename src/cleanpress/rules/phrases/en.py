@@ -26,7 +26,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:credit|debit) card|paypal|apple pay|google pay",
     ),
     "text.remind-later": (r"remind me later|maybe later|no,? thanks|not now",),
-    "text.newsletter": (
+    "text.newsletter": (r"\bin your inbox\b", 
         r"\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)\b.{0,60}\b(?:newsletter|briefing|digest|e-?mails?|updates)\b",
         r"\bget (?:our|the) .{0,40}newsletter\b",
         r"\bnewsletter sign[- ]?up\b",
@@ -58,11 +58,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"related(?: (?:articles|stories|posts|content|coverage|links|news))?|more (?:from|on|in) [\p{L}\p{N} .'&-]{2,40}"
         r"|(?:you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|further reading)",
     ),
-    "text.share": (
+    "text.share": (r"like|clap|upvote", 
         r"share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) [\p{L}]+)?:?|tweet|pin it|e-?mail|print|copy link|whatsapp|facebook|twitter|linkedin",
         r"follow us(?: on [\p{L}, ]+)?|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail)",
     ),
-    "text.cookie": (
+    "text.cookie": (r"^(?:accept|reject|decline|allow|refuse) all(?: cookies)?$", 
         r"\b(?:we|this (?:web)?site) uses? cookies\b",
         r"\b(?:accept|reject|manage) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b",
         r"\bby (?:continuing|using this site),? you (?:agree|consent) to\b",
@@ -79,4 +79,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.login": (r"log ?in|sign ?in|sign ?up|log ?out|register|my account|menu|search|close|skip to (?:main )?content",),
     "text.byline": (r"(?:by|written by|words by|story by|reporting by) [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:and|&) [\p{L}.'’ -]{2,40})?(?:,? [\p{L} ]{2,30})?",),
     "text.dateline": (r"(?:published|updated|posted|last updated|first published)(?: on| at)?:? .{4,60}",),
+    "text.legal-links": (r"(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint)(?:\s*[·|•/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint))+",),
+    "text.date-only": (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",),
 }

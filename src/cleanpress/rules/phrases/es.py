@@ -14,7 +14,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (r"(?:lee también|leer también|te puede interesar|le puede interesar|relacionad[oa]s?|ver también) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"te puede interesar|noticias relacionadas|lo más leído|más leídas|también te puede interesar|relacionad[oa]s",),
     "text.share": (r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",),
-    "text.cookie": (r"\b(?:utilizamos|usamos) cookies\b", r"\beste sitio (?:web )?(?:utiliza|usa) cookies\b", r"\baceptar (?:las |todas las )?cookies\b"),
+    "text.cookie": (r"^(?:aceptar|rechazar)(?: todo| todas)?$", r"\b(?:utilizamos|usamos) cookies\b", r"\beste sitio (?:web )?(?:utiliza|usa) cookies\b", r"\baceptar (?:las |todas las )?cookies\b"),
     "text.ad-label": (r"publicidad|patrocinado|contenido patrocinado|anuncio",),
     "text.image-credit": (r"(?:foto|fotografía|imagen)\s*:\s*.{2,80}",),
     "text.comments": (r"(?:\d+ )?comentarios?|deja un comentario|comentar",),
@@ -22,4 +22,5 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.login": (r"iniciar sesión|entrar|registrarse|buscar|cerrar",),
     "text.byline": (r"por [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:publicado|actualizado)(?: el)?:? .{4,60}",),
+    "text.date-only": (r"\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) de \d{4}",),
 }

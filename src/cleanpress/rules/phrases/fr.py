@@ -15,7 +15,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (r"(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|lire également) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"sur le même sujet|à lire aussi|les plus lus|articles similaires|nos recommandations|dans la même rubrique",),
     "text.share": (r"partager(?: sur [\p{L}]+)?|partagez(?: cet article)?|imprimer|suivez-nous(?: sur [\p{L}, ]+)?",),
-    "text.cookie": (r"\bce site utilise des cookies\b", r"\b(?:nous utilisons|utilise) des cookies\b", r"\baccepter (?:les|tous les) cookies\b"),
+    "text.cookie": (r"^(?:tout )?(?:accepter|refuser)(?: tout)?$", r"\bce site utilise des cookies\b", r"\b(?:nous utilisons|utilise) des cookies\b", r"\baccepter (?:les|tous les) cookies\b"),
     "text.ad-label": (r"publicité|sponsorisé|contenu sponsorisé",),
     "text.image-credit": (r"(?:photo|crédit photo|illustration)\s*:\s*.{2,80}",),
     "text.comments": (r"(?:\d+ )?commentaires?|réagir|laisser un commentaire",),
@@ -23,4 +23,5 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.login": (r"se connecter|connexion|s'inscrire|rechercher|fermer",),
     "text.byline": (r"par [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:publié|mis à jour)(?: le)?:? .{4,60}",),
+    "text.date-only": (r"(?:le )?\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}(?: à \d{1,2}h\d{2})?",),
 }

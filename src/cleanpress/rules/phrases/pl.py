@@ -13,7 +13,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (r"(?:czytaj (?:też|także|również)|zobacz (?:też|także|również)|przeczytaj (?:też|także|również)) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|najczęściej czytane|polecane|podobne artykuły",),
     "text.share": (r"udostępnij(?: na [\p{L}]+)?|drukuj|obserwuj nas(?: na [\p{L}, ]+)?",),
-    "text.cookie": (r"\bużywamy (?:plików )?cookies?\b", r"\bta strona (?:używa|wykorzystuje) (?:pliki )?cookies?\b"),
+    "text.cookie": (r"\bplik(?:i|ów|ach|ami) cookies?\b", r"\bużywamy (?:plików )?cookies?\b", r"\bta strona (?:używa|wykorzystuje) (?:pliki )?cookies?\b"),
     "text.ad-label": (r"reklama|materiał (?:sponsorowany|partnera)|sponsorowane",),
     "text.image-credit": (r"(?:fot|foto|zdjęcie)\.?\s*:\s*.{2,80}",),
     "text.comments": (r"(?:\d+ )?komentarz(?:e|y|ami)?|dodaj komentarz",),
@@ -21,4 +21,5 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.login": (r"zaloguj(?: się)?|wyloguj|zarejestruj(?: się)?|szukaj|zamknij",),
     "text.byline": (r"(?:autor|autorka):? [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
     "text.dateline": (r"(?:opublikowano|aktualizacja):? .{4,60}",),
+    "text.date-only": (r"\d{1,2} (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia) \d{4}",),
 }
