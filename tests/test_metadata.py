@@ -161,6 +161,22 @@ def test_meta_author_drops_a_by_prefix_and_entities_are_decoded() -> None:
     assert (m.byline, m.authors, m.description) == ("Rosa Diaz", ("Rosa Diaz",), "Tom & Jerry")
 
 
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [("Ana Lima and Tom Berg", ("Ana Lima", "Tom Berg")), ("Ana Lima, Tom Berg", ("Ana Lima", "Tom Berg")),
+     ("Doe, Jane", ("Doe, Jane",)), ("Mac & i", ("Mac & i",)), ("Ana Lima; Tom Berg", ("Ana Lima", "Tom Berg"))],
+)
+def test_meta_author_lists_are_split_into_names(author: str, names: tuple[str, ...]) -> None:
+    m = meta_of(page(f'<meta name="author" content="{author}">'))
+    assert (m.authors, m.byline) == (names, author)
+
+
+def test_title_with_double_colon_separator() -> None:
+    head = "<title>Самовары вернулись в Старый Посад :: Посадская газета</title>"
+    m = meta_of(page(head, "<h1>Самовары вернулись в Старый Посад</h1>"))
+    assert (m.title, m.site_name) == ("Самовары вернулись в Старый Посад", "Посадская газета")
+
+
 def test_meta_without_content_is_ignored() -> None:
     head = '<meta property="og:description"><meta name="description" content="Real description">'
     assert meta_of(page(head)).description == "Real description"

@@ -41,11 +41,11 @@ __all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
 
 _WS = re.compile(r"\s+")
 #: Separators between a headline and a site name or section trail in a <title>.
-_TITLE_SEP = re.compile(r"\s[|\-–—\\/>»]\s")
+_TITLE_SEP = re.compile(r"\s(?:[|\-–—\\/>»]|::|\|\||//)\s")
 #: Separators that draw a hierarchy (Site > Section > Page) rather than a suffix.
 _HIERARCHY_SEP = re.compile(r"\s[\\/>»]\s")
 #: Separators around a site name in a <title>, for deriving the name when nothing else gives it.
-_SITE_SEP = re.compile(r"\s[|\-–—·•»:]\s|\s?[|·•]\s?|:\s")
+_SITE_SEP = re.compile(r"\s(?:[|\-–—·•»:]|::|\|\||//)\s|\s?[|·•]\s?|:\s")
 _SEP_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
 _WORD = re.compile(r"\w+")
 #: Byline-like class or id words (as readers' tools conventionally look for them).
@@ -724,8 +724,11 @@ def _split_names(text: str) -> list[str]:
     Commas split only when every part has two words or more, so that
     "Doe, Jane" and "Kooman, F." stay one name each.
     """
+    parts = _NAME_SPLIT.split(text)
+    if any(len(part.strip(" .:|,")) < 3 for part in parts):
+        return [text.strip(" .:|,")] if text.strip(" .:|,") else []  # "Mac & i" is one brand, not two people
     names: list[str] = []
-    for part in _NAME_SPLIT.split(text):
+    for part in parts:
         pieces = [p.strip(" .:|") for p in part.split(",")]
         if len(pieces) > 1 and all(_word_count(p) >= 2 for p in pieces):
             names.extend(pieces)
