@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,6 +42,13 @@ def crash_in_worker(result: BatchResult) -> BatchResult:
     """A transform that kills the worker process on the record keyed 'boom' (never in the parent)."""
     if result.key == "boom" and multiprocessing.parent_process() is not None:
         os._exit(13)
+    return result
+
+
+def hang_in_worker(result: BatchResult) -> BatchResult:
+    """A transform that hangs on the record keyed 'slow', as a pathological page would."""
+    if result.key == "slow" and multiprocessing.parent_process() is not None:
+        time.sleep(60)
     return result
 
 
@@ -146,6 +154,18 @@ def test_a_dying_worker_costs_only_its_record() -> None:
         direct(p) for key, p in items if key != "boom"]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_past_the_timeout_costs_only_its_record(jobs: int) -> None:
+    items = [("0", page(0)), ("slow", page(1)), ("2", page(2)), ("3", page(3))]
+    start = time.monotonic()
+    results = list(extract_many(items, jobs=jobs, timeout=0.5, transform=hang_in_worker))
+    assert time.monotonic() - start < 20
+    assert [result.key for result in results] == ["0", "slow", "2", "3"]
+    assert results[1].error_type == "Timeout" and "0.5 s" in results[1].error
+    assert [outcome(result) for result in results if result.key != "slow"] == [
+        direct(p) for key, p in items if key != "slow"]
+
+
 def test_transform_result_is_what_comes_back() -> None:
     expected = direct(page(1))[0]
     text = expected.text if expected is not None else ""  # type: ignore[attr-defined]
@@ -163,6 +183,8 @@ def test_options_are_checked_before_any_page_is_read() -> None:
         extract_many([], jobs=0)
     with pytest.raises(ValueError):
         extract_many([], jobs=2, window=0)
+    with pytest.raises(ValueError):
+        extract_many([], timeout=0)
 
 
 def test_defaults_use_all_cores_and_empty_input_is_fine() -> None:

@@ -98,6 +98,8 @@ def test_two_jobs_write_the_same_file_as_one(tree: Path, capsys: pytest.CaptureF
     assert run(capsys, *ALL_INPUTS, "-o", "one.jsonl", "-j", "1")[0] == 0
     assert run(capsys, *ALL_INPUTS, "-o", "two.jsonl", "-j", "2", "--quiet") == (0, "")
     assert (tree / "one.jsonl").read_bytes() == (tree / "two.jsonl").read_bytes()
+    assert run(capsys, *ALL_INPUTS, "-o", "timed.jsonl", "-j", "1", "--timeout", "60", "--quiet") == (0, "")
+    assert (tree / "one.jsonl").read_bytes() == (tree / "timed.jsonl").read_bytes()
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "json"])
@@ -149,6 +151,7 @@ def test_usage_errors_exit_2_with_a_message(tree: Path, capsys: pytest.CaptureFi
     assert status == 2 and "--resume" in err and "--overwrite" in err
     assert run(capsys, "pages", "-o", "out.jsonl", "-j", "1", "--overwrite")[0] == 0
     assert run(capsys, "pages", "-o", "out.jsonl", "-j", "0")[0] == 2
+    assert run(capsys, "pages", "-o", "out.jsonl", "--timeout", "0")[0] == 2
 
 
 def test_unreadable_inputs_are_recorded_and_exit_1(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
@@ -133,14 +134,16 @@ def available_cores() -> int:
 @overload
 def extract_many(
     pages: Iterable[Any], *, jobs: int | None = ..., window: int | None = ..., format: Format = ...,
-    options: Options | None = ..., transform: None = ..., **option_overrides: Any,
+    options: Options | None = ..., transform: None = ..., timeout: float | None = ...,
+    **option_overrides: Any,
 ) -> Generator[BatchResult, None, None]: ...
 
 
 @overload
 def extract_many(
     pages: Iterable[Any], *, jobs: int | None = ..., window: int | None = ..., format: Format = ...,
-    options: Options | None = ..., transform: Callable[[BatchResult], T], **option_overrides: Any,
+    options: Options | None = ..., transform: Callable[[BatchResult], T], timeout: float | None = ...,
+    **option_overrides: Any,
 ) -> Generator[T, None, None]: ...
 
 
@@ -152,6 +155,7 @@ def extract_many(
     format: Format = "auto",
     options: Options | None = None,
     transform: Callable[[BatchResult], Any] | None = None,
+    timeout: float | None = None,
     **option_overrides: Any,
 ) -> Generator[Any, None, None]:
     """Extract every page of ``pages`` and yield one :class:`BatchResult` per page, in input order.
@@ -168,6 +172,9 @@ def extract_many(
     at once, so memory stays bounded however long ``pages`` is. A page that
     fails yields a result with ``error_type`` set; it never stops the run. A
     worker that dies (out of memory, a crash) costs only the record it was on.
+    With ``timeout`` (seconds), a page whose extraction runs longer has its
+    worker stopped and yields a ``Timeout`` error result; timeouts need worker
+    processes, so with a timeout even ``jobs=1`` uses one.
 
     ``transform``, when given, runs in the worker on each result and its return
     value is yielded instead, so that only what the caller needs (say, a JSON
@@ -184,10 +191,12 @@ def extract_many(
     window = 8 * jobs if window is None else window
     if window < 1:
         raise ValueError(f"window must be at least 1, not {window}")
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be positive, not {timeout}")
     records = (_to_record(index, item) for index, item in enumerate(pages))
-    if jobs == 1:
+    if jobs == 1 and timeout is None:
         return _in_process(job, records)
-    return _pooled(job, records, jobs, window)
+    return _pooled(job, records, jobs, window, timeout)
 
 
 def _to_record(index: int, item: Any) -> PageRecord | BatchResult:
@@ -322,13 +331,23 @@ class _Slot:
         if isinstance(record, BatchResult):
             self.set(job.finish(record))
         else:
-            try:
-                self.future = pool.submit(_run_in_worker, record)
-            except BrokenProcessPool:
-                self.future = None  # left for _recover to run
+            self.submit(pool)
+
+    def submit(self, pool: ProcessPoolExecutor) -> None:
+        assert isinstance(self.record, PageRecord)
+        try:
+            self.future = pool.submit(_run_in_worker, self.record)
+        except BrokenProcessPool:
+            self.future = None  # left for _recover to run
 
     def set(self, value: Any) -> None:
         self.value, self.has_value, self.future = value, True, None
+
+    def fail(self, job: _Job[Any], error_type: str, message: str) -> None:
+        """Settle the record as an error result of its own."""
+        record = self.record
+        assert isinstance(record, PageRecord)
+        self.set(job.finish(BatchResult(record.key, record.url or "", None, error_type, message, record.meta)))
 
     def settled(self) -> bool:
         """True when the value is known or its future finished without the pool breaking."""
@@ -337,16 +356,16 @@ class _Slot:
         future = self.future
         return future is not None and future.done() and not future.cancelled() and future.exception() is None
 
-    def get(self) -> Any:
+    def get(self, timeout: float | None) -> Any:
         if self.has_value:
             return self.value
         if self.future is None:
             raise BrokenProcessPool("record was never sent to a worker")
-        return self.future.result()
+        return self.future.result(timeout)
 
 
-def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int,
-            window: int) -> Generator[Any, None, None]:
+def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int, window: int,
+            timeout: float | None) -> Generator[Any, None, None]:
     context = _context()
     pool = _new_pool(context, job, jobs)
     pending: deque[_Slot] = deque()
@@ -366,10 +385,15 @@ def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: i
                     pending.append(_Slot(record, job, pool))
             if not pending:
                 break
+            # Workers take records in order, so the oldest record has been running
+            # at least since it became the head of the window: time it from there.
             try:
-                value = pending[0].get()
+                value = pending[0].get(timeout)
+            except FutureTimeout:
+                pool = _expire(context, job, jobs, pool, pending, timeout)
+                continue
             except BrokenProcessPool:
-                pool = _recover(context, job, jobs, pool, pending)
+                pool = _recover(context, job, jobs, pool, pending, timeout)
                 continue
             pending.popleft()
             yield value
@@ -380,8 +404,24 @@ def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: i
         _stop(pool, graceful=graceful)
 
 
+def _timeout_message(timeout: float | None) -> str:
+    return f"extraction ran past the {timeout:g} s timeout; the worker was stopped"
+
+
+def _expire(context: BaseContext, job: _Job[Any], jobs: int, pool: ProcessPoolExecutor, pending: deque[_Slot],
+            timeout: float | None) -> ProcessPoolExecutor:
+    """The oldest record ran too long: stop the workers, record it, and resend the others."""
+    _stop(pool, graceful=False)
+    pending[0].fail(job, "Timeout", _timeout_message(timeout))
+    fresh = _new_pool(context, job, jobs)
+    for slot in pending:
+        if not slot.settled():
+            slot.submit(fresh)
+    return fresh
+
+
 def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoolExecutor,
-             pending: deque[_Slot]) -> ProcessPoolExecutor:
+             pending: deque[_Slot], timeout: float | None) -> ProcessPoolExecutor:
     """After a worker died, rerun each unfinished record alone to find the one that kills workers.
 
     When every one of several records kills its worker, the fault is not in
@@ -392,19 +432,19 @@ def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoo
     suspects = [slot for slot in pending if not slot.settled()]
     crashed = 0
     for slot in suspects:
-        record = slot.record
-        assert isinstance(record, PageRecord)
         alone = _new_pool(context, job, 1)
+        slot.submit(alone)
         try:
-            slot.set(alone.submit(_run_in_worker, record).result())
+            slot.set(slot.get(timeout))
             _stop(alone, graceful=True)
+        except FutureTimeout:
+            _stop(alone, graceful=False)
+            slot.fail(job, "Timeout", _timeout_message(timeout))
         except BrokenProcessPool:
             _stop(alone, graceful=False)
             crashed += 1
-            slot.set(job.finish(BatchResult(
-                record.key, record.url or "", None, "WorkerCrashed",
-                "the worker process died on this record (out of memory, or a crash in native code)",
-                record.meta)))
+            slot.fail(job, "WorkerCrashed",
+                      "the worker process died on this record (out of memory, or a crash in native code)")
     if crashed > 1 and crashed == len(suspects):
         raise BrokenProcessPool(f"worker processes died on all {crashed} records retried one by one: "
                                 "they cannot run here (is the main module guarded by "

@@ -542,6 +542,9 @@ def _parser() -> argparse.ArgumentParser:
                         "cleanpress[parquet]), or txt/md/json: one file per article plus manifest.jsonl")
     parser.add_argument("-j", "--jobs", type=int, default=available_cores(),
                         help="worker processes (default: all cores, here %(default)s; 1 = no workers)")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="give up on a page after this long (its record gets a Timeout error); "
+                        "runs pages in worker processes even with --jobs 1")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted run into the same OUT: no record twice, none missed")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
@@ -581,6 +584,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jobs < 1:
         say("--jobs must be at least 1")
         return EXIT_USAGE
+    if args.timeout is not None and args.timeout <= 0:
+        say("--timeout must be positive")
+        return EXIT_USAGE
     output_format = _output_format(args)
     output = Path(args.output)
     try:
@@ -601,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         records = iter_records(sources, skip=done, ok_only=not args.all_statuses, expect_key=last_key)
         results = extract_many(records, jobs=args.jobs, format=args.input_format,
-                               transform=functools.partial(render, output_format),
+                               transform=functools.partial(render, output_format), timeout=args.timeout,
                                disabled_rules=frozenset(args.disable))
         with contextlib.closing(results):
             for key, record_status, message, payload in results:
