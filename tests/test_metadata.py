@@ -63,6 +63,15 @@ def test_jsonld_graph_and_article_preferred_over_other_types() -> None:
     assert m.site_name == "Lakeside Post"
 
 
+def test_an_embedded_video_does_not_speak_for_the_page() -> None:
+    ld = '<script type="application/ld+json">{"@type": "VideoObject", "name": "Clip of the day"}</script>'
+    head = '<meta property="og:title" content="Storm closes the coast road">' + ld
+    assert meta_of(page(head)).title == "Storm closes the coast road"
+    recipe = '<script type="application/ld+json">{"@type": "Recipe", "name": "Plum cake", "author": "Ida Holm"}</script>'
+    m = meta_of(page('<title>Plum cake - Baking Corner</title>' + recipe))
+    assert (m.title, m.authors) == ("Plum cake", ("Ida Holm",))
+
+
 def test_jsonld_name_or_headline_whichever_resembles_the_page_title() -> None:
     ld = """<script type="application/ld+json">{"@type": "Article", "name": "Mount Kea",
       "headline": "dormant volcano in the north"}</script>"""

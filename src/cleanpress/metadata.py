@@ -567,7 +567,7 @@ def _decide(found: _Found, url: str) -> Metadata:
     # The main node speaks first; the page's other nodes fill what it leaves out.
     nodes: list[dict[str, Any]] = []
     seen: set[int] = set()
-    for node in (main, *articles, *pages):
+    for node in (main, *(a for a in articles if _is_article(a)), *pages):
         if node is not None and id(node) not in seen:
             seen.add(id(node))
             nodes.append(node)
@@ -592,17 +592,24 @@ def _main_node(articles: list[dict[str, Any]], found: _Found) -> dict[str, Any] 
 
     Pages that also describe teasers, videos or related stories in JSON-LD
     list them in any order; the page's own node shares its headline with the
-    page's title.
+    page's title. A node that is not an article (a video, a recipe) speaks
+    for the page only when it has the page's title: an embedded clip does not.
     """
-    if len(articles) < 2:
-        return articles[0] if articles else None
+    if not articles:
+        return None
     page_title = found.first(("og:title", "twitter:title")) or found.doc_title
-    if not page_title:
-        return articles[0]
 
     def likeness(node: dict[str, Any]) -> float:
         return max(_similar(_ld_text(node.get(k)), page_title) for k in ("headline", "name"))
 
+    if not _is_article(articles[0]):
+        for node in articles:
+            name = _ld_text(node.get("headline")) or _ld_text(node.get("name"))
+            if name and (_similar(page_title, name) >= 0.8 or _similar(name, page_title) >= 0.5):
+                return node
+        return None
+    if len(articles) < 2 or not page_title:
+        return articles[0]
     best = max(articles, key=likeness)
     return best if likeness(best) > likeness(articles[0]) + 0.3 else articles[0]
 
@@ -748,8 +755,9 @@ def _published(found: _Found, nodes: list[dict[str, Any]], url: str) -> str:
 
 def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> Iterator[str]:
     """Dates best first; the visible and URL ones are only looked for when nothing better exists."""
-    yield from (_ld_text(node.get("datePublished")) for node in nodes)
+    yield from (_ld_text(node.get("datePublished")) for node in nodes[:1])
     yield from (found.first((k,)) for k in _DATE_KEYS[:3])
+    yield from (_ld_text(node.get("datePublished")) for node in nodes[1:])
     yield from found.item_dates
     yield from (found.first((k,)) for k in _DATE_KEYS[3:])
     yield from (_ld_text(node.get("dateCreated")) for node in nodes)
