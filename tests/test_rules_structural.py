@@ -1,0 +1,175 @@
+"""Structural rules alone: class/id keywords and ARIA roles, as the prune walk applies them.
+
+Each keyword kind fires on a small element carrying one of its words and is
+switched off by its own id; negated words and big prose wrappers are spared.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+import cleanpress
+from cleanpress import Options
+from cleanpress.options import Limits
+from cleanpress.parse import parse_html
+from cleanpress.prune import PruneResult, prune
+from cleanpress.rules import RULES
+from cleanpress.rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind
+
+PROSE = [
+    "The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
+    "to leave their homes before dawn on Saturday.",
+    "Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
+    "from three neighbouring districts and the army base.",
+    "By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
+    "in the week as rain continued to fall upstream.",
+    "Residents who stayed behind described a night of sirens and rising water, and several said they had never "
+    "seen the river so high in all their lives.",
+]
+ARTICLE = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
+NEUTRAL = "Seven small things"
+
+# One class word per kind; the kinds must cover every struct.class-* rule.
+CLASS_WORDS: dict[str, str] = {
+    "navigation": "breadcrumb", "support-banner": "donate", "subscription-prompt": "upsell",
+    "newsletter-signup": "newsletter", "paywall": "paywall", "read-more": "readmore", "related-links": "related",
+    "share-bar": "sharebar", "cookie-notice": "consent", "advertisement": "advert", "comments": "disqus",
+    "image-credit": "credit", "footer": "colophon", "widget": "rating", "metadata": "byline", "hidden": "sr-only",
+}
+
+
+def _prune(markup: str, options: Options | None = None) -> tuple[HtmlElement, PruneResult]:
+    root, _ = parse_html(f"<html><body>{markup}</body></html>", Limits())
+    body = root.find("body")
+    return body, prune(body, options or Options())
+
+
+def _removed(result: PruneResult) -> list[tuple[str, str, str]]:
+    return [(r.kind, r.rule, r.text) for _, r in result.removals]
+
+
+def test_every_class_rule_has_an_example() -> None:
+    assert set(CLASS_WORDS) == set(CLASS_RULES)
+    for kind, rule in CLASS_RULES.items():
+        assert rule.id == f"struct.class-{kind}"
+        assert RULES[rule.id].kind == kind
+        assert kind in cleanpress.REMOVAL_KINDS
+
+
+@pytest.mark.parametrize("kind", sorted(CLASS_WORDS))
+def test_class_word_names_its_kind(kind: str) -> None:
+    assert class_kind(class_id_words(f"box {CLASS_WORDS[kind]}", None)) == kind
+
+
+@pytest.mark.parametrize("kind", sorted(CLASS_WORDS))
+def test_class_rule_removes_a_small_element(kind: str) -> None:
+    body, result = _prune(ARTICLE + f'<div class="box {CLASS_WORDS[kind]}">{NEUTRAL}</div>')
+    assert _removed(result) == [(kind, f"struct.class-{kind}", NEUTRAL)]
+    assert NEUTRAL not in body.text_content()
+    assert all(p in body.text_content() for p in PROSE)
+
+
+@pytest.mark.parametrize("kind", sorted(CLASS_WORDS))
+def test_class_rule_is_switched_off_by_its_id(kind: str) -> None:
+    options = Options(disabled_rules=frozenset({f"struct.class-{kind}"}))
+    body, result = _prune(ARTICLE + f'<div class="box {CLASS_WORDS[kind]}">{NEUTRAL}</div>', options)
+    assert _removed(result) == []
+    assert NEUTRAL in body.text_content()
+
+
+def test_prefix_switch_turns_off_every_class_rule() -> None:
+    markup = ARTICLE + "".join(f'<div class="box {word}">{NEUTRAL} {i}</div>' for i, word in enumerate(CLASS_WORDS.values()))
+    _, result = _prune(markup, Options(disabled_rules=frozenset({"struct.class-*"})))
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize(("attributes", "kind"), [
+    ('id="site-breadcrumbs"', "navigation"),
+    ('id="mainMenu"', "navigation"),
+    ('class="articleShareBar"', "share-bar"),
+    ('class="story_related_links"', "related-links"),
+    ('class="x" id="cookieConsent"', "cookie-notice"),
+])
+def test_ids_and_camel_case_and_underscores_are_read(attributes: str, kind: str) -> None:
+    _, result = _prune(ARTICLE + f"<div {attributes}>{NEUTRAL}</div>")
+    assert [(k, r) for k, r, _ in _removed(result)] == [(kind, f"struct.class-{kind}")]
+
+
+@pytest.mark.parametrize("cls", ["non-ad-column", "no-comments", "non_ad", "not-related"])
+def test_negated_class_words_do_not_fire(cls: str) -> None:
+    body, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')
+    assert _removed(result) == []
+    assert NEUTRAL in body.text_content()
+
+
+@pytest.mark.parametrize("cls", ["hidden-xs", "unhidden", "shadow", "badge", "download-link"])
+def test_words_inside_longer_words_do_not_fire(cls: str) -> None:
+    _, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')
+    assert _removed(result) == []
+
+
+def test_class_rules_spare_body_and_article_elements() -> None:
+    _, result = _prune(f'<article class="sidebar-layout">{"".join(f"<p>{p}</p>" for p in PROSE)}</article>')
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize("cls", ["post-content share-enabled", "entry-content comments-open",
+                                 "article-body has-newsletter", "story-text sidebar-right"])
+def test_size_guard_keeps_a_big_prose_wrapper_whose_class_names_chrome(cls: str) -> None:
+    wrapper = f'<div class="{cls}">' + "".join(f"<p>{p}</p>" for p in PROSE * 2) + "</div>"
+    body, result = _prune(wrapper + f'<div class="share-buttons">{NEUTRAL}</div>')
+    assert all(p in body.text_content() for p in PROSE)
+    assert _removed(result) == [("share-bar", "struct.class-share-bar", NEUTRAL)]
+
+
+def test_size_guard_keeps_the_wrapper_holding_most_of_the_prose() -> None:
+    wrapper = '<div class="widget-area">' + "".join(f"<p>{p}</p>" for p in PROSE * 2) + "</div>"
+    body, _ = _prune(wrapper + f'<div class="sidebar">{NEUTRAL}</div>')
+    assert all(p in body.text_content() for p in PROSE)
+
+
+def test_small_kind_on_a_big_element_does_not_fire() -> None:
+    """'byline' names a line, not a block of prose: a big element with it stays."""
+    wrapper = '<div class="byline-wrap">' + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>"
+    body, result = _prune(ARTICLE + wrapper)
+    assert body.text_content().count(PROSE[0]) == 2
+    assert not any(rule == "struct.class-metadata" for _, rule, _ in _removed(result))
+
+
+def test_link_list_wrapper_is_not_protected_by_its_size() -> None:
+    links = "".join(f'<li><a href="/s{i}">Another story about the weather number {i}</a></li>' for i in range(40))
+    _, result = _prune(ARTICLE + f'<div class="sidebar"><ul>{links}</ul></div>')
+    assert [(k, r) for k, r, _ in _removed(result)] == [("navigation", "struct.class-navigation")]
+
+
+@pytest.mark.parametrize(("role", "kind"), sorted(ROLE_KINDS.items()))
+def test_aria_role_removes_with_its_kind(role: str, kind: str) -> None:
+    body, result = _prune(ARTICLE + f'<div role="{role}">{NEUTRAL}</div>')
+    assert _removed(result) == [(kind, ROLE_RULE.id, NEUTRAL)]
+    assert NEUTRAL not in body.text_content()
+
+
+@pytest.mark.parametrize("role", ["main", "article", "img", "note", "presentation"])
+def test_content_roles_are_kept(role: str) -> None:
+    _, result = _prune(ARTICLE + f'<div role="{role}">{NEUTRAL}</div>')
+    assert _removed(result) == []
+
+
+def test_role_rule_is_switched_off_by_its_id() -> None:
+    body, result = _prune(ARTICLE + f'<div role="navigation">{NEUTRAL}</div>',
+                          Options(disabled_rules=frozenset({ROLE_RULE.id})))
+    assert _removed(result) == []
+    assert NEUTRAL in body.text_content()
+
+
+def test_structural_removal_reaches_article_removed() -> None:
+    page = (f"<html><head><title>Flood</title></head><body><article>{''.join(f'<p>{p}</p>' for p in PROSE[:2])}"
+            f'<div class="newsletter-box">{NEUTRAL}</div>{"".join(f"<p>{p}</p>" for p in PROSE[2:])}</article>'
+            "</body></html>")
+    article = cleanpress.extract(page)
+    assert NEUTRAL not in article.text
+    assert ("newsletter-signup", "struct.class-newsletter-signup", NEUTRAL) in [
+        (r.kind, r.rule, r.text) for r in article.removed]
+    kept = cleanpress.extract(page, disabled_rules={"struct.class-newsletter-signup"})
+    assert NEUTRAL in kept.text
