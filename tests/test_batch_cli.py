@@ -102,6 +102,13 @@ def test_two_jobs_write_the_same_file_as_one(tree: Path, capsys: pytest.CaptureF
     assert (tree / "one.jsonl").read_bytes() == (tree / "timed.jsonl").read_bytes()
 
 
+def test_jsonl_to_standard_output(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pages", "-o", "-", "-j", "1", "--quiet"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["key"] for line in lines] == EXPECTED_KEYS[:4]
+    assert main(["pages", "-o", "-", "--resume"]) == 2
+
+
 @pytest.mark.parametrize("fmt", ["txt", "md", "json"])
 def test_directory_formats_write_one_file_per_article_and_a_manifest(
         tree: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:

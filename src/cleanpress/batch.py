@@ -73,8 +73,7 @@ class BatchResult:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: key, url, provenance, ``error`` ({type, message} or None), ``article``."""
         data: dict[str, Any] = {"key": self.key, "url": self.url}
-        data.update((name, value) for name, value in self.meta.items() if name not in ("error", "article"))
-        data["key"], data["url"] = self.key, self.url
+        data.update((name, value) for name, value in self.meta.items() if name not in _OWN_FIELDS)
         data["error"] = {"type": self.error_type, "message": self.error} if self.error_type else None
         data["article"] = self.article.to_dict() if self.article is not None else None
         return data
@@ -111,6 +110,7 @@ ROW_COLUMNS: tuple[tuple[str, str], ...] = (
     ("image", "string"), ("text", "string"), ("markdown", "string"), ("html", "string"),
     ("confidence", "float64"), ("truncated", "bool"),
 )
+_OWN_FIELDS = frozenset({"key", "url", "error", "article"})
 _ARTICLE_COLUMNS = ("title", "byline", "published", "site_name", "lang", "description", "image",
                     "text", "markdown", "html")
 

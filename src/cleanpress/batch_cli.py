@@ -324,11 +324,16 @@ def _refuse_existing(path: Path) -> BatchError:
 
 
 class JsonlWriter(Writer):
-    """One JSON object per line, appended and flushed per record."""
+    """One JSON object per line, appended and flushed per record; ``-`` is standard output."""
 
     handle: IO[str] | None = None
 
     def open(self, *, resume: bool, overwrite: bool) -> tuple[int, str | None]:
+        if str(self.path) == "-":
+            if resume:
+                raise BatchError("--resume needs an output file, not standard output")
+            self.handle = sys.stdout
+            return 0, None
         done, last = 0, None
         exists = self.path.exists() and self.path.stat().st_size > 0
         if exists and resume:
@@ -346,7 +351,9 @@ class JsonlWriter(Writer):
         self.handle.flush()
 
     def close(self) -> None:
-        if self.handle is not None:
+        if self.handle is sys.stdout:
+            self.handle.flush()
+        elif self.handle is not None:
             self.handle.close()
 
 
@@ -536,7 +543,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, .warc[.gz] or .jsonl")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="JSONL file, or directory for the txt/md/json/parquet formats")
+                        help="JSONL file ('-' for standard output), or directory for the txt/md/json/parquet formats")
     parser.add_argument("--output-format", choices=OUTPUT_FORMATS,
                         help="jsonl (default; parquet when OUT ends in .parquet), parquet (needs "
                         "cleanpress[parquet]), or txt/md/json: one file per article plus manifest.jsonl")
