@@ -2,8 +2,9 @@
 
 A crawl is already split into files, so a file is the unit of work: every WARC
 path becomes one partition, and the worker that runs the partition opens the
-file itself (on shared storage: a network file system, or any path FastWARC
-can open), so pages never travel through the scheduler. Each partition is
+file itself (on shared storage: a network file system, or a URL such as
+``s3://...`` that FastWARC opens through fsspec when its backend is installed),
+so pages never travel through the scheduler. Each partition is
 extracted in its worker's process with ``jobs=1``; Dask provides the
 parallelism, so run workers as processes with one thread each (extraction is
 CPU-bound Python)::

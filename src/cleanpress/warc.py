@@ -80,14 +80,15 @@ class WarcPages(Iterator[WarcPage]):
         from fastwarc.warc import ArchiveIterator, WarcRecordType
 
         wanted = WarcRecordType.response | WarcRecordType.resource
-        with open(self.path, "rb") as stream:
-            for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
-                if not record.record_type & wanted:
-                    self._skip("not-a-response")
-                    continue
-                page = self._page(record)
-                if page is not None:
-                    yield page
+        # FastWARC opens the path itself: compression is detected from the
+        # bytes, and URLs (s3://, https://) work where an fsspec backend is installed.
+        for record in ArchiveIterator(self.path, parse_http=True, auto_decode="none"):
+            if not record.record_type & wanted:
+                self._skip("not-a-response")
+                continue
+            page = self._page(record)
+            if page is not None:
+                yield page
 
     def _page(self, record: Any) -> WarcPage | None:
         headers = record.headers
@@ -124,7 +125,7 @@ class WarcPages(Iterator[WarcPage]):
 
 
 def read_warc(path: str | os.PathLike[str], *, ok_only: bool = True) -> WarcPages:
-    """Yield the HTML pages of a WARC file (plain or compressed), in file order.
+    """Yield the HTML pages of a WARC file (plain or compressed, a path or an fsspec URL), in file order.
 
     Request, metadata, warcinfo and revisit records, non-HTML responses and,
     with ``ok_only`` (the default), responses whose HTTP status is not 2xx
