@@ -1,0 +1,120 @@
+"""Score stage: the article container on small, unambiguous pages."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+import cleanpress
+from cleanpress.options import Limits
+from cleanpress.parse import parse_html
+from cleanpress.score import Container, class_weight, find_container
+
+PROSE = [
+    "The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
+    "to leave their homes before dawn on Saturday.",
+    "Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
+    "from three neighbouring districts and the army base.",
+    "By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
+    "in the week, as rain continued to fall upstream.",
+    "Residents who stayed behind described a night of sirens and rising water, and several said they had never "
+    "seen the river so high in all their lives.",
+    "The regional governor, who visited the town on Sunday, promised compensation for damaged homes, though he "
+    "gave no figure and no date for the payments.",
+]
+SIDEBAR = ('<div id="colb"><h3>Latest</h3><ul>'
+           + "".join(f'<li><a href="/n{i}">Headline number {i} about something else entirely</a></li>' for i in range(8))
+           + "</ul><p>Weather: sunny, 21 degrees.</p></div>")
+COMMENTS = ('<div id="comments"><h3>Reader responses</h3>'
+            + "".join(f'<div class="comment"><p>Reader {i}: I agree, this happened to us too, awful.</p></div>' for i in range(6))
+            + "</div>")
+
+
+def _body(markup: str) -> HtmlElement:
+    root, _ = parse_html(f"<html><body>{markup}</body></html>", Limits())
+    return root.find("body")
+
+
+def _by_id(body: HtmlElement, element_id: str) -> HtmlElement:
+    return body.get_element_by_id(element_id)
+
+
+def _covers(container: Container, element: HtmlElement) -> bool:
+    """True when ``element`` lies inside (or is) one of the container's elements."""
+    return any(el is element or any(a is el for a in element.iterancestors()) for el in container.elements)
+
+
+def test_article_div_wins_over_sidebar_and_comments() -> None:
+    body = _body(SIDEBAR + '<div id="story">' + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>" + COMMENTS)
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "colb"))
+    assert not _covers(container, _by_id(body, "comments"))
+    assert container.paragraphs >= len(PROSE)
+    assert container.score > 0
+
+
+def test_article_wins_whatever_the_order_of_the_blocks() -> None:
+    body = _body(COMMENTS + '<div id="story">' + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>" + SIDEBAR)
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "comments")) and not _covers(container, _by_id(body, "colb"))
+
+
+def test_link_list_with_more_text_does_not_win() -> None:
+    teasers = "".join(f'<p><a href="/t{i}">{p}</a></p>' for i, p in enumerate(PROSE * 2))
+    body = _body(f'<div id="teasers">{teasers}</div><div id="story">' + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>")
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "teasers"))
+
+
+def test_article_split_by_an_ad_slot_is_taken_whole() -> None:
+    first = "".join(f"<p>{p}</p>" for p in PROSE[:3])
+    second = "".join(f"<p>{p}</p>" for p in PROSE[3:])
+    body = _body(SIDEBAR + f'<div id="wrap"><div id="part1">{first}</div><div class="slot">Ad</div>'
+                 f'<div id="part2">{second}</div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "part1"))
+    assert _covers(container, _by_id(body, "part2"))
+    assert not _covers(container, _by_id(body, "colb"))
+
+
+def test_article_split_by_an_ad_slot_leaves_the_sidebar_out_of_the_text() -> None:
+    first = "".join(f"<p>{p}</p>" for p in PROSE[:3])
+    second = "".join(f"<p>{p}</p>" for p in PROSE[3:])
+    page = ("<html><body>" + SIDEBAR + f'<div id="wrap"><div id="part1">{first}</div><div class="slot">Ad</div>'
+            f'<div id="part2">{second}</div></div></body></html>')
+    article = cleanpress.extract(page)
+    assert all(p in article.text for p in PROSE)
+    assert "Weather: sunny" not in article.text
+
+
+def test_page_without_paragraphs_gives_the_body() -> None:
+    body = _body("<div>Menu</div><div>Home</div>")
+    container = find_container(body)
+    assert container.elements == [body]
+    assert container.paragraphs == 0
+
+
+def test_class_weight_signs() -> None:
+    def weight(attributes: str) -> float:
+        return class_weight(_body(f"<div {attributes}>x</div>")[0])
+
+    assert weight('class="article-content"') > 0
+    assert weight('id="main-story"') > 0
+    assert weight('class="sidebar"') < 0
+    assert weight('id="comments"') < 0
+    assert weight('class="plain"') == 0
+    assert weight('itemprop="articleBody"') > weight('class="article-content"')
+
+
+def test_text_outside_the_container_is_reported_as_outside_article() -> None:
+    page = ("<html><body>" + SIDEBAR + '<div id="story">' + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>"
+            "</body></html>")
+    article, decisions = cleanpress.trace(page)
+    assert all(p in article.text for p in PROSE)
+    assert "Weather: sunny" not in article.text
+    weather = next(d for d in decisions if d.text.startswith("Weather"))
+    assert not weather.kept and not weather.in_container
+    assert all(d.in_container for d in decisions if d.kept)
+    assert any(r.rule == "score.outside-container" and r.kind == "outside-article" for r in article.removed)
