@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import lxml.html
@@ -403,6 +404,15 @@ def test_tree_is_not_mutated() -> None:
 )
 def test_never_raises(html: str) -> None:
     assert isinstance(meta_of(html), Metadata)
+
+
+def test_byline_like_wrappers_of_a_big_page_stay_cheap() -> None:
+    html = "<html><body>" + '<div class="author-box">' * 150 + "<p>word </p>" * 20000 + "</div>" * 150 + "</body></html>"
+    root = lxml.html.document_fromstring(html)
+    start = time.perf_counter()
+    m = extract_metadata(root, None)
+    assert m.byline == ""  # every wrapper is far too long to be a byline
+    assert time.perf_counter() - start < 3.0
 
 
 def test_url_may_be_none() -> None:

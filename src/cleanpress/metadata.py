@@ -173,9 +173,7 @@ _BYLINE_XPATH = lxml.etree.XPath(
 )
 #: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
 _PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
-_TEXT_XPATH = lxml.etree.XPath(
-    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
-)
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 #: Elements whose class or id calls them a date; ``_DATE_HINT`` confirms the word.
 _DATE_HINT_XPATH = lxml.etree.XPath(
     "//body//@class[contains(., 'date') or contains(., 'Date') or contains(., 'publish') or contains(., 'datum')]"
@@ -200,6 +198,7 @@ _SCRIPTS = (
 _ITEMPROP_DATE_XPATH = lxml.etree.XPath("//body//@itemprop[contains(., 'datePublished')]")
 _MAX_BYLINE_CANDIDATES = 200
 _MAX_PARAGRAPHS = 60
+_MAX_DESCRIPTION = 5000
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_NODES = 5_000
 
@@ -351,8 +350,9 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
         count += 1
         if count > _MAX_BYLINE_CANDIDATES:
             break
-        text = "".join(_TEXT_XPATH(el)).strip()
-        if not text or len(text) >= 100 or _is_date_only(text) or not _visible_in_article(el):
+        pieces, too_long = _text_pieces(el, 100)
+        text = "".join(pieces).strip()
+        if not text or too_long or _is_date_only(text) or not _visible_in_article(el):
             continue
         names = [
             _clean(n.get("content") if n.tag == "meta" else n.text_content())
@@ -360,7 +360,7 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
             if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
         ]
         found.body_byline = names[0] if names and names[0] else text
-        found.body_authors = [n for n in names if n] or _names_from_byline(_TEXT_XPATH(el))
+        found.body_authors = [n for n in names if n] or _names_from_byline(pieces)
         return
 
 
@@ -372,10 +372,42 @@ def _first_paragraph(root: lxml.html.HtmlElement) -> str:
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _BYLINE_HINT.search(hint):
             continue
-        text = _clean("".join(_TEXT_XPATH(el)))
+        text = _clean("".join(_text_pieces(el, _MAX_DESCRIPTION)[0]))
         if text and _visible_in_article(el, _NOT_PROSE):
             return text
     return ""
+
+
+def _text_pieces(el: lxml.html.HtmlElement, limit: int) -> tuple[list[str], bool]:
+    """The text nodes of ``el`` outside scripts and styles, and whether its trimmed text reaches ``limit``.
+
+    The walk is lazy and stops as soon as the trimmed text is that long, so
+    asking whether a wrapper of the whole page is short enough to be a byline
+    costs no more than its first ``limit`` characters.
+    """
+    pieces: list[str] = []
+    pos, first, last = 0, -1, -1  # raw length so far; where the non-space text starts and ends
+    walker = lxml.etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":
+            if node.tag in _NO_TEXT_TAGS:
+                walker.skip_subtree()
+                continue
+            piece = node.text
+        else:
+            piece = node.tail if node is not el else None
+        if not piece:
+            continue
+        pieces.append(piece)
+        stripped = piece.strip()
+        if stripped:
+            if first < 0:
+                first = pos + piece.index(stripped[0])
+            last = pos + piece.rindex(stripped[-1])
+            if last - first + 1 >= limit:
+                return pieces, True
+        pos += len(piece)
+    return pieces, False
 
 
 def _is_date_only(text: str) -> bool:
@@ -783,8 +815,9 @@ def _visible_date(root: lxml.html.HtmlElement) -> str:
         seen += 1
         if seen > _MAX_TIMES:
             break
-        text = _clean("".join(_TEXT_XPATH(el)))
-        if 0 < len(text) <= 80 and normalize_date(text) and _visible_in_article(el):
+        pieces, too_long = _text_pieces(el, 81)
+        text = _clean("".join(pieces))
+        if text and not too_long and normalize_date(text) and _visible_in_article(el):
             return text
     return ""
 
