@@ -1,0 +1,152 @@
+"""Flatten stage: the body as candidate blocks of the right kind, in reading order."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from cleanpress.candidates import Candidate
+from cleanpress.flatten import flatten
+from cleanpress.options import Limits
+from cleanpress.parse import parse_html
+
+LONG_CELL = "A layout cell holding a whole column of prose. " * 12
+
+
+def _body(markup: str) -> HtmlElement:
+    root, _ = parse_html(f"<html><body>{markup}</body></html>", Limits())
+    return root.find("body")
+
+
+def _flatten(markup: str, container_id: str | None = None) -> list[Candidate]:
+    body = _body(markup)
+    order = {el: i for i, el in enumerate(body.iter()) if isinstance(el.tag, str)}
+    containers = [body.get_element_by_id(container_id)] if container_id else [body]
+    return flatten(body, containers, order)
+
+
+def _kinds(candidates: list[Candidate]) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in candidates]
+
+
+@pytest.mark.parametrize("level", range(1, 7))
+def test_headings_keep_their_level(level: int) -> None:
+    [candidate] = _flatten(f"<h{level}>The  <em>title</em></h{level}>")
+    assert (candidate.kind, candidate.level, candidate.text) == ("heading", level, "The title")
+
+
+@pytest.mark.parametrize("tag", ["ul", "ol"])
+def test_lists_are_one_candidate_with_an_item_per_line(tag: str) -> None:
+    [candidate] = _flatten(f"<{tag}><li>Flour</li><li>Two <b>eggs</b></li><li>  Milk\n and water </li></{tag}>")
+    assert candidate.kind == "list"
+    assert candidate.text == "Flour\nTwo eggs\nMilk and water"
+
+
+def test_nested_list_is_folded_into_its_item() -> None:
+    [candidate] = _flatten("<ul><li>Fruit<ul><li>Apples</li><li>Pears</li></ul></li><li>Bread</li></ul>")
+    assert candidate.kind == "list"
+    assert candidate.text.split("\n")[-1] == "Bread"
+    assert len(candidate.text.split("\n")) == 2
+
+
+def test_definition_list_is_a_list() -> None:
+    [candidate] = _flatten("<dl><dt>Term</dt><dd>Meaning</dd></dl>")
+    assert (candidate.kind, candidate.text) == ("list", "Term\nMeaning")
+
+
+def test_data_table_has_rows_and_cells() -> None:
+    [candidate] = _flatten("<table><thead><tr><th>City</th><th>Rain</th></tr></thead>"
+                           "<tbody><tr><td>Oslo</td><td>12 mm</td></tr><tr><td>Rome</td><td>3 mm</td></tr>"
+                           "<tr><td></td><td></td></tr></tbody></table>")
+    assert candidate.kind == "table"
+    assert candidate.text == "City\tRain\nOslo\t12 mm\nRome\t3 mm"
+
+
+def test_layout_table_with_a_long_cell_is_walked_into() -> None:
+    candidates = _flatten(f"<table><tr><td>{LONG_CELL}</td><td>Side</td></tr></table>")
+    assert _kinds(candidates) == [("paragraph", LONG_CELL.strip()), ("paragraph", "Side")]
+
+
+def test_table_holding_a_table_is_layout_and_the_inner_one_is_data() -> None:
+    candidates = _flatten("<table><tr><td><table><tr><td>Year</td><td>Rain</td></tr></table></td></tr>"
+                          "<tr><td><p>Column prose here.</p></td></tr></table>")
+    assert _kinds(candidates) == [("table", "Year\tRain"), ("paragraph", "Column prose here.")]
+
+
+def test_layout_table_cells_become_paragraphs() -> None:
+    candidates = _flatten(f"<table><tr><td><p>{LONG_CELL}</p></td><td><p>Side column</p></td></tr></table>")
+    assert [c.text for c in candidates] == [LONG_CELL.strip(), "Side column"]
+
+
+def test_pre_is_code_with_its_whitespace_kept() -> None:
+    code = "def area(r):\n    return 3.14 * r * r\n\n\tprint(area(2))"
+    [candidate] = _flatten(f"<pre><code>{code}</code></pre>")
+    assert (candidate.kind, candidate.text) == ("code", code)
+
+
+def test_empty_pre_is_skipped() -> None:
+    assert _kinds(_flatten("<pre>\n\n</pre><p>After.</p>")) == [("paragraph", "After.")]
+
+
+def test_figure_caption_is_a_caption() -> None:
+    candidates = _flatten("<figure><img src='a.jpg' alt='x'><figcaption>The harbour at dawn. "
+                          "<small>Photo: J. Doe</small></figcaption></figure>")
+    assert _kinds(candidates) == [("caption", "The harbour at dawn. Photo: J. Doe")]
+
+
+def test_blockquote_is_a_quote_with_its_paragraphs_on_lines() -> None:
+    [candidate] = _flatten("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
+    assert (candidate.kind, candidate.text) == ("quote", "We will rebuild.\nEvery house.")
+
+
+def test_loose_div_text_becomes_paragraphs_in_order() -> None:
+    candidates = _flatten("<div>Loose text before. <p>A real paragraph.</p> Loose text <b>after</b> it.</div>")
+    assert _kinds(candidates) == [("paragraph", "Loose text before."), ("paragraph", "A real paragraph."),
+                                  ("paragraph", "Loose text after it.")]
+
+
+def test_double_br_splits_paragraphs_and_single_br_does_not() -> None:
+    candidates = _flatten("<div>First line<br>still first.<br><br>Second paragraph.<br/> <br/>Third.</div>")
+    assert [c.text for c in candidates] == ["First line still first.", "Second paragraph.", "Third."]
+
+
+def test_br_inside_a_paragraph_is_a_space() -> None:
+    [candidate] = _flatten("<p>One<br>two</p>")
+    assert candidate.text == "One two"
+
+
+def test_custom_elements_are_blocks() -> None:
+    candidates = _flatten("<story-body><p>Inside.</p>Loose in a custom element.</story-body>")
+    assert _kinds(candidates) == [("paragraph", "Inside."), ("paragraph", "Loose in a custom element.")]
+
+
+def test_inline_wrapper_around_blocks_is_walked_into() -> None:
+    candidates = _flatten("<span><p>First.</p><p>Second.</p></span>")
+    assert [c.text for c in candidates] == ["First.", "Second."]
+
+
+def test_empty_blocks_give_no_candidates() -> None:
+    assert _flatten("<p> </p><ul></ul><h2>\n</h2><div>  </div>") == []
+
+
+def test_reading_order_and_containment() -> None:
+    candidates = _flatten("<div id='side'><p>Side note.</p></div><div id='story'><h2>Head</h2><p>Body one.</p>"
+                          "Loose.<ul><li>Item</li></ul></div><p>After.</p>", container_id="story")
+    assert [c.text for c in candidates] == ["Side note.", "Head", "Body one.", "Loose.", "Item", "After."]
+    assert [c.in_container for c in candidates] == [False, True, True, True, True, False]
+    orders = [c.order for c in candidates]
+    assert orders == sorted(orders)
+
+
+def test_link_density() -> None:
+    candidates = _flatten("<p><a href='/x'>All of this is a link</a></p><p>No links in this one at all.</p>"
+                          "<ul><li><a href='/a'>Story one</a></li><li><a href='/b'>Story two</a></li></ul>"
+                          "<div><a href='/c'>Loose link</a></div>")
+    assert [round(c.link_density, 2) for c in candidates] == [1.0, 0.0, 1.0, 1.0]
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    depth = 3000
+    body = _body("<div>" * depth + "<p>Deep paragraph.</p>" + "</div>" * depth)
+    order = {el: i for i, el in enumerate(body.iter())}
+    assert [c.text for c in flatten(body, [body], order)] == ["Deep paragraph."]
