@@ -1,0 +1,144 @@
+"""Assemble stage: the keep/remove decision on candidate blocks, and confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanpress import Options
+from cleanpress.article import Block, Metadata
+from cleanpress.assemble import confidence, decide
+from cleanpress.candidates import Candidate
+
+PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
+         "families to leave their homes before dawn on Saturday.")
+
+
+def _c(text: str, kind: str = "paragraph", *, density: float = 0.0, level: int = 0, inside: bool = True) -> Candidate:
+    return Candidate(text, kind, 0.0, None, level, inside, density)
+
+
+def _decide(candidates: list[Candidate], title: str = "", options: Options | None = None) -> list[Candidate]:
+    for order, candidate in enumerate(candidates):
+        candidate.order = float(order)
+    decide(candidates, Metadata(title=title), options or Options())
+    return candidates
+
+
+def _rules(candidates: list[Candidate]) -> list[str]:
+    return [c.removal.rule if c.removal else "" for c in candidates]
+
+
+def test_link_dense_list_is_removed_as_related_links() -> None:
+    teasers = _c("Storm hits the coast\nDam repaired at last\nFerry times change", "list", density=0.95)
+    ingredients = _c("Flour\nSugar\nButter", "list", density=0.0)
+    result = _decide([_c(PROSE), teasers, ingredients])
+    assert _rules(result) == ["", "struct.link-dense", ""]
+    assert teasers.removal is not None and teasers.removal.kind == "related-links"
+
+
+def test_link_density_of_paragraphs() -> None:
+    short_links = _c("See the timetable and the map here", density=0.7)
+    long_with_links = _c(PROSE * 3, density=0.6)
+    all_links = _c(PROSE * 3, density=1.0)
+    assert _rules(_decide([_c(PROSE), short_links, long_with_links, all_links])) == [
+        "", "struct.link-dense", "", "struct.link-dense"]
+
+
+def test_linked_subheading_goes_but_linked_headline_stays() -> None:
+    result = _decide([_c("The headline", "heading", density=1.0, level=1), _c(PROSE),
+                      _c("More from the region", "heading", density=1.0, level=3)])
+    assert _rules(result)[:2] == ["", ""]
+    assert result[2].removal is not None
+
+
+def test_link_dense_rule_is_switched_off_by_its_id() -> None:
+    teasers = _c("Storm hits the coast\nDam repaired at last", "list", density=0.95)
+    _decide([_c(PROSE), teasers], options=Options(disabled_rules=frozenset({"struct.link-dense"})))
+    assert teasers.kept
+
+
+def test_title_repeated_at_the_top_is_removed_as_metadata() -> None:
+    result = _decide([_c("River Floods the Lower Town", "heading", level=1), _c(PROSE)],
+                     title="  River floods the\nlower town ")
+    assert result[0].removal is not None
+    assert (result[0].removal.kind, result[0].removal.rule) == ("metadata", "assemble.title-repeat")
+    assert result[1].kept
+
+
+def test_title_repeated_after_the_body_starts_is_kept() -> None:
+    result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2)],
+                     title="River floods the lower town")
+    assert all(c.kept for c in result)
+
+
+def test_other_headings_are_kept() -> None:
+    result = _decide([_c("What happens next", "heading", level=2), _c(PROSE)], title="River floods the lower town")
+    assert all(c.kept for c in result)
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_keep_captions_option(keep: bool) -> None:
+    caption = _c("The harbour at dawn on Sunday.", "caption")
+    _decide([_c(PROSE), caption], options=Options(keep_captions=keep))
+    assert caption.kept is keep
+    if not keep:
+        assert caption.removal is not None
+        assert (caption.removal.kind, caption.removal.rule) == ("dropped-by-option", "option.keep-captions")
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_keep_tables_option(keep: bool) -> None:
+    table = _c("City\tRain\nOslo\t12 mm", "table")
+    _decide([_c(PROSE), table], options=Options(keep_tables=keep))
+    assert table.kept is keep
+    if not keep:
+        assert table.removal is not None
+        assert (table.removal.kind, table.removal.rule) == ("dropped-by-option", "option.keep-tables")
+
+
+def test_stack_of_short_labels_is_a_widget() -> None:
+    result = _decide([_c(PROSE), _c("Small"), _c("Medium"), _c("Large"), _c("Add to basket"), _c(PROSE)])
+    assert _rules(result) == ["", "struct.short-stack", "struct.short-stack", "struct.short-stack",
+                              "struct.short-stack", ""]
+    assert {c.removal.kind for c in result if c.removal} == {"widget"}
+
+
+def test_two_short_lines_or_short_sentences_are_not_a_stack() -> None:
+    assert all(c.kept for c in _decide([_c(PROSE), _c("Small"), _c("Medium"), _c(PROSE)]))
+    assert all(c.kept for c in _decide([_c(PROSE), _c("He left."), _c("She stayed."), _c("Nobody spoke."), _c(PROSE)]))
+
+
+def test_short_headings_do_not_form_a_stack() -> None:
+    result = _decide([_c(PROSE), _c("One", "heading", level=2), _c("Two", "heading", level=2),
+                      _c("Three", "heading", level=2)])
+    assert all(c.kept for c in result)
+
+
+def test_candidates_outside_the_container_are_removed() -> None:
+    result = _decide([_c("Weather: sunny, 21 degrees in the capital today.", inside=False), _c(PROSE)])
+    assert result[0].removal is not None
+    assert (result[0].removal.kind, result[0].removal.rule) == ("outside-article", "score.outside-container")
+    assert result[1].kept
+
+
+def test_textual_rules_name_chrome_outside_the_container() -> None:
+    result = _decide([_c("Read more", inside=False), _c(PROSE)])
+    assert result[0].removal is not None and result[0].removal.rule == "text.read-more"
+
+
+def test_removal_text_is_the_candidate_text() -> None:
+    candidates = _decide([_c(PROSE), _c("Storm hits the coast\nDam repaired", "list", density=1.0)])
+    assert candidates[1].removal is not None and candidates[1].removal.text == "Storm hits the coast\nDam repaired"
+
+
+def test_confidence_bounds() -> None:
+    assert confidence([], [], Metadata()) == 0.0
+    article = [Block("paragraph", PROSE) for _ in range(8)]
+    high = confidence(article, [], Metadata(published="2024-03-03"))
+    assert 0.7 <= high <= 1.0
+    one_line = confidence([Block("paragraph", "Hello.")], [], Metadata())
+    assert 0.0 < one_line < 0.3
+    teasers = [_c(f"Story {i}", "list", density=1.0) for i in range(10)]
+    _decide(teasers)
+    front = confidence([Block("paragraph", PROSE)], teasers, Metadata())
+    assert front < confidence([Block("paragraph", PROSE)], [], Metadata())
