@@ -1,0 +1,180 @@
+"""Render stage: Markdown of links, emphasis, lists, tables and code; safe HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from attack_vectors import DISGUISED_URLS
+
+import cleanpress
+from cleanpress.candidates import Candidate
+from cleanpress.render import to_block
+from cleanpress.sanitize import is_safe_html
+
+BASE = "https://news.example/2024/03/flood.html"
+PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
+         "families to leave their homes before dawn on Saturday.")
+MORE = ("Emergency crews worked through the night to shore up the embankment, using sandbags brought in by "
+        "lorry from three neighbouring districts and the army base.")
+
+
+def _article(inner: str, **kwargs: object) -> cleanpress.Article:
+    page = (f"<html><head><title>Flood</title></head><body><article><p>{PROSE}</p>{inner}<p>{MORE}</p>"
+            "</article></body></html>")
+    return cleanpress.extract(page, url=BASE, **kwargs)  # type: ignore[arg-type]
+
+
+def _block(article: cleanpress.Article, kind: str) -> cleanpress.Block:
+    return next(block for block in article.blocks if block.kind == kind)
+
+
+def _md_of(article: cleanpress.Article, needle: str) -> str:
+    return next(block.markdown for block in article.blocks if needle in block.text)
+
+
+def test_links_become_markdown_links_resolved_against_the_url() -> None:
+    article = _article('<p>The council published <a href="/reports/flood.pdf">its report</a> and '
+                       '<a href="https://other.example/x">a map</a> on Monday evening.</p>')
+    markdown = _md_of(article, "its report")
+    assert "[its report](https://news.example/reports/flood.pdf)" in markdown
+    assert "[a map](https://other.example/x)" in markdown
+    assert markdown in article.markdown
+
+
+def test_emphasis_and_inline_code() -> None:
+    article = _article("<p>Officials said the barrier was <em>not</em> designed for this, and the "
+                       "<strong>second crest</strong> is due; run <code>check_levels()</code> to see.</p>")
+    markdown = _md_of(article, "second crest")
+    assert "*not*" in markdown
+    assert "**second crest**" in markdown
+    assert "`check_levels()`" in markdown
+
+
+def test_markdown_specials_in_text_are_escaped() -> None:
+    article = _article("<p>Rates rose 2*3 times in the [north] and the snake_case_name stayed put, officials said.</p>"
+                       "<p>1. This paragraph is not a numbered list, although it starts like one.</p>")
+    assert r"2\*3" in _md_of(article, "north")
+    assert r"\[north\]" in _md_of(article, "north")
+    assert r"snake\_case\_name" in _md_of(article, "north")
+    assert not _md_of(article, "numbered list").startswith("1. ")
+
+
+def test_unordered_and_ordered_lists() -> None:
+    article = _article("<ul><li>Sandbags</li><li>Pumps and <a href='/hoses'>hoses</a></li></ul>"
+                       "<ol><li>Leave early</li><li>Take papers</li></ol>")
+    unordered, ordered = [block for block in article.blocks if block.kind == "list"]
+    assert unordered.items == ("Sandbags", "Pumps and hoses") and not unordered.ordered
+    assert unordered.markdown == "- Sandbags\n- Pumps and [hoses](https://news.example/hoses)"
+    assert ordered.ordered
+    assert ordered.markdown == "1. Leave early\n2. Take papers"
+
+
+def test_table_as_markdown_pipe_table() -> None:
+    article = _article("<table><tr><th>Town</th><th>Level</th></tr><tr><td>Lower</td><td>2.1 m</td></tr>"
+                       "<tr><td>Upper | east</td><td>0.4 m</td></tr></table>")
+    table = _block(article, "table")
+    assert table.rows == (("Town", "Level"), ("Lower", "2.1 m"), ("Upper | east", "0.4 m"))
+    lines = table.markdown.split("\n")
+    assert lines[0] == "| Town | Level |"
+    assert re.fullmatch(r"\|( ?-{3,} ?\|){2}", lines[1].replace(" ", ""))
+    assert lines[2] == "| Lower | 2.1 m |"
+    assert lines[3] == r"| Upper \| east | 0.4 m |"
+
+
+def test_code_is_fenced_with_whitespace_kept() -> None:
+    code = "def level(x):\n    return x * 2  # metres\n\n\tprint(level(1))"
+    article = _article(f"<pre><code>{html.escape(code)}</code></pre>")
+    block = _block(article, "code")
+    assert block.text == code
+    assert block.markdown == f"```\n{code}\n```"
+
+
+def test_code_holding_a_fence_gets_a_longer_fence() -> None:
+    code = "Markdown:\n```\nx = 1\n```"
+    block = _block(_article(f"<pre>{html.escape(code)}</pre>"), "code")
+    assert block.markdown.startswith("````\n") and block.markdown.endswith("\n````")
+    assert code in block.markdown
+
+
+def test_headings_quotes_and_captions() -> None:
+    article = _article("<h2>What happens next</h2><blockquote><p>We will rebuild every house.</p></blockquote>"
+                       "<figure><img src='/harbour.jpg' alt='The harbour'><figcaption>The harbour at dawn.</figcaption>"
+                       "</figure>")
+    assert _block(article, "heading").markdown == "## What happens next"
+    assert _block(article, "quote").markdown.startswith("> ")
+    caption = _block(article, "caption")
+    assert caption.markdown.startswith("*") and "The harbour at dawn." in caption.markdown
+
+
+def test_text_is_blocks_joined_by_blank_lines() -> None:
+    article = _article("<h2>What happens next</h2>")
+    assert article.text == "\n\n".join(block.text for block in article.blocks)
+    assert article.markdown == "\n\n".join(block.markdown for block in article.blocks)
+
+
+@pytest.mark.parametrize("inner", [
+    "<p onclick='steal()'>A paragraph with an event handler, which must not survive sanitising.</p>",
+    "<p>An image <img src='x.jpg' onerror='steal()'> with an error handler in the middle of text.</p>",
+    "<p>A <a href='javascript:steal()'>script link</a> inside an otherwise ordinary paragraph.</p>",
+    "<p style='background:url(javascript:steal())'>A styled paragraph that must lose its style attribute.</p>",
+    "<p>Text with <iframe src='https://evil.example'></iframe> an inline frame and <object>an object</object>.</p>",
+    "<p>Markup in text: &lt;script&gt;alert(1)&lt;/script&gt; must stay text, never become a tag.</p>",
+    "<ul><li><a href='data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;'>data link</a></li><li>Second</li></ul>",
+    "<table><tr><td onmouseover='x()'>Cell</td><td><a href='vbscript:x'>v</a></td></tr></table>",
+])
+def test_html_is_safe(inner: str) -> None:
+    article = _article(inner)
+    assert is_safe_html(article.html)
+    assert all(is_safe_html(block.html) for block in article.blocks)
+    assert "steal" not in article.html and "javascript" not in article.html.lower()
+
+
+def test_escaped_markup_stays_text_in_every_output() -> None:
+    article = _article("<p>Markup in text: &lt;script&gt;alert(1)&lt;/script&gt; must stay text, never a tag.</p>")
+    assert "<script>alert(1)</script>" in article.text
+    assert "<script>" not in article.html and "&lt;script&gt;" in article.html
+    assert "<script>" not in article.markdown
+
+
+@pytest.mark.parametrize("url", DISGUISED_URLS)
+def test_javascript_links_never_reach_markdown(url: str) -> None:
+    article = _article(f'<p>Officials said <a href="{html.escape(url, quote=True)}">the full report</a> '
+                       "would be published once the water had gone down.</p>")
+    assert "the full report" in article.text
+    squeezed = re.sub(r"[\s\x00-\x20]+", "", article.markdown).lower()
+    for scheme in ("javascript:", "vbscript:", "data:"):
+        assert scheme not in squeezed
+    assert is_safe_html(article.html)
+
+
+def test_keep_links_false_keeps_the_words_without_the_links() -> None:
+    article = _article('<p>The council published <a href="/r.pdf">its report</a> on a long Monday evening.</p>',
+                       keep_links=False)
+    assert "its report" in article.text
+    assert "](" not in article.markdown and "href" not in article.html
+
+
+def test_keep_images_false_drops_images() -> None:
+    inner = ("<p>Before the picture, a sentence long enough to be prose. <img src='/a.jpg' alt='A'> "
+             "And after it, another sentence of prose.</p>")
+    with_images = _article(inner)
+    without = _article(inner, keep_images=False)
+    assert "![A](https://news.example/a.jpg)" in with_images.markdown
+    assert "<img" in with_images.html
+    assert "![" not in without.markdown and "<img" not in without.html
+
+
+@pytest.mark.parametrize(("kind", "level", "text", "markdown", "markup"), [
+    ("heading", 2, "A <b> title", "## A \\<b\\> title", "<h2>A &lt;b&gt; title</h2>"),
+    ("paragraph", 0, "x < y & z", "x \\< y & z", "<p>x &lt; y &amp; z</p>"),
+    ("list", 0, "one\ntwo", "- one\n- two", "<ul><li>one</li><li>two</li></ul>"),
+    ("code", 0, "a <b>\n  c", "```\na <b>\n  c\n```", "<pre><code>a &lt;b&gt;\n  c</code></pre>"),
+])
+def test_blocks_without_an_element_render_escaped(kind: str, level: int, text: str, markdown: str, markup: str) -> None:
+    block = to_block(Candidate(text, kind, level=level), base_url=None, keep_links=True, keep_images=True)
+    assert (block.kind, block.text, block.level) == (kind, text, level)
+    assert block.markdown == markdown
+    assert block.html == markup
+    assert is_safe_html(block.html)
