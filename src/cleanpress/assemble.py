@@ -41,6 +41,7 @@ _SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _TEASER_MAX = 250
+_TEASER_ITEMS = 0.8
 
 
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
@@ -83,7 +84,8 @@ def _remove(candidate: Candidate, kind: str, rule_id: str, options: Options) -> 
 def _link_heavy(candidate: Candidate) -> bool:
     density = candidate.link_density
     if candidate.kind == "list":
-        return density > 0.6
+        linked = float(candidate.extra.get("linked_items", 0.0))  # type: ignore[arg-type]
+        return density > 0.6 or (linked >= _TEASER_ITEMS and len(candidate.text.split("\n")) >= 3)
     if candidate.kind == "heading":
         return density > 0.8 and candidate.level > 1
     if candidate.kind == "paragraph":

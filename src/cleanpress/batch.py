@@ -17,7 +17,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -298,8 +298,16 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _new_pool(context: BaseContext, job: _Job[Any], jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
+def _new_pool(context: BaseContext, job: _Job[Any], jobs: int, timeout: float | None) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers; with a timeout, only once they are up, so start-up is not timed."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
+    if timeout is not None:
+        wait([pool.submit(_ready) for _ in range(jobs)])
+    return pool
+
+
+def _ready() -> None:
+    """A task that does nothing: done means a worker is up."""
 
 
 def _stop(pool: ProcessPoolExecutor, *, graceful: bool) -> None:
@@ -367,7 +375,7 @@ class _Slot:
 def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int, window: int,
             timeout: float | None) -> Generator[Any, None, None]:
     context = _context()
-    pool = _new_pool(context, job, jobs)
+    pool = _new_pool(context, job, jobs, timeout)
     pending: deque[_Slot] = deque()
     exhausted = False
     failure: Exception | None = None
@@ -413,7 +421,7 @@ def _expire(context: BaseContext, job: _Job[Any], jobs: int, pool: ProcessPoolEx
     """The oldest record ran too long: stop the workers, record it, and resend the others."""
     _stop(pool, graceful=False)
     pending[0].fail(job, "Timeout", _timeout_message(timeout))
-    fresh = _new_pool(context, job, jobs)
+    fresh = _new_pool(context, job, jobs, timeout)
     for slot in pending:
         if not slot.settled():
             slot.submit(fresh)
@@ -432,7 +440,7 @@ def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoo
     suspects = [slot for slot in pending if not slot.settled()]
     crashed = 0
     for slot in suspects:
-        alone = _new_pool(context, job, 1)
+        alone = _new_pool(context, job, 1, timeout)
         slot.submit(alone)
         try:
             slot.set(slot.get(timeout))
@@ -449,4 +457,4 @@ def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoo
         raise BrokenProcessPool(f"worker processes died on all {crashed} records retried one by one: "
                                 "they cannot run here (is the main module guarded by "
                                 "`if __name__ == '__main__':`?)")
-    return _new_pool(context, job, jobs)
+    return _new_pool(context, job, jobs, timeout)

@@ -26,6 +26,7 @@ _ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl
 _BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
+_TEASER_LINK_SHARE = 0.25
 
 
 @dataclass
@@ -147,7 +148,23 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         return None
     chars = len(element.text_content()) or 1
     link_chars = sum(len(a.text_content()) for a in element.iter("a"))
-    return Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
+    candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
+    if kind == "list":
+        candidate.extra["linked_items"] = _linked_item_share(element)
+    return candidate
+
+
+def _linked_item_share(element: HtmlElement) -> float:
+    """Share of list items led by a link of their own: the shape of a list of teasers."""
+    items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
+    if not items:
+        return 0.0
+    linked = 0
+    for item in items:
+        chars = len(item.text_content().strip()) or 1
+        link_chars = sum(len(a.text_content().strip()) for a in item.iter("a"))
+        linked += link_chars >= _TEASER_LINK_SHARE * chars
+    return linked / len(items)
 
 
 def _text_with_breaks(element: HtmlElement) -> Iterator[str]:

@@ -28,4 +28,5 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.dateline": (r"(?:veröffentlicht|aktualisiert|erschienen)(?: am)?:? .{4,60}",),
     "text.legal-links": (r"(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit)(?:\s*[·|•/]\s*(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit))+",),
     "text.date-only": (r"\d{1,2}\. ?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",),
+    "text.promo": (r"^(?:jetzt )?(?:testen|abonnieren|bestellen)\b.{0,140}\b(?:abo|ausgabe|magazin|probeabo|zeitschrift)\b",),
 }
