@@ -222,7 +222,7 @@ def _records(count: int) -> list[str]:
     return [json.dumps({"id": f"r{n:03d}", "html": page(n)}) + "\n" for n in range(count)]
 
 
-def _descendants(pid: int) -> set[int]:
+def descendants(pid: int) -> set[int]:
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -240,7 +240,7 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def _alive(pids: set[int]) -> set[int]:
+def alive(pids: set[int]) -> set[int]:
     alive = set()
     for pid in pids:
         try:
@@ -254,7 +254,7 @@ def _alive(pids: set[int]) -> set[int]:
 
 def _kill_leftovers(pids: set[int]) -> None:
     """Whatever the outcome, leave no process of this test behind."""
-    for pid in _alive(pids):
+    for pid in alive(pids):
         os.kill(pid, signal.SIGKILL)
 
 
@@ -319,7 +319,7 @@ def test_resume_after_sigkill_has_no_duplicates_and_no_gaps(
     process, writer = _start_on_a_pipe(tmp_path, records, fed=30)
     try:
         _wait_for(lambda: _line_count(tmp_path / "out.jsonl") >= 10, "the first output lines")
-        workers = _descendants(process.pid)
+        workers = descendants(process.pid)
         assert workers, "expected worker processes"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
@@ -330,22 +330,26 @@ def test_resume_after_sigkill_has_no_duplicates_and_no_gaps(
     with open(tmp_path / "out.jsonl", "ab") as out:
         out.write(b'{"key": "r9')  # a line torn by the kill
     try:
-        _wait_for(lambda: not _alive(workers), "orphaned workers to exit", timeout=10)
+        _wait_for(lambda: not alive(workers), "orphaned workers to exit", timeout=10)
     finally:
         _kill_leftovers(workers)
     _finish_with_resume(tmp_path, records, capsys)
 
 
 @needs_posix
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_ctrl_c_stops_cleanly_without_orphans_and_resumes(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     monkeypatch.chdir(tmp_path)
     records = _records(40)
     process, writer = _start_on_a_pipe(tmp_path, records, fed=25)
     try:
         _wait_for(lambda: _line_count(tmp_path / "out.jsonl") >= 5, "the first output lines")
-        workers = _descendants(process.pid)
-        os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: the whole group
+        workers = descendants(process.pid)
+        if how == "ctrl-c":
+            os.killpg(process.pid, signal.SIGINT)  # what a terminal sends: the whole process group
+        else:
+            process.terminate()  # what a job scheduler sends: the parent only
         _, err = process.communicate(timeout=20)
     finally:
         os.close(writer)
@@ -353,8 +357,9 @@ def test_ctrl_c_stops_cleanly_without_orphans_and_resumes(
             process.kill()
     assert process.returncode == 130, err.decode()
     assert b"--resume" in err and b"Traceback" not in err
+    assert (b"interrupted" if how == "ctrl-c" else b"terminated") in err
     try:
-        _wait_for(lambda: not _alive(workers), "workers to exit", timeout=5)
+        _wait_for(lambda: not alive(workers), "workers to exit", timeout=5)
     finally:
         _kill_leftovers(workers)
     lines = (tmp_path / "out.jsonl").read_bytes()
