@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 
 import lxml.etree
 import lxml.html
@@ -195,14 +196,15 @@ def test_comments_and_processing_instructions_are_skipped_but_tails_kept() -> No
     assert out == "<p>abc</p>"
 
 
-def test_hundred_thousand_deep_element_is_serialised_without_recursion() -> None:
+def test_deep_element_is_serialised_without_recursion() -> None:
+    depth = 5 * sys.getrecursionlimit()
     root = lxml.html.Element("div")
     node = root
-    for _ in range(100_000):
+    for _ in range(depth):
         node = lxml.etree.SubElement(node, "b")
     node.text = "bottom"
     out = sanitize_element(root, base_url=None)
-    assert out.count("<b>") == 100_000 and "bottom" in out
+    assert out.count("<b>") == depth and "bottom" in out
 
 
 @pytest.mark.parametrize(

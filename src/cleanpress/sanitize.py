@@ -131,6 +131,10 @@ def sanitize_element(
     # The stack holds elements to open and end-tag strings to write, so that
     # nesting of any depth is walked without recursion.
     stack: list[lxml.etree._Element | str | tuple[str]] = [el]
+    # Holding every visited element until the end matters on deep trees: lxml
+    # walks up the ancestors each time an element's Python proxy dies, and
+    # releasing them deepest-first (a list frees from its end) keeps that walk short.
+    visited: list[lxml.etree._Element] = []
     root = True
     while stack:
         item = stack.pop()
@@ -140,6 +144,7 @@ def sanitize_element(
         if isinstance(item, str):
             out.append(item)
             continue
+        visited.append(item)
         tail = None if root else item.tail
         if tail:
             stack.append((tail,))
