@@ -195,11 +195,10 @@ def _parent(pid: int) -> int:
         return -1
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_page_past_the_timeout_costs_only_its_record(jobs: int) -> None:
+def test_a_page_past_the_timeout_costs_only_its_record() -> None:
     items = [("0", page(0)), ("slow", page(1)), ("2", page(2)), ("3", page(3))]
     start = time.monotonic()
-    results = list(extract_many(items, jobs=jobs, timeout=1.5, transform=hang_in_worker))
+    results = list(extract_many(items, jobs=2, timeout=1.5, transform=hang_in_worker))
     assert time.monotonic() - start < 30
     assert [result.key for result in results] == ["0", "slow", "2", "3"]
     assert results[1].error_type == "Timeout" and "1.5 s" in results[1].error
