@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -172,3 +173,9 @@ def test_warc_names() -> None:
 def test_warc_page_key_is_the_record_id() -> None:
     page = WarcPage("http://e.test/", "<urn:uuid:x>", DATE, 200, None, b"<p>x</p>")
     assert page.key == "<urn:uuid:x>"
+
+
+def test_without_fastwarc_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "fastwarc", None)
+    with pytest.raises(ImportError, match=r"cleanpress\[warc\]"):
+        read_warc(tmp_path / "any.warc")

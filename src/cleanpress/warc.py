@@ -103,6 +103,10 @@ class WarcPages(Iterator[WarcPage]):
             status, transfer, coding = 200, "", ""
             content_type = headers.get("Content-Type") or ""
             charset = _charset(content_type)
+        media = content_type.split(";", 1)[0].strip().lower()
+        if media and media not in HTML_TYPES:  # decided before the payload is even read
+            self._skip("not-html")
+            return None
         if self.ok_only and not 200 <= status < 300:
             self._skip("http-status")
             return None
@@ -110,7 +114,7 @@ class WarcPages(Iterator[WarcPage]):
         if "chunked" in transfer:
             body = _dechunk(body)
         body = _decode_content(body, coding)
-        if not _is_html(content_type, body):
+        if not media and not _looks_like_html(body):
             self._skip("not-html")
             return None
         return WarcPage(
@@ -120,7 +124,7 @@ class WarcPages(Iterator[WarcPage]):
             status=status,
             encoding=charset or None,
             html=body,
-            content_type=content_type.split(";", 1)[0].strip().lower(),
+            content_type=media,
         )
 
 
@@ -154,11 +158,8 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _is_html(content_type: str, body: bytes) -> bool:
-    media = content_type.split(";", 1)[0].strip().lower()
-    if media:
-        return media in HTML_TYPES
-    # No declared type: sniff the way browsers do, on the first bytes only.
+def _looks_like_html(body: bytes) -> bool:
+    """For a payload with no declared type: sniff the first bytes, as browsers do."""
     head = body[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
