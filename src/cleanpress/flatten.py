@@ -161,8 +161,8 @@ def _linked_item_share(element: HtmlElement) -> float:
         return 0.0
     linked = 0
     for item in items:
-        chars = len(item.text_content().strip()) or 1
-        link_chars = sum(len(a.text_content().strip()) for a in item.iter("a"))
+        chars = len(element_text(item)) or 1
+        link_chars = sum(len(element_text(a)) for a in item.iter("a"))
         linked += link_chars >= _TEASER_LINK_SHARE * chars
     return linked / len(items)
 
