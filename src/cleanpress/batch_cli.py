@@ -500,10 +500,9 @@ class Progress:
     def line(self, now: float) -> str:
         elapsed = max(now - self.start, 1e-9)
         rate = self.records / elapsed
-        text = f"{self.records}"
-        if self.total:
-            text += f"/{self.total} ({100 * self.records / self.total:.0f}%)"
-        text += f" records  {rate:.1f}/s  {self.counts['error']} errors"
+        text = f"{self.records}/{self.total} records ({100 * self.records / self.total:.0f}%)" if self.total \
+            else f"{self.records} records"
+        text += f"  {rate:.1f}/s  {self.counts['error']} errors"
         if self.total and rate > 0:
             text += f"  ETA {_duration(max(0, self.total - self.records) / rate)}"
         return text
