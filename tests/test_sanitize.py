@@ -75,6 +75,8 @@ def test_disguised_urls_are_refused(url: str) -> None:
         ("https://a.example/a b", None, "https://a.example/a%20b"),
         ('https://a.example/"><x', None, "https://a.example/%22%3E%3Cx"),
         ("https://a.example/\nsplit", None, "https://a.example/split"),
+        ("https://a.example/x)![i](javascript:alert(1)", None, "https://a.example/x%29![i]%28javascript:alert%281%29"),
+        ("https://en.example/wiki/Foo_(bar)", None, "https://en.example/wiki/Foo_%28bar%29"),
         ("relative", "javascript:alert(1)//", "relative"),
     ],
 )

@@ -112,7 +112,13 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
     inflated up to ``max_inflated`` bytes; pages that are clearly another
     format (PDF, images, archives, executables) or undecodable gzip decode to
     the empty string, because their bytes read as text are noise, not an article.
+    The result has been through :func:`clean_text`.
     """
+    return clean_text(_decode(page, encoding, max_inflated))
+
+
+def _decode(page: bytes, encoding: str | None, max_inflated: int) -> str:
+    """The decoding itself, before cleaning."""
     data = bytes(page)
     if data.startswith(_GZIP_MAGIC):
         inflated = _gunzip(data, max_inflated)

@@ -58,7 +58,8 @@ _MAX_URL = 16 * 1024
 #: Everything a browser ignores or strips when it reads a URL's scheme.
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\]")
+#: Percent-encoded on output: they could end an HTML attribute or a Markdown link destination.
+_UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\()]")
 
 
 def safe_url(url: str, base: str | None) -> str | None:
@@ -68,7 +69,7 @@ def safe_url(url: str, base: str | None) -> str | None:
     whitespace and control characters are taken out and case is folded, so
     ``JaVa&#x09;script:`` is caught. Relative URLs stay relative when there is
     no ``base``; characters that could break out of an attribute or a Markdown
-    link are percent-encoded.
+    link (quotes, angle brackets, parentheses, whitespace) are percent-encoded.
     """
     if not url or len(url) > _MAX_URL:
         return None
