@@ -25,7 +25,7 @@ PAGE = (f"<html><head><title>{TITLE}</title></head><body><nav><a href='/'>Home</
 
 def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "cleanpress", *args], input=stdin.decode() if stdin else None,
-                          capture_output=True, text=True, timeout=60, encoding="utf-8")
+                          capture_output=True, text=True, timeout=60, encoding="utf-8", check=False)
 
 
 @pytest.fixture(scope="module")

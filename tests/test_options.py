@@ -7,7 +7,14 @@ import dataclasses
 import pytest
 
 import cleanpress
-from cleanpress import Limits, Options, OptionsError, PageTooLarge, PhraseRule, SelectorRule
+from cleanpress import (
+    Limits,
+    Options,
+    OptionsError,
+    PageTooLarge,
+    PhraseRule,
+    SelectorRule,
+)
 from cleanpress.rules import RULES
 
 P1 = ("The harbour was closed on Saturday as the storm drove waves over the sea wall, and the port "

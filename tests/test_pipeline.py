@@ -11,7 +11,15 @@ import lxml.html
 import pytest
 
 import cleanpress
-from cleanpress import Article, Block, Decision, InputTypeError, Options, OptionsError, Removal
+from cleanpress import (
+    Article,
+    Block,
+    Decision,
+    InputTypeError,
+    Options,
+    OptionsError,
+    Removal,
+)
 
 P1 = ("The harbour was closed on Saturday as the storm drove waves over the sea wall, and the port "
       "authority said no ferries would sail before Monday at the earliest.")

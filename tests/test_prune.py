@@ -13,12 +13,12 @@ from cleanpress.prune import PruneResult, prune
 from cleanpress.rules import RULES
 
 PROSE = [
-    "The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
-    "to leave their homes before dawn on Saturday.",
-    "Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
-    "from three neighbouring districts and the army base.",
-    "By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
-    "in the week as rain continued to fall upstream.",
+    ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
+    "to leave their homes before dawn on Saturday."),
+    ("Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
+    "from three neighbouring districts and the army base."),
+    ("By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
+    "in the week as rain continued to fall upstream."),
 ]
 PARAGRAPHS = "".join(f"<p>{p}</p>" for p in PROSE)
 NEUTRAL = "Seven small things"
@@ -129,7 +129,7 @@ def test_scripts_never_reach_the_article() -> None:
 
 def test_user_selector_rule_removes_matching_elements() -> None:
     rule = SelectorRule("user.promo", "div.promo-x, p[data-kind='promo']", kind="advertisement")
-    body, result = _prune(f"<article>{PARAGRAPHS}<div class='promo-x'>{NEUTRAL}</div>"
+    _body, result = _prune(f"<article>{PARAGRAPHS}<div class='promo-x'>{NEUTRAL}</div>"
                           "<p data-kind='promo'>Buy now</p></article>", Options(extra_rules=(rule,)))
     assert _removed(result) == [("advertisement", "user.promo", NEUTRAL), ("advertisement", "user.promo", "Buy now")]
 

@@ -15,17 +15,23 @@ from cleanpress.options import Limits
 from cleanpress.parse import parse_html
 from cleanpress.prune import PruneResult, prune
 from cleanpress.rules import RULES
-from cleanpress.rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind
+from cleanpress.rules.structural import (
+    CLASS_RULES,
+    ROLE_KINDS,
+    ROLE_RULE,
+    class_id_words,
+    class_kind,
+)
 
 PROSE = [
-    "The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
-    "to leave their homes before dawn on Saturday.",
-    "Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
-    "from three neighbouring districts and the army base.",
-    "By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
-    "in the week as rain continued to fall upstream.",
-    "Residents who stayed behind described a night of sirens and rising water, and several said they had never "
-    "seen the river so high in all their lives.",
+    ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
+    "to leave their homes before dawn on Saturday."),
+    ("Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
+    "from three neighbouring districts and the army base."),
+    ("By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
+    "in the week as rain continued to fall upstream."),
+    ("Residents who stayed behind described a night of sirens and rising water, and several said they had never "
+    "seen the river so high in all their lives."),
 ]
 ARTICLE = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
 NEUTRAL = "Seven small things"

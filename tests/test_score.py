@@ -10,16 +10,16 @@ from cleanpress.parse import parse_html
 from cleanpress.score import Container, class_weight, find_container
 
 PROSE = [
-    "The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
-    "to leave their homes before dawn on Saturday.",
-    "Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
-    "from three neighbouring districts and the army base.",
-    "By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
-    "in the week, as rain continued to fall upstream.",
-    "Residents who stayed behind described a night of sirens and rising water, and several said they had never "
-    "seen the river so high in all their lives.",
-    "The regional governor, who visited the town on Sunday, promised compensation for damaged homes, though he "
-    "gave no figure and no date for the payments.",
+    ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
+    "to leave their homes before dawn on Saturday."),
+    ("Emergency crews worked through the night to shore up the embankment, using sandbags brought in by lorry "
+    "from three neighbouring districts and the army base."),
+    ("By the afternoon the water had begun to fall, but officials warned that a second crest was expected later "
+    "in the week, as rain continued to fall upstream."),
+    ("Residents who stayed behind described a night of sirens and rising water, and several said they had never "
+    "seen the river so high in all their lives."),
+    ("The regional governor, who visited the town on Sunday, promised compensation for damaged homes, though he "
+    "gave no figure and no date for the payments."),
 ]
 SIDEBAR = ('<div id="colb"><h3>Latest</h3><ul>'
            + "".join(f'<li><a href="/n{i}">Headline number {i} about something else entirely</a></li>' for i in range(8))
