@@ -127,3 +127,12 @@ def test_page_cut_to_the_limit_when_truncation_is_allowed() -> None:
     assert article.truncated
     assert P1 in article.text
     assert not cleanpress.extract(PAGE).truncated
+
+
+def test_every_rule_has_a_known_kind_and_a_reason() -> None:
+    """The registry is what --disable and Removal.rule refer to: each entry must explain itself."""
+    for rule_id, rule in RULES.items():
+        assert rule.id == rule_id
+        assert rule.kind in cleanpress.REMOVAL_KINDS, rule_id
+        assert rule.doc.strip(), rule_id
+        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble"}, rule_id
