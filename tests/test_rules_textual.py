@@ -9,6 +9,8 @@ and the last tests drive the caller's own rules through ``extract``.
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 import cleanpress
@@ -508,3 +510,19 @@ def test_unknown_disabled_rule_raises_options_error() -> None:
         cleanpress.extract(ARTICLE, disabled_rules={"text.no-such-rule"})
     with pytest.raises(OptionsError):
         cleanpress.extract(ARTICLE, disabled_rules={"nosuchfamily.*"})
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_extract_keeps_each_languages_article_sentences_and_drops_its_chrome(lang: str) -> None:
+    """The whole table through the HTML pipeline: chrome between article sentences, the appeal last."""
+    pairs = {rule_id: table[lang] for rule_id, table in EXAMPLES.items() if lang in table}
+    appeal = ("text.appeal-opener", "text.payment-widget", "text.remind-later")
+    blocks = [pairs[rule_id][1] for rule_id in appeal if rule_id in pairs]
+    for rule_id, (chrome, prose) in pairs.items():
+        if rule_id not in appeal:
+            blocks += [prose, chrome]
+    blocks += [pairs[rule_id][0] for rule_id in appeal if rule_id in pairs]
+    page = "<html><body><article>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks) + "</article></body></html>"
+    kept = cleanpress.extract(page).text.split("\n\n")
+    assert [prose for chrome, prose in pairs.values() if prose not in kept] == []
+    assert [chrome for chrome, prose in pairs.values() if chrome in kept] == []
