@@ -56,8 +56,11 @@ def same(key: str, expected: str, got: str, *, strict: bool = False) -> bool:
     return fold(expected) == fold(got)
 
 
-def score(*, strict: bool = False, misses: list[str] | None = None, only: str | None = None) -> dict[str, float]:
-    """Hit rate per reference field over the readability corpus; misses go to ``misses``.
+def score(*, strict: bool = False, misses: list[str] | None = None,
+          only: str | None = None) -> dict[str, tuple[int, int]]:
+    """(hits, pages with the field) per reference field over the readability corpus.
+
+    A description of each miss goes to ``misses`` when given (only field ``only``'s, if set).
 
     Raises :class:`~benchmarks.corpora.BenchMissing` when the corpus is absent.
     """
@@ -75,7 +78,7 @@ def score(*, strict: bool = False, misses: list[str] | None = None, only: str | 
                 hits[key] += 1
             elif misses is not None and only in (None, key):
                 misses.append(f"{page.id:32} {key:13} want {expected[:90]!r}\n{'':46} got  {got[:90]!r}")
-    return {key: hits[key] / totals[key] if totals[key] else 0.0 for key in FIELDS}
+    return {key: (hits[key], totals[key]) for key in FIELDS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,16 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     misses: list[str] = []
     start = time.perf_counter()
     try:
-        rates = score(strict=args.strict, misses=misses if args.misses else None, only=args.field)
+        counts = score(strict=args.strict, misses=misses if args.misses else None, only=args.field)
     except BenchMissing as exc:
         print(exc, file=sys.stderr)
         return 2
     spent = time.perf_counter() - start
     for line in misses:
         print(line)
-    print(f"{'field':14} {'rate':>7}")
-    for key, rate in rates.items():
-        print(f"{key:14} {rate:7.1%}")
+    print(f"{'field':14} {'hits':>5} {'pages':>5} {'rate':>7}")
+    for key, (hit, total) in counts.items():
+        print(f"{key:14} {hit:5} {total:5} {hit / max(total, 1):7.1%}")
     print(f"readability corpus, {'fold-only' if args.strict else 'fold + lang/date meaning'}; "
           f"parse + metadata {spent:.2f} s in all")
     return 0

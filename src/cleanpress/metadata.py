@@ -21,6 +21,7 @@ readers see it, and the description of last resort is the first paragraph.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -262,6 +263,7 @@ class _Found:
 
 
 def _collect(root: lxml.html.HtmlElement) -> _Found:
+    """Walk the tree once for head tags, headings and <time>, then the cheap attribute XPaths."""
     tree_root = root.getroottree().getroot()
     found = _Found(root=tree_root)
     lang = tree_root.get("lang") or tree_root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
@@ -307,6 +309,7 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
 
 
 def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
+    """File one <meta> under each of its keys; ``property=`` and ``name=`` kept apart."""
     content = el.get("content")
     if content is None:
         content = el.get("value") or ""
@@ -326,6 +329,7 @@ def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
 
 
 def _meta_key(raw: str) -> str:
+    """A <meta> key as compared: lowercase, Dublin Core's dots as colons (DC.title -> dc:title)."""
     key = raw.strip().lower()
     if key.startswith(("dc.", "dcterms.", "dcterm.")):
         key = key.replace(".", ":")
@@ -445,6 +449,7 @@ def _visible_in_article(el: lxml.html.HtmlElement, skip_tags: frozenset[str] = _
 
 
 def _in_svg(el: lxml.html.HtmlElement) -> bool:
+    """True for an SVG's own <title>, which names a drawing, not the page."""
     parent = el.getparent()
     while parent is not None:
         if parent.tag in ("svg", "{http://www.w3.org/2000/svg}svg"):
@@ -493,6 +498,7 @@ def _decode_all(text: str) -> tuple[list[Any], bool]:
 
 
 def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
+    """Collect typed nodes from lists, ``@graph`` and ``mainEntity``, with depth and count capped."""
     if depth > 6 or len(out) >= _MAX_JSONLD_NODES:
         return
     if isinstance(value, list):
@@ -510,20 +516,24 @@ def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
 
 
 def _types(node: dict[str, Any]) -> list[str]:
+    """The node's ``@type`` values without any vocabulary prefix."""
     raw = node.get("@type")
     items = raw if isinstance(raw, list) else [raw]
     return [t.rsplit("/", 1)[-1] for t in items if isinstance(t, str)]
 
 
 def _is_article(node: dict[str, Any]) -> bool:
+    """True for articles, blog posts, reports, reviews and other written pieces."""
     return any(_ARTICLE_TYPES.search(t) for t in _types(node))
 
 
 def _is_content(node: dict[str, Any]) -> bool:
+    """True for other things a page can be about: videos, recipes, books, events."""
     return any(_CONTENT_TYPES.search(t) for t in _types(node))
 
 
 def _is_page(node: dict[str, Any]) -> bool:
+    """True for nodes that describe the web page as such (WebPage and its kinds)."""
     return any(_PAGE_TYPES.match(t) for t in _types(node))
 
 
@@ -573,6 +583,7 @@ def _ld_names(value: Any, ids: dict[str, dict[str, Any]], depth: int = 0) -> lis
 
 
 def _ld_url(value: Any) -> str:
+    """A URL out of a JSON-LD value that may be a string, a list or an ImageObject."""
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, list):
@@ -591,6 +602,7 @@ def _ld_url(value: Any) -> str:
 
 
 def _decide(found: _Found, url: str) -> Metadata:
+    """Choose each field from what was collected, best source first."""
     articles = [n for n in found.jsonld if _is_article(n)]
     articles += [n for n in found.jsonld if not _is_article(n) and _is_content(n)]
     pages = [n for n in found.jsonld if _is_page(n)]
@@ -885,6 +897,7 @@ def _lang_from_script(text: str) -> str:
 
 
 def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[str, Any]]) -> str:
+    """The page's summary of itself; its first prose paragraph when it gives none."""
     if main is not None:
         text = _ld_text(main.get("description"))
         if text:
@@ -900,6 +913,7 @@ def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[st
 
 
 def _base_url(found: _Found, url: str) -> str:
+    """What relative links resolve against: <base href> (itself resolved) or the page's URL."""
     if found.base_href:
         joined = _join(url, found.base_href)
         if joined:
@@ -908,6 +922,7 @@ def _base_url(found: _Found, url: str) -> str:
 
 
 def _canonical(found: _Found, base: str) -> str:
+    """The page's own address: <link rel=canonical>, else og:url."""
     for value in (*found.links.get("canonical", ()), *found.values("og:url")):
         joined = _join(base, value)
         if joined:
@@ -916,6 +931,7 @@ def _canonical(found: _Found, base: str) -> str:
 
 
 def _image(found: _Found, nodes: list[dict[str, Any]], base: str) -> str:
+    """The lead image: Open Graph and Twitter cards, then JSON-LD, then <link rel=image_src>."""
     candidates: list[str] = []
     for key in _IMAGE_KEYS:
         candidates.extend(found.values(key))
@@ -987,6 +1003,7 @@ def normalize_date(raw: str | None) -> str:
 
 
 def _from_iso_match(match: re.Match[str]) -> str:
+    """ISO-like fields to an ISO 8601 string, validated."""
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if match["H"] is None:
         return _build(year, month, day)
@@ -997,6 +1014,7 @@ def _from_iso_match(match: re.Match[str]) -> str:
 
 
 def _from_parts(match: re.Match[str], month: int) -> str:
+    """Day, month name, year and an optional 12- or 24-hour time to ISO 8601."""
     year, day = int(match["y"]), int(match["d"])
     if match["H"] is None:
         return _build(year, month, day)
@@ -1011,6 +1029,7 @@ def _from_parts(match: re.Match[str], month: int) -> str:
 
 
 def _zone(raw: str | None) -> timezone | None:
+    """A fixed offset from "Z", "UTC", "+0100" or "-05:00"; None when absent or impossible."""
     if not raw:
         return None
     if raw in ("Z", "UTC", "GMT"):
@@ -1025,6 +1044,7 @@ def _zone(raw: str | None) -> timezone | None:
 
 def _build(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
            micro: int = 0, tz: timezone | None = None, *, with_time: bool = False) -> str:
+    """A validated ISO 8601 date or date-time; "" for impossible or implausible values."""
     if not 1000 <= year <= 2200:
         return ""
     try:
@@ -1035,6 +1055,7 @@ def _build(year: int, month: int, day: int, hour: int = 0, minute: int = 0, seco
 
 
 def _iso(value: datetime, *, with_time: bool) -> str:
+    """Format a datetime as a bare date or a full date-time, within plausible years."""
     if not 1000 <= value.year <= 2200:
         return ""
     if not with_time:
@@ -1046,18 +1067,17 @@ def _iso(value: datetime, *, with_time: bool) -> str:
 
 
 def _clean(text: str | None) -> str:
+    """Collapse whitespace runs to one space and trim."""
     return _WS.sub(" ", text).strip() if text else ""
 
 
 def _unescape(text: str) -> str:
-    if "&" not in text:
-        return text
-    import html
-
-    return html.unescape(text)
+    """Decode entities that pages escaped twice (``&amp;amp;``) in attribute values."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _word_count(text: str) -> int:
+    """Whitespace-separated words."""
     return len(text.split())
 
 
@@ -1072,6 +1092,7 @@ def _similar(a: str, b: str) -> float:
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
+    """Drop case-insensitive repeats and empties, keeping the first spelling."""
     seen: set[str] = set()
     out: list[str] = []
     for item in items:
