@@ -27,6 +27,7 @@ _BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
 _TEASER_LINK_SHARE = 0.25
+_TEASER_LEAD_OFFSET = 30
 
 
 @dataclass
@@ -161,9 +162,14 @@ def _linked_item_share(element: HtmlElement) -> float:
         return 0.0
     linked = 0
     for item in items:
-        chars = len(element_text(item)) or 1
-        link_chars = sum(len(element_text(a)) for a in item.iter("a"))
-        linked += link_chars >= _TEASER_LINK_SHARE * chars
+        text = element_text(item)
+        if element.tag == "ol":  # numbered lists are sources and steps unless each item leads with its link
+            lead_text = next((t for t in (element_text(a) for a in item.iter("a")) if t), "")
+            before = text.find(lead_text) if lead_text else -1
+            linked += 0 <= before <= _TEASER_LEAD_OFFSET and len(lead_text) >= _TEASER_LINK_SHARE * len(text)
+        else:
+            link_chars = sum(len(element_text(a)) for a in item.iter("a"))
+            linked += link_chars >= _TEASER_LINK_SHARE * len(text)
     return linked / len(items)
 
 
