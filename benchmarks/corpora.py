@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import lxml.html
 
@@ -122,7 +123,7 @@ def html_to_text(html: str | bytes) -> str:
     Used for readability's ``expected.html``: block boundaries must become
     whitespace or the word tokens of adjacent paragraphs would fuse.
     """
-    if not (html.strip() if isinstance(html, str) else html.strip()):
+    if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     parts: list[str] = []
@@ -131,10 +132,11 @@ def html_to_text(html: str | bytes) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul caption".split()
-)
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})  # fmt: skip
 _SKIP_TAGS = frozenset({"script", "style", "template", "noscript"})
 
 
@@ -163,9 +165,10 @@ _MARKERS = {
 
 
 @lru_cache(maxsize=4)
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        data: dict[str, Any] = json.load(fh)
+    return data
 
 
 def _gunzip(path: Path) -> bytes:

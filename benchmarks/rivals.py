@@ -74,10 +74,16 @@ def decode_html(html: Html) -> str:
 # --- the extractors ---------------------------------------------------------------------
 
 
-def _cleanpress(html: Html, url: str) -> str:
+@lru_cache(maxsize=1)
+def _cleanpress_article(html: Html, url: str) -> Any:
+    """One extraction serves both text and metadata (cleanpress computes both on every call)."""
     import cleanpress
 
-    return cleanpress.extract(html, url=url or None).text
+    return cleanpress.extract(html, url=url or None)
+
+
+def _cleanpress(html: Html, url: str) -> str:
+    return str(_cleanpress_article(html, url).text)
 
 
 def _trafilatura(html: Html, url: str) -> str:
@@ -234,9 +240,7 @@ def version(name: str) -> str:
 
 
 def _cleanpress_meta(html: Html, url: str) -> dict[str, str]:
-    import cleanpress
-
-    a = cleanpress.extract(html, url=url or None)
+    a = _cleanpress_article(html, url)
     return {"title": a.title, "byline": a.byline, "published": a.published, "lang": a.lang,
             "site_name": a.site_name, "description": a.description}  # fmt: skip
 
