@@ -130,12 +130,8 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool) ->
     byline, published = dateline(candidates, title)
     metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
                         url=url or "")
-    body = [c for c in candidates if not c.extra.get("title")]
-    decide(body, metadata, options)
-    article, decisions = _finish(body, [], metadata, url, options, truncated)
-    if title:
-        decisions = (Decision(title, False, "title", "line.title", False), *decisions)
-    return article, decisions
+    decide(candidates, metadata, options)
+    return _finish(candidates, [], metadata, url, options, truncated)
 
 
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,

@@ -41,6 +41,16 @@ REMOVAL_KINDS: dict[str, str] = {
 }
 
 
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        return [_json_ready(item) for item in value]
+    return value
+
+
+def _json_ready_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: _json_ready(value) for key, value in pairs}
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the article body.
@@ -113,7 +123,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: tuples become lists, nested records become dicts."""
-        return asdict(self)
+        return asdict(self, dict_factory=_json_ready_dict)
 
     def to_json(self, **kwargs: Any) -> str:
         """The article as JSON; keyword arguments go to :func:`json.dumps`."""

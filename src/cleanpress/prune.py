@@ -28,7 +28,7 @@ from .options import Options, SelectorRule
 from .rules import register
 from .rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind, names_content
 from .rules.textual import match_text
-from .textutil import collapse, element_text
+from .textutil import collapse, spaced_text
 
 # Tags that never hold article text: dropped without a record.
 SILENT_TAGS = frozenset({
@@ -103,7 +103,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
         walker.skip_subtree()
         if verdict[0].startswith("prune.") or verdict[0] == ROLE_RULE.id:
             _report_inner_chrome(element, index, options, result)
-        text = element_text(element)
+        text = spaced_text(element)
         if text:
             rule_id, kind = _refine(verdict, element, text, options)
             result.removals.append((index, Removal(kind, rule_id, text)))
@@ -159,7 +159,7 @@ def _report_inner_chrome(element: HtmlElement, index: int, options: Options, res
         kind = class_kind(class_id_words(inner.get("class"), inner.get("id")))
         if kind is None or kind in _COARSE_KINDS or not options.rule_enabled(CLASS_RULES[kind].id):
             continue
-        text = element_text(inner)
+        text = spaced_text(inner)
         if text:
             rule_id, refined = _refine((CLASS_RULES[kind].id, kind), inner, text, options)
             result.removals.append((index, Removal(refined, rule_id, text)))

@@ -130,11 +130,11 @@ def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlE
     if len(rivals) < 2:
         return best
     for ancestor in best.iterancestors():
-        inside = sum(1 for rival in rivals if any(a is ancestor for a in rival.iterancestors()))
+        if ancestor is body or ancestor.tag == "html":
+            break
+        inside = sum(1 for rival in rivals if rival is ancestor or any(a is ancestor for a in rival.iterancestors()))
         if inside >= 2:
             return ancestor
-        if ancestor is body:
-            break
     return best
 
 

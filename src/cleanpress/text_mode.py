@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import regex
 
+from .article import Removal
 from .candidates import Candidate
 from .metadata import normalize_date
 from .rules import register
 from .textutil import collapse
 
+TITLE_RULE = register("line.title", "metadata", "plain text: the headline, reported as Article.title")
 BEFORE_TITLE_RULE = register("line.before-title", "navigation",
                              "plain text: lines before the headline (site name, menus, banners)")
 
@@ -114,6 +116,7 @@ def mark_title(candidates: list[Candidate]) -> str:
             return ""
         if candidate.kind == "heading":
             candidate.extra["title"] = True
+            candidate.removal = Removal(TITLE_RULE.kind, TITLE_RULE.id, candidate.text)
             for earlier in candidates[:index]:
                 earlier.in_container = False
             return candidate.text

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .tags import INLINE_TAGS
+
 _SPACE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 
 
@@ -15,3 +20,21 @@ def collapse(text: str) -> str:
 def element_text(element: object) -> str:
     """The collapsed text content of an lxml element (tails excluded)."""
     return collapse("".join(element.itertext()))  # type: ignore[attr-defined]
+
+
+def spaced_text(element: HtmlElement) -> str:
+    """Collapsed text with a space at every block boundary and <br>, so "World</li><li>Business" stays two words."""
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if event == "start":
+            if tag == "br" or (isinstance(tag, str) and tag not in INLINE_TAGS):
+                pieces.append(" ")
+            if node.text and isinstance(tag, str):
+                pieces.append(node.text)
+        else:
+            if isinstance(tag, str) and tag not in INLINE_TAGS:
+                pieces.append(" ")
+            if node is not element and node.tail:
+                pieces.append(node.tail)
+    return collapse("".join(pieces))

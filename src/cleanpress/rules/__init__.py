@@ -45,9 +45,9 @@ def register(rule_id: str, kind: str, doc: str) -> Rule:
 
 def check_rule_ids(options: Options) -> None:
     """Fail loudly on a disabled-rule id that names no rule (a typo would do nothing)."""
+    known = set(RULES) | {rule.id for rule in options.extra_rules}
     for rule_id in options.disabled_rules:
-        prefix = rule_id[:-1] if rule_id.endswith("*") else None
-        if prefix is not None and any(r.startswith(prefix) for r in RULES):
+        if rule_id.endswith("*") and any(known_id.startswith(rule_id[:-1]) for known_id in known):
             continue
-        if rule_id not in RULES:
+        if rule_id not in known:
             raise OptionsError(f"unknown rule id {rule_id!r}; see cleanpress.rules.RULES")

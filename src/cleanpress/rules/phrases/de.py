@@ -24,7 +24,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?kommentare?|kommentar schreiben|kommentieren|diskutieren sie mit",),
     "text.copyright": (r"alle rechte vorbehalten\.?",),
     "text.login": (r"anmelden|einloggen|abmelden|registrieren|suche|menü|schließen",),
-    "text.byline": (r"(?:von|autor(?:in)?:) [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
+    "text.byline": (r"(?:von|autor(?:in)?:) (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:veröffentlicht|aktualisiert|erschienen)(?: am)?:? .{4,60}",),
     "text.legal-links": (r"(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit)(?:\s*[·|•/]\s*(?:datenschutz(?:erklärung)?|impressum|agb|kontakt|barrierefreiheit))+",),
     "text.date-only": (r"\d{1,2}\. ?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember) \d{4}(?:,? \d{1,2}[:.]\d{2}(?: uhr)?)?",),

@@ -75,9 +75,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (
         r"(?:\d+ )?comments?|leave a (?:reply|comment)|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)",
     ),
-    "text.copyright": (r"(?:©|copyright|\(c\))\s*(?:\d{4})?.{0,120}|all rights reserved\.?",),
+    "text.copyright": (r"(?:©|\(c\))\s*(?:\d{4})?.{0,120}|copyright\s*(?:©|\(c\)|\d{4}).{0,120}|all rights reserved\.?",),
     "text.login": (r"log ?in|sign ?in|sign ?up|log ?out|register|my account|menu|search|close|skip to (?:main )?content",),
-    "text.byline": (r"\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by [\p{Lu}].{2,200}", r"(?:by|written by|words by|story by|reporting by) [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:and|&) [\p{L}.'’ -]{2,40})?(?:,? [\p{L} ]{2,30})?",),
+    "text.byline": (r"\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by (?-i:\p{Lu}).{2,200}", r"(?:by|written by|words by|story by|reporting by) (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:and|&) [\p{L}.'’ -]{2,40})?(?:,? [\p{L} ]{2,30})?",),
     "text.dateline": (r"(?:published|updated|posted|last updated|first published)(?: on| at)?:? .{4,60}",),
     "text.legal-links": (r"(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint)(?:\s*[·|•/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint))+",),
     "text.date-only": (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",),

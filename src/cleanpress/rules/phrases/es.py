@@ -20,7 +20,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?comentarios?|deja un comentario|comentar",),
     "text.copyright": (r"todos los derechos reservados\.?",),
     "text.login": (r"iniciar sesión|entrar|registrarse|buscar|cerrar",),
-    "text.byline": (r"por [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
+    "text.byline": (r"por (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:publicado|actualizado)(?: el)?:? .{4,60}",),
     "text.date-only": (r"\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) de \d{4}",),
 }

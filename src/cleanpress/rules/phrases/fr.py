@@ -21,7 +21,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?commentaires?|réagir|laisser un commentaire",),
     "text.copyright": (r"tous droits réservés\.?",),
     "text.login": (r"se connecter|connexion|s'inscrire|rechercher|fermer",),
-    "text.byline": (r"par [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
+    "text.byline": (r"par (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:publié|mis à jour)(?: le)?:? .{4,60}",),
     "text.date-only": (r"(?:le )?\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}(?: à \d{1,2}h\d{2})?",),
 }

@@ -19,6 +19,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?commenti|lascia un commento|commenta",),
     "text.copyright": (r"tutti i diritti riservati\.?",),
     "text.login": (r"accedi|registrati|cerca|chiudi",),
-    "text.byline": (r"di [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
+    "text.byline": (r"di (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
     "text.date-only": (r"\d{1,2} (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre) \d{4}",),
 }

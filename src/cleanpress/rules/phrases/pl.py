@@ -19,7 +19,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?komentarz(?:e|y|ami)?|dodaj komentarz",),
     "text.copyright": (r"wszelkie prawa zastrzeżone\.?",),
     "text.login": (r"zaloguj(?: się)?|wyloguj|zarejestruj(?: się)?|szukaj|zamknij",),
-    "text.byline": (r"(?:autor|autorka):? [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
+    "text.byline": (r"(?:autor|autorka):? (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
     "text.dateline": (r"(?:opublikowano|aktualizacja):? .{4,60}",),
     "text.date-only": (r"\d{1,2} (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia) \d{4}",),
 }
