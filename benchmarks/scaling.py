@@ -1,0 +1,219 @@
+"""How time and memory grow with page size: is extraction linear in the input?
+
+Run from the repository root::
+
+    python -m benchmarks.scaling                         # all shapes, 10 KB .. 20 MB
+    python -m benchmarks.scaling --sizes 10k,1m --shapes paragraphs --json /tmp/s.json
+
+Four page shapes, generated here (no corpus needed): ``paragraphs`` (an
+article of many paragraphs with links, after a header and a menu),
+``huge-text`` (one text node holding the whole size), ``attributes`` (short
+paragraphs each carrying thirty attributes) and ``deep`` (towers of 2,000
+nested elements with a paragraph at the top of each, the deepest nesting the
+fast parser takes). Every measurement runs in a fresh process, so that the
+peak resident memory (``VmHWM``) belongs to that one page: ``peak_mb`` is the
+high-water mark minus the resident size just before ``extract`` started.
+Time is the best of several runs for small pages (at least one, within a
+budget). The report ends with the growth from 1 MB to 10 MB (a linear
+extractor shows about 10x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+RESULTS_JSON = HERE / "results" / "scaling.json"
+SHAPES: tuple[str, ...] = ("paragraphs", "huge-text", "attributes", "deep")
+SIZES: dict[str, int] = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000, "20m": 20_000_000}
+MB = 1024 * 1024
+
+_VOCABULARY = (
+    "the council river bridge water farmers engineers town gates volunteers school bakery square evening morning "
+    "report weather rain market station harbour train library children teachers museum street houses windows "
+    "said would could after before during because although while people city region minister office decision "
+    "plan budget year month week record level higher lower north south east west old new long short quiet busy"
+).split()
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(_VOCABULARY) for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def _wrap(body: str) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Scaling page</title></head><body>"
+        "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+        "<li><a href='/sport'>Sport</a></li></ul></nav></header>"
+        f"<main><article><h1>A page built to measure scaling</h1>{body}</article></main>"
+        "<footer><p>Copyright the scaling benchmark.</p></footer></body></html>"
+    )
+
+
+def make_page(shape: str, size: int, seed: int = 7) -> bytes:
+    """A page of about ``size`` bytes (UTF-8) in the given shape."""
+    rng = random.Random(seed)
+    frame = len(_wrap("").encode())
+    budget = max(0, size - frame)
+    parts: list[str] = []
+    used = 0
+    if shape == "paragraphs":
+        while used < budget:
+            text = " ".join(_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(2, 5)))
+            if rng.random() < 0.3:
+                text += f" See <a href='/story/{rng.randrange(10**6)}'>the earlier report</a> for more."
+            part = f"<p>{text}</p>"
+            parts.append(part)
+            used += len(part)
+    elif shape == "huge-text":
+        chunk = " ".join(_sentence(rng, 12) for _ in range(50)) + " "
+        parts.append("<p>" + chunk * (budget // len(chunk) + 1) + "</p>")
+        parts[0] = parts[0][: max(0, budget - 4)] + "</p>"
+    elif shape == "attributes":
+        while used < budget:
+            attributes = " ".join(f'data-k{i}="{rng.choice(_VOCABULARY)}-{rng.randrange(1000)}"' for i in range(30))
+            part = f"<p class='c{rng.randrange(50)} item' id='p{used}' {attributes}>{_sentence(rng, 6)}</p>"
+            parts.append(part)
+            used += len(part)
+    elif shape == "deep":
+        tower_depth = 2000
+        while used < budget:
+            paragraph = f"<p>{_sentence(rng, 15)} {_sentence(rng, 12)}</p>"
+            part = "<div class='n'>" * tower_depth + paragraph + "</div>" * tower_depth
+            parts.append(part)
+            used += len(part)
+    else:
+        raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
+    return _wrap("".join(parts)).encode("utf-8")
+
+
+def _rss() -> int:
+    with open("/proc/self/statm", "rb") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _high_water() -> int:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def measure_one(shape: str, size: int, budget: float) -> dict[str, Any]:
+    """Time and peak memory of ``extract`` on one generated page, in this process."""
+    import cleanpress
+
+    cleanpress.extract(make_page("paragraphs", 20_000, seed=1))  # import and warm the lazy parts
+    page = make_page(shape, size)
+    baseline = _rss()
+    times: list[float] = []
+    started = time.perf_counter()
+    while True:
+        t0 = time.perf_counter()
+        article = cleanpress.extract(page)
+        times.append(time.perf_counter() - t0)
+        if time.perf_counter() - started > budget or len(times) >= 50:
+            break
+    peak = _high_water()
+    seconds = min(times)
+    return {
+        "shape": shape,
+        "size_label": next((k for k, v in SIZES.items() if v == size), str(size)),
+        "bytes": len(page),
+        "seconds": round(seconds, 4),
+        "mb_per_s": round(len(page) / MB / seconds, 2) if seconds else None,
+        "peak_mb": round(max(0, peak - baseline) / MB, 1),
+        "runs": len(times),
+        "text_chars": len(article.text),
+        "blocks": len(article.blocks),
+        "truncated": article.truncated,
+    }
+
+
+def _run_isolated(shape: str, size: int, budget: float) -> dict[str, Any]:
+    """One measurement in a fresh interpreter, so its memory peak is its own."""
+    command = [sys.executable, "-m", "benchmarks.scaling", "--one", shape, str(size), "--budget", str(budget)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent, check=False)
+    if done.returncode != 0:
+        return {"shape": shape, "bytes": size, "error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(done.stdout)
+
+
+def growth(results: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
+    """Per shape, how much time and peak memory grew from 1 MB to 10 MB."""
+    out: dict[str, dict[str, float | None]] = {}
+    for shape in SHAPES:
+        by_label = {r.get("size_label"): r for r in results if r.get("shape") == shape and "error" not in r}
+        small, large = by_label.get("1m"), by_label.get("10m")
+        if not small or not large:
+            continue
+        size_ratio = large["bytes"] / small["bytes"]
+        out[shape] = {
+            "size": round(size_ratio, 2),
+            "time": round(large["seconds"] / small["seconds"], 2) if small["seconds"] else None,
+            "memory": round(large["peak_mb"] / small["peak_mb"], 2) if small["peak_mb"] else None,
+        }
+    return out
+
+
+def _table(results: list[dict[str, Any]]) -> str:
+    lines = [f"{'shape':<11} {'size':>6} {'seconds':>9} {'MB/s':>7} {'peak MB':>8} {'blocks':>7}"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"{r['shape']:<11} {r['bytes']:>6} error: {r['error']}")
+            continue
+        lines.append(
+            f"{r['shape']:<11} {r['size_label']:>6} {r['seconds']:>9.4f} {r['mb_per_s']:>7} {r['peak_mb']:>8} {r['blocks']:>7}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes")
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated sizes: " + ", ".join(SIZES))
+    parser.add_argument("--budget", type=float, default=1.0, help="seconds of repeated runs per small page")
+    parser.add_argument("--json", type=Path, default=RESULTS_JSON, help="where to write the results")
+    parser.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure_one(args.one[0], int(args.one[1]), args.budget)))
+        return 0
+    shapes = [s for s in args.shapes.split(",") if s]
+    sizes = [SIZES[s.lower()] for s in args.sizes.split(",") if s]
+    results = []
+    for shape in shapes:
+        for size in sizes:
+            result = _run_isolated(shape, size, args.budget)
+            results.append(result)
+            print(_table([result]).splitlines()[-1], flush=True)
+    import cleanpress
+
+    report = {
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "cleanpress": cleanpress.__version__,
+        "results": results,
+        "growth_1mb_to_10mb": growth(results),
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
+    print(_table(results))
+    print("growth 1 MB -> 10 MB:", json.dumps(report["growth_1mb_to_10mb"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
