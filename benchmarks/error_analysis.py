@@ -212,10 +212,10 @@ def worst_pages(corpus: str, n: int, *, jobs: int, compare: Sequence[str] = ()) 
         error = outputs["cleanpress"][i].error
         rows.append((scores[0], page, scores, error))
     rows.sort(key=lambda r: (r[0], r[1].id))
-    header = f"{'F1':>6} " + " ".join(f"{name[:12]:>12}" for name in compare) + "  page id / url"
+    header = f"{'F1':>6} " + " ".join(f"{name[:16]:>16}" for name in compare) + "  page id / url"
     lines = [f"worst {min(n, len(rows))} of {len(rows)} {corpus} pages by cleanpress page F1", header]
     for f1, page, scores, error in rows[:n]:
-        others = " ".join(f"{s:>12.3f}" for s in scores[1:])
+        others = " ".join(f"{s:>16.3f}" for s in scores[1:])
         note = f"  [{error}]" if error else ""
         lines.append(f"{f1:>6.3f} {others}  {page.id}  {page.url}{note}")
     return "\n".join(lines)
