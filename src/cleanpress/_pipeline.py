@@ -124,9 +124,10 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool) ->
     label_sequence(candidates, options)
     title = mark_title(candidates)
     for candidate in candidates:
-        if not candidate.in_container and candidate.removal is None and options.rule_enabled(BEFORE_TITLE_RULE.id):
+        if not candidate.in_container and candidate.removal is None:
             candidate.removal = Removal(BEFORE_TITLE_RULE.kind, BEFORE_TITLE_RULE.id, candidate.text)
-        candidate.in_container = True
+            if not options.rule_enabled(BEFORE_TITLE_RULE.id):
+                candidate.removal, candidate.in_container = None, True
     byline, published = dateline(candidates, title)
     metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
                         url=url or "")
