@@ -16,7 +16,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import lxml.html
@@ -221,7 +220,7 @@ def _load_readability(root: Path, ids: frozenset[str] | set[str] | None) -> Iter
             html=(folder / "source.html").read_bytes(),
             url=READABILITY_URL,
             reference=html_to_text(expected),
-            metadata=MappingProxyType(metadata),
+            metadata=metadata,
         )
 
 

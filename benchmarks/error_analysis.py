@@ -17,7 +17,9 @@ reference by 4-token shingle overlap, the benchmark's own unit.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import shutil
+import signal
 import sys
 import textwrap
 from collections import Counter
@@ -34,32 +36,65 @@ MATCH = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A candidate block as error analysis sees it: text and the decision on it."""
+    """A candidate block as error analysis sees it: its text and the decision on it."""
 
     text: str
     kept: bool
-    label: str
+    kind: str
+    rule: str = ""
+    in_container: bool = True
+
+    @property
+    def cause(self) -> str:
+        """What decided this block, without its position: the key errors are grouped by."""
+        if self.kept:
+            return f"kept {self.kind} {'in' if self.in_container else 'outside'} container"
+        return f"removed {self.kind} by {self.rule or '?'}"
+
+    @property
+    def label(self) -> str:
+        """The cause plus, for removals, where the block lay relative to the chosen container."""
+        if self.kept:
+            return self.cause
+        return f"{self.cause}, {'in' if self.in_container else 'outside'} container"
 
 
-def _decision_label(kept: bool, kind: str, rule: str, in_container: bool) -> str:
-    where = "in container" if in_container else "outside container"
-    verdict = "kept" if kept else "removed"
-    return f"{verdict} {kind or '?'}" + (f" by {rule}" if rule else "") + f", {where}"
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One error: the text concerned and the block decision held responsible (None: no block holds it)."""
+
+    text: str
+    unit: Unit | None
+    share: float = 1.0
+
+    @property
+    def cause(self) -> str:
+        """Grouping key; text no candidate holds is a class of its own."""
+        if self.unit is None:
+            return "in no candidate block"
+        return self.unit.cause + (" (partly)" if self.share < 1 else "")
+
+    @property
+    def label(self) -> str:
+        """How the side-by-side view names the deciding block."""
+        if self.unit is None:
+            return "no candidate block holds this text"
+        return self.unit.label + (f" (holds {self.share:.0%} of it)" if self.share < 1 else "")
 
 
 def trace_units(page: Page) -> tuple[str, list[Unit]]:
     """cleanpress's output text and its decisions on the page, in reading order.
 
-    Falls back to the output's paragraphs as kept units when the pipeline
-    records no decisions, so the tool still works on a bare pipeline.
+    Falls back to the output's lines as kept units when the pipeline records
+    no decisions, so the tool still works on a bare pipeline.
     """
     import cleanpress
 
     article, decisions = cleanpress.trace(page.html, url=page.url or None)
     if decisions:
-        units = [Unit(d.text, d.kept, _decision_label(d.kept, d.kind, d.rule, d.in_container)) for d in decisions]
+        units = [Unit(d.text, d.kept, d.kind, d.rule, d.in_container) for d in decisions]
     else:
-        units = [Unit(p, True, "kept (no trace recorded)") for p in article.text.split("\n") if p.strip()]
+        units = [Unit(p, True, "untraced") for p in article.text.split("\n") if p.strip()]
     return article.text, units
 
 
@@ -70,7 +105,7 @@ def overlap(text: str, reference: Counter[tuple[str, ...]], ref_tokens: str) -> 
         return 1.0
     if len(toks) < metrics.SHINGLE:
         return 1.0 if f" {' '.join(toks)} " in ref_tokens else 0.0
-    own = metrics.shingles(text)
+    own = _shingles(text)
     return sum((own & reference).values()) / sum(own.values())
 
 
@@ -78,9 +113,10 @@ def overlap(text: str, reference: Counter[tuple[str, ...]], ref_tokens: str) -> 
 class Analysis:
     """The two columns: extra (kept, reference lacks) and missing (reference has, dropped)."""
 
-    extra: list[tuple[str, str]]
-    missing: list[tuple[str, str]]
+    extra: list[Entry]
+    missing: list[Entry]
     summary: str
+    snippets: bool = False
 
 
 def analyse(page: Page, output: str, units: Sequence[Unit]) -> Analysis:
@@ -89,14 +125,14 @@ def analyse(page: Page, output: str, units: Sequence[Unit]) -> Analysis:
         return _analyse_snippets(page, output, units)
     ref = metrics.shingles(page.reference)
     ref_tokens = f" {' '.join(metrics.tokens(page.reference))} "
-    extra = [(u.label, u.text) for u in units if u.kept and overlap(u.text, ref, ref_tokens) < MATCH]
+    extra = [Entry(u.text, u) for u in units if u.kept and overlap(u.text, ref, ref_tokens) < MATCH]
     out = metrics.shingles(output)
     out_tokens = f" {' '.join(metrics.tokens(output))} "
-    missing = []
-    for para in (p for p in page.reference.split("\n") if metrics.tokens(p)):
-        if overlap(para, out, out_tokens) >= MATCH:
-            continue
-        missing.append((_best_decision(para, units), para))
+    missing = [
+        _best_decision(para, units)
+        for para in page.reference.split("\n")
+        if metrics.tokens(para) and overlap(para, out, out_tokens) < MATCH
+    ]
     score = metrics.shingle_page(page.reference, output)
     summary = (
         f"precision {_f(score.precision)}  recall {_f(score.recall)}  F1 {score.f1:.3f}  "
@@ -107,41 +143,34 @@ def analyse(page: Page, output: str, units: Sequence[Unit]) -> Analysis:
 
 def _analyse_snippets(page: Page, output: str, units: Sequence[Unit]) -> Analysis:
     text = metrics.collapse_ws(output)
-    extra = []
-    for snippet in page.without_snippets:
-        if metrics.collapse_ws(snippet) in text:
-            chrome = metrics.chrome_category(snippet)
-            label = _containing_decision(snippet, units, kept=True) + (f" [chrome: {chrome}]" if chrome else "")
-            extra.append((label, snippet))
+    extra = [_containing_decision(s, units, kept=True) for s in page.without_snippets if metrics.collapse_ws(s) in text]
     missing = [
-        (_containing_decision(s, units, kept=False), s)
-        for s in page.with_snippets
-        if metrics.collapse_ws(s) not in text
+        _containing_decision(s, units, kept=False) for s in page.with_snippets if metrics.collapse_ws(s) not in text
     ]
     c = metrics.snippet_counts(output, page.with_snippets, page.without_snippets)
     summary = f"with: {c.tp} found, {c.fn} missing; without: {c.fp} leaked, {c.tn} kept out; F1 {c.f1:.3f}"
-    return Analysis(extra, missing, summary)
+    return Analysis(extra, missing, summary, snippets=True)
 
 
-def _containing_decision(snippet: str, units: Sequence[Unit], *, kept: bool) -> str:
+def _containing_decision(snippet: str, units: Sequence[Unit], *, kept: bool) -> Entry:
     """The decision on the block that holds the snippet, preferring blocks with the given verdict."""
     needle = metrics.collapse_ws(snippet)
     holders = [u for u in units if needle in metrics.collapse_ws(u.text)]
     holders.sort(key=lambda u: u.kept != kept)
     if holders:
-        return holders[0].label
+        return Entry(snippet, holders[0])
     return _best_decision(snippet, units)
 
 
-def _best_decision(text: str, units: Sequence[Unit]) -> str:
+def _best_decision(text: str, units: Sequence[Unit]) -> Entry:
     """The decision on the block that holds the largest share of ``text``."""
     toks = metrics.tokens(text)
     if len(toks) < metrics.SHINGLE:
         needle = f" {' '.join(toks)} "
         for unit in units:
             if needle in f" {' '.join(metrics.tokens(unit.text))} ":
-                return unit.label
-        return "no candidate block holds this text"
+                return Entry(text, unit)
+        return Entry(text, None)
     want = metrics.shingles(text)
     total = sum(want.values())
     best, best_share = None, 0.0
@@ -149,9 +178,7 @@ def _best_decision(text: str, units: Sequence[Unit]) -> str:
         share = sum((_shingles(unit.text) & want).values()) / total
         if share > best_share:
             best, best_share = unit, share
-    if best is None:
-        return "no candidate block holds this text"
-    return best.label if best_share == 1 else f"{best.label} (holds {best_share:.0%} of it)"
+    return Entry(text, best, best_share if best else 1.0)
 
 
 @lru_cache(maxsize=8192)
@@ -174,8 +201,12 @@ def side_by_side(analysis: Analysis, width: int, limit: int) -> str:
         cells = []
         for entries in (analysis.extra, analysis.missing):
             if i < len(entries):
-                label, text = entries[i]
-                body = textwrap.shorten(" ".join(text.split()), width=col * 4, placeholder=" ...")
+                entry = entries[i]
+                label = entry.label
+                if analysis.snippets and entries is analysis.extra:
+                    chrome = metrics.chrome_category(entry.text)
+                    label += f" [chrome: {chrome}]" if chrome else ""
+                body = textwrap.shorten(" ".join(entry.text.split()), width=col * 4, placeholder=" ...")
                 cells.append(textwrap.wrap(f"[{label}]", col) + textwrap.wrap(body, col))
             else:
                 cells.append([])
@@ -221,14 +252,83 @@ def worst_pages(corpus: str, n: int, *, jobs: int, compare: Sequence[str] = ()) 
     return "\n".join(lines)
 
 
+class _PageTimeout(Exception):
+    """A page took longer than the analysis allows."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _PageTimeout
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGALRM, _alarm)
+
+
+def page_errors(page: Page, timeout: int = 60) -> tuple[str, list[tuple[str, str, float]], str]:
+    """(page id, [(side, cause, weight)], failure) for one page; runs in a worker.
+
+    Weight is the error's size in the corpus's unit: reference or output
+    tokens, or one per snippet on trafilatura-eval.
+    """
+    signal.alarm(timeout)
+    try:
+        output, units = trace_units(page)
+        analysis = analyse(page, output, units)
+    except Exception as exc:  # noqa: BLE001 - a failing page is reported, not fatal
+        return page.id, [], f"{type(exc).__name__}: {exc}"[:200]
+    finally:
+        signal.alarm(0)
+
+    def weight(entry: Entry) -> float:
+        return 1.0 if analysis.snippets else float(len(metrics.tokens(entry.text)))
+
+    def extra_cause(entry: Entry) -> str:
+        chrome = metrics.chrome_category(entry.text) if len(entry.text) < 300 else None
+        return entry.cause + (f" [looks like {chrome}]" if chrome else "")
+
+    rows = [("extra", extra_cause(e), weight(e)) for e in analysis.extra]
+    rows += [("missing", e.cause, weight(e)) for e in analysis.missing]
+    return page.id, rows, ""
+
+
+def error_classes(corpus: str, top: int, *, jobs: int) -> str:
+    """The biggest error causes over a corpus, each with its worst page as an example."""
+    pages = corpora.load(corpus)
+    totals: dict[tuple[str, str], float] = {}
+    per_page: dict[tuple[str, str], dict[str, float]] = {}
+    failures: list[str] = []
+    with multiprocessing.get_context("fork").Pool(max(1, jobs), initializer=_init_worker) as pool:
+        for page_id, rows, failure in pool.imap_unordered(page_errors, pages, chunksize=4):
+            if failure:
+                failures.append(f"{page_id}: {failure}")
+            for side, cause, w in rows:
+                key = (side, cause)
+                totals[key] = totals.get(key, 0.0) + w
+                per_page.setdefault(key, {})
+                per_page[key][page_id] = per_page[key].get(page_id, 0.0) + w
+    unit = "snippets" if corpus == "trafilatura-eval" else "tokens"
+    lines = [f"error classes of cleanpress on {corpus} ({len(pages)} pages), sized in {unit}"]
+    titles = {"missing": "REFERENCE HAS, CLEANPRESS DROPPED", "extra": "CLEANPRESS KEPT, REFERENCE LACKS"}
+    for side in ("missing", "extra"):
+        keys = sorted((k for k in totals if k[0] == side), key=lambda k: -totals[k])
+        lines += ["", titles[side], f"{unit:>9} {'pages':>5}  {'cause':<60} example page ({unit})"]
+        for key in keys[:top]:
+            example, size = max(per_page[key].items(), key=lambda item: item[1])
+            lines.append(f"{totals[key]:>9.0f} {len(per_page[key]):>5}  {key[1]:<60} {example} ({size:.0f})")
+    if failures:
+        lines += ["", f"{len(failures)} pages failed:"] + [f"  {f}" for f in failures]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m benchmarks.error_analysis``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.error_analysis", description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", choices=corpora.CORPORA)
     parser.add_argument("page_id", nargs="?", help="a page id (omit with --worst)")
     parser.add_argument("--worst", type=int, metavar="N", help="list the N pages with the lowest cleanpress F1")
+    parser.add_argument("--classes", type=int, metavar="N", help="the N biggest error causes over the corpus")
     parser.add_argument("--compare", default="", help="with --worst: comma list of rivals to score beside cleanpress")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes for --worst (default 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for --worst/--classes (default 2)")
     parser.add_argument("--all", action="store_true", help="also list every decision in reading order")
     parser.add_argument("--limit", type=int, default=60, help="rows to show per page (default 60)")
     parser.add_argument("--width", type=int, default=shutil.get_terminal_size((160, 40)).columns)
@@ -237,7 +337,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     reason = corpora.missing_reason(args.corpus)
     if reason:
         raise SystemExit(reason)
-    if args.worst:
+    if args.classes:
+        print(error_classes(args.corpus, args.classes, jobs=args.jobs))
+    elif args.worst:
         compare = [c.strip() for c in args.compare.split(",") if c.strip()]
         absent = [c for c in compare if c not in rivals.RIVALS or not rivals.importable(c)]
         if absent:
@@ -249,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyError as exc:
             raise SystemExit(str(exc.args[0])) from None
     else:
-        parser.error("give a PAGE_ID or --worst N")
+        parser.error("give a PAGE_ID, --worst N or --classes N")
     return 0
 
 

@@ -89,3 +89,17 @@ def test_a_hanging_or_raising_page_is_a_failure_not_a_stall(monkeypatch: pytest.
     assert time.monotonic() - start < 20
     assert [o.text for o in outcomes] == ["one", "", "", "two"]
     assert outcomes[1].error.startswith("timeout") and outcomes[2].error.startswith("ValueError")
+
+
+def test_error_analysis_blames_the_deciding_block() -> None:
+    from benchmarks.error_analysis import Unit, analyse
+
+    page = Page("readability", "made-up", b"", "", reference="alpha beta gamma delta epsilon\nzeta eta theta iota kappa")
+    shared = Unit("alpha beta gamma delta epsilon", True, "paragraph")
+    chrome = Unit("Share this story now please", True, "paragraph")
+    dropped = Unit("zeta eta theta iota kappa", False, "related-links", "struct.link-dense", True)
+    result = analyse(page, f"{shared.text}\n{chrome.text}", [shared, chrome, dropped])
+    assert [e.unit for e in result.extra] == [chrome]
+    assert [(e.text, e.cause) for e in result.missing] == [
+        ("zeta eta theta iota kappa", "removed related-links by struct.link-dense")
+    ]
