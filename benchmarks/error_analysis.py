@@ -1,12 +1,15 @@
 """Where cleanpress goes wrong on a benchmark page, and which rule decided it.
 
-Two modes, run from the repository root::
+Three modes, run from the repository root::
 
+    python -m benchmarks.error_analysis scrapinghub --classes 10
     python -m benchmarks.error_analysis scrapinghub --worst 20 [--compare trafilatura]
     python -m benchmarks.error_analysis scrapinghub PAGE_ID [--all]
 
-``--worst`` ranks a corpus's pages by cleanpress's page F1 (worst first), the
-list to work through. With a page id, the page is traced
+``--classes`` sums the errors of every page by the decision that caused them
+(rule and block kind) and names the worst page of each class: where to fix
+first. ``--worst`` ranks a corpus's pages by cleanpress's page F1 (worst
+first), optionally beside rivals. With a page id, the page is traced
 (:func:`cleanpress.trace`) and shown in two columns: on the left what
 cleanpress kept that the reference lacks, on the right what the reference
 has that cleanpress dropped, each with the decision (kind, rule, inside or
