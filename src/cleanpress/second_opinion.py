@@ -1,27 +1,69 @@
 """readability-lxml as a second opinion, asked only when our own scoring is unsure.
 
-It costs several times more than the rest of the pipeline, so it runs only
-when the container that ``score`` chose holds fewer than ``_UNSURE_BELOW``
-scored paragraphs. It works on a copy of the body (it mutates what it is
-given); its pick is mapped back onto our tree through the order index, and
-taken when it holds clearly more prose than ours.
+readability-lxml costs several times more than the rest of the pipeline, so
+it runs only when the container that ``score`` chose holds little prose
+(under ``_UNSURE_CHARS`` characters of paragraphs). It scores a copy of the
+pruned body (it mutates what it is given); its pick is mapped back onto our
+tree by position, and replaces ours when it holds clearly more prose.
 """
 
 from __future__ import annotations
 
+import copy
+import logging
+
 from lxml.html import HtmlElement
+from readability import Document
 
 from .options import Options
 from .rules import register
 from .score import Container
 
 SECOND_OPINION_RULE = register("score.readability", "outside-article",
-                               "readability-lxml's pick, used when our scoring is unsure")
-_UNSURE_BELOW = 3
+                               "readability-lxml's pick of the container, asked when our scoring is unsure")
+_UNSURE_CHARS = 600
+_CLEARLY_MORE = 1.5
+_PROSE_PARAGRAPH = 80
+_INDEX = "data-cleanpress-index"
+
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
 def consult_readability(body: HtmlElement, container: Container, options: Options) -> list[HtmlElement]:
     """The container elements to use: ours, or readability-lxml's when it clearly knows better."""
-    if container.paragraphs >= _UNSURE_BELOW or not options.rule_enabled(SECOND_OPINION_RULE.id):
+    ours = sum(_prose(element) for element in container.elements)
+    if ours >= _UNSURE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
         return container.elements
+    pick = _readability_pick(body)
+    if pick is not None and _prose(pick) > _CLEARLY_MORE * ours:
+        return [pick]
     return container.elements
+
+
+def _readability_pick(body: HtmlElement) -> HtmlElement | None:
+    """readability-lxml's best candidate, as the element of *our* tree at the same position.
+
+    readability-lxml copies the tree again inside (its cleaner), so elements
+    are matched by an index attribute written into our own copy beforehand.
+    """
+    originals = list(body.iter())
+    duplicate = copy.deepcopy(body)
+    for index, element in enumerate(duplicate.iter()):
+        element.set(_INDEX, str(index))
+    try:
+        document = Document(duplicate)
+        document._html(True)
+        document.remove_unlikely_candidates()
+        document.transform_misused_divs_into_paragraphs()
+        best = document.select_best_candidate(document.score_paragraphs())
+    except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
+        return None
+    element: HtmlElement | None = best["elem"] if best else None
+    while element is not None and element.get(_INDEX) is None:
+        element = element.getparent()
+    return originals[int(element.get(_INDEX))] if element is not None else None
+
+
+def _prose(element: HtmlElement) -> int:
+    lengths = (len(p.text_content()) for p in element.iter("p", "pre", "blockquote", "li"))
+    return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
