@@ -282,10 +282,22 @@ def fold(value: str) -> str:
 
 
 def metadata_hits(expected: Mapping[str, str], got: Mapping[str, str]) -> dict[str, bool]:
-    """For each field the page has a reference for: does the folded value match?"""
+    """For each field the page has a reference for: does the folded value match?
+
+    ``lang`` is compared on its primary subtag ("en-US" and "en" agree):
+    cleanpress's contract returns the BCP 47 primary tag, and a rival that
+    returns the full tag is not penalised either.
+    """
     hits: dict[str, bool] = {}
     for field, key in METADATA_KEYS.items():
         want = fold(expected.get(key) or "")
         if want:
-            hits[field] = fold(got.get(field) or "") == want
+            value = fold(got.get(field) or "")
+            if field == "lang":
+                want, value = _primary_subtag(want), _primary_subtag(value)
+            hits[field] = value == want
     return hits
+
+
+def _primary_subtag(tag: str) -> str:
+    return tag.replace("_", "-").split("-", 1)[0]
