@@ -109,5 +109,11 @@ def test_chrome_leaks_count_only_chrome_snippets() -> None:
 
 def test_metadata_folds_case_and_whitespace_only() -> None:
     expected = {"title": " Hello\n World ", "lang": "en-US", "siteName": "", "excerpt": "Short."}
-    got = {"title": "hello world", "lang": "en", "description": "short."}
+    got = {"title": "hello world", "lang": "fr", "description": "short."}
     assert m.metadata_hits(expected, got) == {"title": True, "lang": False, "description": True}
+
+
+def test_metadata_lang_compares_primary_subtags() -> None:
+    assert m.metadata_hits({"lang": "en-US"}, {"lang": "en"}) == {"lang": True}
+    assert m.metadata_hits({"lang": "pt_BR"}, {"lang": "pt-br"}) == {"lang": True}
+    assert m.metadata_hits({"lang": "zh-TW"}, {"lang": "ja"}) == {"lang": False}
