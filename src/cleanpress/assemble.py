@@ -31,6 +31,7 @@ CODE_LABEL_RULE = register("assemble.code-label", "widget",
                            "a one- or two-word label right before a code block ('Python', 'Shell')")
 TEASER_RULE = register("struct.teaser", "related-links",
                        "a short blurb right after a linked headline: a teaser card for another story")
+LEAD_REACH = 8
 HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
                               "headings with no prose under them: section labels of a non-article page")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
@@ -42,11 +43,16 @@ _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _TEASER_MAX = 250
 _TEASER_ITEMS = 0.8
+_LEAD_MIN = 100
+_LEAD_LINKS = 0.2
+# Words of a photo caption, which sits above many bodies but is no lead.
+_PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|dpa|foto|bild)\b", regex.IGNORECASE)
 
 
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
     """Set ``removal`` on every candidate that does not belong to the body."""
     label_sequence(candidates, options)
+    _keep_lead(candidates)
     title = collapse(metadata.title).casefold()
     seen_body = False
     for candidate in candidates:
@@ -68,6 +74,31 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
     _remove_lone_headings(candidates, options)
+
+
+def _keep_lead(candidates: list[Candidate]) -> None:
+    """Bring the standfirst into the article: prose just above the container.
+
+    Sites often set the lead paragraph in the headline block, outside the
+    element that holds the body. Up to ``LEAD_REACH`` blocks above the first
+    block of the container, a full sentence of prose with few links that no
+    rule removed is taken in.
+    """
+    first = next((i for i, c in enumerate(candidates) if c.in_container), None)
+    if not first:
+        return
+    for candidate in reversed(candidates[max(0, first - LEAD_REACH):first]):
+        if candidate.kind == "heading" and candidate.level == 1:
+            break
+        if (candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= _LEAD_MIN
+                and candidate.link_density < _LEAD_LINKS and _SENTENCE_END.search(candidate.text)
+                and not _PHOTO_WORDS.search(candidate.text) and not _in_figure(candidate)):
+            candidate.in_container = True
+
+
+def _in_figure(candidate: Candidate) -> bool:
+    element = candidate.element if candidate.element is not None else candidate.extra.get("parent")
+    return element is not None and any(a.tag == "figure" for a in element.iterancestors())  # type: ignore[union-attr]
 
 
 def _repeats_title(heading: str, title: str) -> bool:
