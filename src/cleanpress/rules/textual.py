@@ -61,7 +61,7 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
     ("text.read-also", "read-more", True, 240, "'Read more: <headline>' teasers between paragraphs"),
     ("text.read-more", "read-more", True, 40, "'Read more', 'Continue reading' links"),
     ("text.related-heading", "related-links", True, 60, "'Related', 'More from ...' headings (take their link lists)"),
-    ("text.share", "share-bar", True, 80, "share and follow buttons and prompts"),
+    ("text.share", "share-bar", True, 200, "share and follow buttons and prompts"),
     ("text.ad-label", "advertisement", True, 40, "'Advertisement', 'Anzeige' and other ad labels"),
     ("text.image-credit", "image-credit", True, 120, "photo credits: 'Photo: ...', 'Name / Agency'"),
     ("text.byline", "metadata", True, 240, "'By Jane Doe' lines repeated in the body"),

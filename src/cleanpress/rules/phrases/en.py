@@ -26,7 +26,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:credit|debit) card|paypal|apple pay|google pay",
     ),
     "text.remind-later": (r"remind me later|maybe later|no,? thanks|not now",),
-    "text.newsletter": (r"\bin your inbox\b", 
+    "text.newsletter": (r"\bnever miss\b.{0,80}\b(?:sign(?:ing)? up|subscrib)", r"\bstay up[- ]to[- ]date\b.{0,60}\b(?:newsletter|sign(?:ing)? up|subscrib|our work)", r"\bin your inbox\b", 
         r"\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)\b.{0,60}\b(?:newsletter|briefing|digest|e-?mails?|updates)\b",
         r"\bget (?:our|the) .{0,40}newsletter\b",
         r"\bnewsletter sign[- ]?up\b",
@@ -54,11 +54,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (
         r"(?:read (?:more|also|next)|see also|related(?: story| article)?|more on this(?: story)?|recommended|don't miss|you (?:may|might) also like) ?[:|-] ?.{3,200}",
     ),
-    "text.related-heading": (
+    "text.related-heading": (r"热门推荐|相关文章|相关阅读|推荐阅读|热门文章|相关新闻", r"read further|similar (?:articles|posts|stories)|more like this", 
         r"related(?: (?:articles|stories|posts|content|coverage|links|news))?|more (?:from|on|in) [\p{L}\p{N} .'&-]{2,40}"
         r"|(?:you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|further reading)",
     ),
-    "text.share": (r"like|clap|upvote", 
+    "text.share": (r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b.{0,100}", r"like|clap|upvote", 
         r"share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) [\p{L}]+)?:?|tweet|pin it|e-?mail|print|copy link|whatsapp|facebook|twitter|linkedin",
         r"follow us(?: on [\p{L}, ]+)?|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail)",
     ),
@@ -68,7 +68,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bby (?:continuing|using this site),? you (?:agree|consent) to\b",
     ),
     "text.ad-label": (r"advertisements?|advertising|sponsored(?: content| post)?|ad|paid (?:post|content)|promoted",),
-    "text.image-credit": (
+    "text.image-credit": (r"(?:getty images|afp|reuters|ap|dpa|epa|imago|shutterstock|istock|picture alliance)\s*/\s*.{2,60}", r".{2,60}?/\s*(?:getty images|afp|reuters|dpa|epa|imago|shutterstock|istock|picture alliance)(?:\s*/\s*.{2,40})?", r"photo credits?:?.{0,80}", 
         r"(?:photo|image|picture|illustration|video)s?(?: credit)?\s*(?::|by|©)\s*.{2,80}",
         r".{2,60} / (?:[\p{L}\p{N}-]+\.[a-z]{2,6}\b.{0,30}|.{0,30}\b(?:getty(?: images)?|reuters|ap|afp|epa|tass|ria novosti|shutterstock|istock|wikimedia(?: commons)?|unsplash|flickr|handout|pool|press service|cc by[\w .-]*|dpa|imago|picture alliance|keystone|anadolu)\b.{0,30})",
     ),
@@ -77,9 +77,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.copyright": (r"(?:©|\(c\))\s*(?:\d{4})?.{0,120}|copyright\s*(?:©|\(c\)|\d{4}).{0,120}|all rights reserved\.?",),
     "text.login": (r"log ?in|sign ?in|sign ?up|log ?out|register|my account|menu|search|close|skip to (?:main )?content",),
-    "text.byline": (r"\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by (?-i:\p{Lu}).{2,200}", r"(?:by|written by|words by|story by|reporting by) (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:and|&) [\p{L}.'’ -]{2,40})?(?:,? [\p{L} ]{2,30})?",),
-    "text.dateline": (r"(?:published|updated|posted|last updated|first published)(?: on| at)?:? .{4,60}",),
+    "text.byline": (r"about the authors?:?", r"\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by (?-i:\p{Lu}).{2,200}", r"(?:by|written by|words by|story by|reporting by) (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:and|&) [\p{L}.'’ -]{2,40})?(?:,? [\p{L} ]{2,30})?",),
+    "text.dateline": (r"(?:last modified|release date|date published|date modified):?.{0,60}", r"(?:published|updated|posted|last updated|first published)(?: on| at)?:? .{4,60}",),
     "text.legal-links": (r"(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint)(?:\s*[·|•/]\s*(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy)?|contact(?: us)?|about(?: us)?|sitemap|accessibility|imprint))+",),
     "text.date-only": (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",),
-    "text.promo": (r"\bclick here (?:for more information|to (?:subscribe|buy|order|learn more))\b", r"^(?:want (?:more|to)[^?]{0,60}\?\s*)?(?:get|subscribe to|sign up for|join|try|order|buy|need more [^?]{0,30}\? subscribe to)\b.{0,140}\b(?:subscription|magazine|issues|delivered|membership|trial|print edition|sister (?:title|publication))\b",),
+    "text.promo": (r"^subscribe (?:now|today)\b.{0,160}", r"\bclick here (?:for more information|to (?:subscribe|buy|order|learn more))\b", r"^(?:want (?:more|to)[^?]{0,60}\?\s*)?(?:get|subscribe to|sign up for|join|try|order|buy|need more [^?]{0,30}\? subscribe to)\b.{0,140}\b(?:subscription|magazine|issues|delivered|membership|trial|print edition|sister (?:title|publication))\b",),
 }

@@ -1,7 +1,7 @@
 """Spanish phrases."""
 
 PHRASES: dict[str, tuple[str, ...]] = {
-    "text.support-banner": (r"apoya[\p{L} .'&-]{0,40}", r"hazte (?:socio|socia|miembro|suscriptor)", r"dona(?: ahora)?"),
+    "text.support-banner": (r"hazte (?:socio|socia|miembro|suscriptor)\b.{0,80}", r"apoya[\p{L} .'&-]{0,40}", r"hazte (?:socio|socia|miembro|suscriptor)", r"dona(?: ahora)?"),
     "text.appeal-opener": (r"un mensaje de [\p{L} .'&-]{2,60}:?", r"queridos? lector(?:es|as)[,!:]?"),
     "text.donation": (r"\bapoya(?:nos| nuestro (?:trabajo|periodismo)| el periodismo)\b", r"\bhaz una donación\b", r"\btu (?:apoyo|aportación) (?:es|nos)\b"),
     "text.payment-widget": (r"una vez|única vez|mensual(?:mente)?|anual(?:mente)?|continuar|otra cantidad|métodos de pago",),
@@ -12,8 +12,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.subscribe": (r"suscríbete|suscribirse|suscríbase",),
     "text.read-more": (r"leer más|seguir leyendo|ver más|más noticias",),
     "text.read-also": (r"(?:lee también|leer también|te puede interesar|le puede interesar|relacionad[oa]s?|ver también) ?[:|-] ?.{3,200}",),
-    "text.related-heading": (r"te puede interesar|noticias relacionadas|lo más leído|más leídas|también te puede interesar|relacionad[oa]s",),
-    "text.share": (r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",),
+    "text.related-heading": (r"notas relacionadas|artículos relacionados|más noticias(?: de [\p{L} ]{0,30})?", r"te puede interesar|noticias relacionadas|lo más leído|más leídas|también te puede interesar|relacionad[oa]s",),
+    "text.share": (r"s[ií]guenos en .{0,80}", r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",),
     "text.cookie": (r"^(?:aceptar|rechazar)(?: todo| todas)?$", r"\b(?:utilizamos|usamos) cookies\b", r"\beste sitio (?:web )?(?:utiliza|usa) cookies\b", r"\baceptar (?:las |todas las )?cookies\b"),
     "text.ad-label": (r"publicidad|patrocinado|contenido patrocinado|anuncio",),
     "text.image-credit": (r"(?:foto|fotografía|imagen)\s*:\s*.{2,80}",),

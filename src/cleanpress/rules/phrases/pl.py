@@ -17,7 +17,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.ad-label": (r"reklama|materiał (?:sponsorowany|partnera)|sponsorowane",),
     "text.image-credit": (r"(?:fot|foto|zdjęcie)\.?\s*:\s*.{2,80}",),
     "text.comments": (r"(?:\d+ )?komentarz(?:e|y|ami)?|dodaj komentarz",),
-    "text.copyright": (r"wszelkie prawa zastrzeżone\.?",),
+    "text.copyright": (r"materiał chroniony prawem.{0,160}", r"wszelkie prawa zastrzeżone\.?",),
     "text.login": (r"zaloguj(?: się)?|wyloguj|zarejestruj(?: się)?|szukaj|zamknij",),
     "text.byline": (r"(?:autor|autorka):? (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,3}",),
     "text.dateline": (r"(?:opublikowano|aktualizacja):? .{4,60}",),
