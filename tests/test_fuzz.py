@@ -112,7 +112,9 @@ def test_removed_and_kept_text_do_not_overlap(document: str) -> None:
     article = cleanpress.extract(document)
     kept = {_fold(" ".join(b.text.split())) for b in article.blocks if len(b.text) > 30}
     removed = {_fold(" ".join(r.text.split())) for r in article.removed if len(r.text) > 30}
-    assert not kept & removed
+    source = " ".join(_source_texts(document)[2].split())
+    for text in kept & removed:
+        assert source.count(text) >= 2, text  # the same words twice on the page may go both ways
 
 
 @PROFILE

@@ -59,7 +59,9 @@ _MAX_URL = 16 * 1024
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 #: Percent-encoded on output: they could end an HTML attribute or a Markdown link destination.
-_UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\()]")
+_UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\s\"'<>`\\()]")
+#: What browsers strip from both ends of a URL (C0 controls and spaces), plus Unicode spaces.
+_EDGE_RE = re.compile(r"^[\x00-\x20\s]+|[\x00-\x20\s]+$")
 
 
 def safe_url(url: str, base: str | None) -> str | None:
@@ -75,7 +77,7 @@ def safe_url(url: str, base: str | None) -> str | None:
         return None
     if not _scheme_is_safe(url):
         return None
-    cleaned = url.strip("\x00\x20\t\n\r\x0c\x0b").replace("\t", "").replace("\n", "").replace("\r", "")
+    cleaned = _EDGE_RE.sub("", url).replace("\t", "").replace("\n", "").replace("\r", "")
     if not cleaned:
         return None
     if base and _scheme_is_safe(base) and _SCHEME_RE.match(_unmask(base)):
@@ -89,7 +91,11 @@ def safe_url(url: str, base: str | None) -> str | None:
         urlsplit(cleaned)
     except ValueError:
         return None
-    return _UNSAFE_IN_URL_RE.sub(lambda m: "%{:02X}".format(ord(m.group())), cleaned)
+    return _UNSAFE_IN_URL_RE.sub(_percent_encode, cleaned)
+
+
+def _percent_encode(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "replace"))
 
 
 def _unmask(url: str) -> str:
