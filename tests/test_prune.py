@@ -61,9 +61,16 @@ def test_tag_rule_is_switched_off_by_its_id(tag: str, rule: str) -> None:
     assert NEUTRAL in body.text_content()
 
 
-def test_header_inside_the_article_is_its_metadata() -> None:
-    _, result = _prune(f"<article><header>{NEUTRAL}</header>{PARAGRAPHS}</article>")
-    assert _removed(result) == [("metadata", "prune.header", NEUTRAL)]
+def test_header_inside_the_article_is_left_for_later_rules() -> None:
+    body, result = _prune(f"<article><header>{NEUTRAL}</header>{PARAGRAPHS}</article>")
+    assert _removed(result) == []
+    assert NEUTRAL in body.text_content()
+
+
+def test_site_header_outside_the_article_goes_as_navigation() -> None:
+    body, result = _prune(f"<header>{NEUTRAL}</header><article>{PARAGRAPHS}</article>")
+    assert _removed(result) == [("navigation", "prune.header", NEUTRAL)]
+    assert NEUTRAL not in body.text_content()
 
 
 def test_input_without_text_leaves_no_record() -> None:

@@ -34,6 +34,7 @@ TEASER_RULE = register("struct.teaser", "related-links",
 LEAD_REACH = 8
 HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
                               "headings with no prose under them: section labels of a non-article page")
+KICKER_RULE = register("assemble.kicker", "metadata", "a one- to three-word section label right above the headline")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 CAPTION_OPTION = "option.keep-captions"
 TABLE_OPTION = "option.keep-tables"
@@ -71,6 +72,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
         if candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= 80:
             seen_body = True
     _remove_short_stacks(candidates, options)
+    _remove_kickers(candidates, options)
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
     _remove_lone_headings(candidates, options)
@@ -141,6 +143,13 @@ def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
             for label in run:
                 _remove(label, SHORT_STACK_RULE.kind, SHORT_STACK_RULE.id, options)
         run = []
+
+
+def _remove_kickers(candidates: list[Candidate], options: Options) -> None:
+    """A short label right above the headline is its kicker ("Reportage", "Analysis")."""
+    for label, headline in zip(candidates, candidates[1:]):
+        if headline.removal is not None and headline.removal.rule == TITLE_RULE.id and _is_label(label):
+            _remove(label, KICKER_RULE.kind, KICKER_RULE.id, options)
 
 
 def _remove_code_labels(candidates: list[Candidate], options: Options) -> None:

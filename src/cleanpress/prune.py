@@ -40,7 +40,7 @@ SILENT_TAGS = frozenset({
 # tag -> (rule id, kind, why)
 _TAG_RULES: dict[str, tuple[str, str, str]] = {
     "nav": ("prune.nav", "navigation", "<nav> menus and link bars"),
-    "header": ("prune.header", "navigation", "<header>: site masthead or the article's own heading block"),
+    "header": ("prune.header", "navigation", "<header> of the site (an article's own header is kept for later rules)"),
     "footer": ("prune.footer", "footer", "<footer>: site or article footer"),
     "aside": ("prune.aside", "related-links", "<aside>: sidebars, pull-outs and teaser boxes"),
     "form": ("prune.form", "widget", "<form>: search boxes, sign-ups, comment forms"),
@@ -124,11 +124,10 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
     tag_rule = _TAG_RULES.get(tag)
     if tag_rule is not None and options.rule_enabled(tag_rule[0]):
-        kind = tag_rule[1]
         if tag == "header" and _inside_article(element):
-            kind = "metadata"
+            return None  # the article's own heading block: title, byline, lead; later rules sort it out
         if not _protected(element, body, False):
-            return tag_rule[0], kind
+            return tag_rule[0], tag_rule[1]
     role = attrib.get("role")
     if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body, False):
         return ROLE_RULE.id, ROLE_KINDS[role]

@@ -41,7 +41,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy",
                "print-button", "tooltip"),
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
-                 "updated", "headline", "kicker", "eyebrow", "author-bio", "about-author"),
+                 "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author"),
 }
 # kind -> words that must be a whole class or id
 _TOKENS: dict[str, tuple[str, ...]] = {
