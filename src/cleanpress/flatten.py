@@ -28,6 +28,7 @@ _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
 _TEASER_LINK_SHARE = 0.25
 _TEASER_LEAD_OFFSET = 30
+_SENTENCE_ENDS = (".", "!", "?", "。")
 
 
 @dataclass
@@ -163,13 +164,18 @@ def _linked_item_share(element: HtmlElement) -> float:
     linked = 0
     for item in items:
         text = element_text(item)
+        links = [t for t in (element_text(a) for a in item.iter("a")) if t]
+        if not links:
+            continue
+        before = text.find(links[0])
+        # A linked headline has no full stop; a linked sentence is prose that cites.
+        after = text[before + len(links[0]):before + len(links[0]) + 1] if before >= 0 else ""
+        if links[0].endswith(_SENTENCE_ENDS) or after.startswith(_SENTENCE_ENDS):
+            continue
         if element.tag == "ol":  # numbered lists are sources and steps unless each item leads with its link
-            lead_text = next((t for t in (element_text(a) for a in item.iter("a")) if t), "")
-            before = text.find(lead_text) if lead_text else -1
-            linked += 0 <= before <= _TEASER_LEAD_OFFSET and len(lead_text) >= _TEASER_LINK_SHARE * len(text)
+            linked += 0 <= before <= _TEASER_LEAD_OFFSET and len(links[0]) >= _TEASER_LINK_SHARE * len(text)
         else:
-            link_chars = sum(len(element_text(a)) for a in item.iter("a"))
-            linked += link_chars >= _TEASER_LINK_SHARE * len(text)
+            linked += sum(map(len, links)) >= _TEASER_LINK_SHARE * len(text)
     return linked / len(items)
 
 
