@@ -157,7 +157,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
 
 
 def _linked_item_share(element: HtmlElement) -> float:
-    """Share of list items led by a link of their own: the shape of a list of teasers."""
+    """Share of list items shaped like teasers: led by a linked headline, or cards with a picture or heading."""
     items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
     if not items:
         return 0.0
@@ -166,6 +166,9 @@ def _linked_item_share(element: HtmlElement) -> float:
         text = element_text(item)
         links = [t for t in (element_text(a) for a in item.iter("a")) if t]
         if not links:
+            continue
+        if any(True for _ in item.iter("article", "figure", "img", "h2", "h3", "h4", "h5", "h6")):
+            linked += 1  # a card with its own picture or headline and a link
             continue
         before = text.find(links[0])
         # A linked headline has no full stop; a linked sentence is prose that cites.
