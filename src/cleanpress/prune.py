@@ -120,7 +120,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         return user_rule.id, user_rule.kind
     attrib = element.attrib
     if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrib.get("style", "")):
-        if options.rule_enabled(HIDDEN_RULE.id) and not _protected(element, body, False):
+        if options.rule_enabled(HIDDEN_RULE.id):
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
     tag_rule = _TAG_RULES.get(tag)
     if tag_rule is not None and options.rule_enabled(tag_rule[0]):

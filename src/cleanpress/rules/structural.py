@@ -38,7 +38,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply"),
     "image-credit": ("credit", "credits", "copyright", "photographer"),
     "footer": ("footer", "colophon", "legal", "imprint", "impressum"),
-    "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy",
+    "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy-link",
                "print-button", "tooltip"),
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
                  "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author"),
