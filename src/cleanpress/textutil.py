@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from .tags import INLINE_TAGS
 
-_SPACE = re.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
+_INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\ufeff": " "})
 
 
 def collapse(text: str) -> str:
     """Whitespace runs (including no-break and zero-width spaces) to one space, stripped."""
-    return _SPACE.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.translate(_INVISIBLE_SPACES)
+    return " ".join(text.split())
 
 
 def element_text(element: object) -> str:

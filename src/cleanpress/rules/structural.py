@@ -55,19 +55,16 @@ _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|pos
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-# A part after "non-"/"no-" names the opposite ("non-ad-column" is the article column).
-_NEGATED = r"(?<!non-)(?<!non_)(?<!no-)(?<!no_)(?<!not-)"
-_PART_PATTERN = re.compile(
-    "|".join(rf"(?:^|[\s_-]){_NEGATED}(?P<{kind.replace('-', '_')}>{_alternation(words)})(?=$|[\s_-])"
-             for kind, words in _PARTS.items())
-)
-_TOKEN_PATTERN = re.compile(
-    "|".join(rf"(?:^|\s)(?P<{kind}>{_alternation(words)})(?=$|\s)" for kind, words in _TOKENS.items())
-)
+# word -> kind, for one dictionary look-up per class/id part
+_PART_KIND: dict[str, str] = {}
+for _kind, _words in _PARTS.items():
+    for _word in _words:
+        _PART_KIND.setdefault(_word, _kind)
+_TOKEN_KIND = {word: kind for kind, words in _TOKENS.items() for word in words}
+_LONGEST_PART = max(word.count("-") + 1 for word in _PART_KIND)
+_SEPARATORS = re.compile(r"[\s_-]+")
+# A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column).
+_NEGATIONS = frozenset({"non", "no", "not"})
 
 CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
                for kind, words in {**_PARTS, **_TOKENS}.items()}
@@ -88,16 +85,21 @@ def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
 
 
 def class_kind(words: str) -> str | None:
-    """The chrome kind that the class/id words name, if any."""
-    if not words.strip():
-        return None
-    token = _TOKEN_PATTERN.search(words)
-    if token is not None:
-        return token.lastgroup
-    part = _PART_PATTERN.search(words)
-    if part is None or part.lastgroup is None:
-        return None
-    return part.lastgroup.replace("_", "-")
+    """The chrome kind that the class/id words name, if any (the leftmost word wins)."""
+    tokens = words.split()
+    for token in tokens:
+        kind = _TOKEN_KIND.get(token)
+        if kind is not None:
+            return kind
+    parts = [part for part in _SEPARATORS.split(words) if part]
+    for index, part in enumerate(parts):
+        if index and parts[index - 1] in _NEGATIONS:
+            continue
+        for length in range(min(_LONGEST_PART, len(parts) - index), 0, -1):
+            kind = _PART_KIND.get(part if length == 1 else "-".join(parts[index:index + length]))
+            if kind is not None:
+                return kind
+    return None
 
 
 def names_content(words: str) -> bool:

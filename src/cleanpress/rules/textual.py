@@ -80,6 +80,10 @@ TEXT_RULES: tuple[TextRule, ...] = tuple(
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+# One anchored search tells whether any whole-block rule could match: most blocks match none.
+_ANY_WHOLE = regex.compile(
+    "|".join(f"(?:{rule.pattern.pattern})" for rule in TEXT_RULES if rule.whole), regex.IGNORECASE | regex.VERSION0
+)
 _BY_ID = {rule.id: rule for rule in TEXT_RULES}
 
 # Words that keep an appeal going when no payment widget closes it.
@@ -96,8 +100,10 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     """The first enabled rule (built-in, then the caller's) matching ``text``."""
     length = len(text)
     if length <= _LONGEST:
+        any_whole = _ANY_WHOLE.match(text) is not None
         for rule in TEXT_RULES:
-            if length <= rule.max_chars and options.rule_enabled(rule.id) and rule.pattern.search(text):
+            if (length <= rule.max_chars and (any_whole or not rule.whole) and options.rule_enabled(rule.id)
+                    and rule.pattern.search(text)):
                 return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
