@@ -26,7 +26,7 @@ _ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl
 _BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
-_TEASER_LINK_SHARE = 0.25
+_TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30
 _SENTENCE_ENDS = (".", "!", "?", "。")
 
