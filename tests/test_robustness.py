@@ -192,6 +192,36 @@ def test_gzip_compressed_page_is_read() -> None:
     assert ARTICLE_PARAGRAPHS[0][:60] in article.text
 
 
+LARGE = 50_000
+LARGE_ADVERSARIAL: dict[str, str | bytes] = {
+    "angle brackets": "<" * LARGE,
+    "ampersands": "&" * LARGE,
+    "open anchors": "<a " * (LARGE // 3),
+    "huge attribute": '<p title="' + "x" * LARGE * 4 + '">t</p>',
+    "unclosed comment": "<!--" + "x" * LARGE,
+    "inline nesting": "<b><i>" * (LARGE // 6) + "x",
+    "table nesting": "<table><tr><td>" * (LARGE // 15),
+    "paragraph siblings": "<p>x" * (LARGE // 4),
+    "list items": "<ul>" + "<li>x" * (LARGE // 5),
+    "line breaks": "<br>" * (LARGE // 4),
+    "entities": "&amp;&#128512;&#x0;&bogus;" * (LARGE // 24),
+    "cdata openers": "<![CDATA[" * (LARGE // 9),
+    "textarea swallowing": "<textarea>" + "<p>x</p>" * (LARGE // 8),
+    "short lines": "line\n" * (LARGE // 5),
+    "links": "<a href=/x>y</a> " * (LARGE // 17),
+    "images": "<img src=/a.png alt=x>" * (LARGE // 22),
+    "random bytes": bytes(random.Random(5).randrange(256) for _ in range(LARGE * 4)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LARGE_ADVERSARIAL))
+def test_large_adversarial_pages_are_bounded(name: str) -> None:
+    try:
+        check_article(_extract_timed(LARGE_ADVERSARIAL[name]))
+    except (TooDeep, TooManyNodes):
+        assert "nesting" in name
+
+
 # --- encodings through extract ------------------------------------------------------------------------
 
 SENTENCES: dict[str, tuple[str, str]] = {
