@@ -42,7 +42,7 @@ EXPECTED_KEYS = {
     "min_confidence": (int, float),
     "max_confidence": (int, float),
 }
-OPTIONAL_KEYS = {"encoding": str}
+OPTIONAL_KEYS = {"encoding": str, "captions": list}
 
 PAGE_NAMES = sorted(p.name for p in PAGES.iterdir() if p.suffix in {".html", ".txt"})
 
@@ -197,3 +197,11 @@ def test_seed_as_str_with_explicit_text_format() -> None:
     assert art.title == SEED_TITLE
     assert art.text == expected(SEED_TXT)["text"]
     assert len(art.text.split("\n\n")) == 8
+
+
+def test_captions_come_back_as_caption_blocks_when_asked() -> None:
+    exp = expected("figures-credits.html")
+    page = (PAGES / "figures-credits.html").read_bytes()
+    with_captions = cleanpress.extract(page, keep_captions=True)
+    assert [b.text for b in with_captions.blocks if b.kind == "caption"] == exp["captions"]
+    assert all(caption not in cleanpress.extract(page).text for caption in exp["captions"])

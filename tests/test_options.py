@@ -30,7 +30,8 @@ PAGE = (f"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><art
 def test_defaults() -> None:
     options = Options()
     assert options.disabled_rules == frozenset() and options.extra_rules == ()
-    assert options.keep_captions and options.keep_tables and options.keep_links and options.keep_images
+    assert not options.keep_captions  # captions are not body text unless asked for
+    assert options.keep_tables and options.keep_links and options.keep_images
     assert options.limits == Limits()
 
 
@@ -88,8 +89,9 @@ def test_overrides_apply_on_top_of_an_options_object() -> None:
 
 
 def test_keep_captions_and_tables_through_extract() -> None:
-    kept = cleanpress.extract(PAGE)
+    kept = cleanpress.extract(PAGE, keep_captions=True)
     assert "The sea wall on Sunday." in kept.text and "Port\tStatus" in kept.text
+    assert "The sea wall on Sunday." not in cleanpress.extract(PAGE).text  # captions are not body text by default
     dropped = cleanpress.extract(PAGE, keep_captions=False, keep_tables=False)
     assert "The sea wall on Sunday." not in dropped.text and "Port" not in dropped.text
     assert {(r.kind, r.rule) for r in dropped.removed} >= {("dropped-by-option", "option.keep-captions"),
@@ -97,7 +99,7 @@ def test_keep_captions_and_tables_through_extract() -> None:
 
 
 def test_switching_every_rule_off_keeps_the_chrome() -> None:
-    article = cleanpress.extract(PAGE, disabled_rules={"*"})
+    article = cleanpress.extract(PAGE, disabled_rules={"*"}, keep_captions=True)
     assert "Share this article" in article.text and "Home" in article.text
     assert article.removed == ()
 

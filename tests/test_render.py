@@ -101,7 +101,7 @@ def test_code_holding_a_fence_gets_a_longer_fence() -> None:
 def test_headings_quotes_and_captions() -> None:
     article = _article("<h2>What happens next</h2><blockquote><p>We will rebuild every house.</p></blockquote>"
                        "<figure><img src='/harbour.jpg' alt='The harbour'><figcaption>The harbour at dawn.</figcaption>"
-                       "</figure>")
+                       "</figure>", keep_captions=True)
     assert _block(article, "heading").markdown == "## What happens next"
     assert _block(article, "quote").markdown.startswith("> ")
     caption = _block(article, "caption")

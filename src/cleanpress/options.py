@@ -64,7 +64,7 @@ class Options:
 
     disabled_rules: frozenset[str] = frozenset()
     extra_rules: tuple[PhraseRule | SelectorRule, ...] = ()
-    keep_captions: bool = True
+    keep_captions: bool = False
     keep_tables: bool = True
     keep_links: bool = True
     keep_images: bool = True
