@@ -99,6 +99,7 @@ _SINGLE_BYTE_CANDIDATES: tuple[str, ...] = (
     "cp1255",
     "cp1256",
     "iso8859_5",
+    "iso8859_8",
 )
 _MULTI_BYTE_CANDIDATES: tuple[str, ...] = ("cp932", "gb18030", "euc_jp", "big5hkscs", "cp949")
 _CHINESE = frozenset(("gb18030", "big5hkscs"))
@@ -368,12 +369,26 @@ def _plausibility(text: str, *, chinese: bool = False) -> float:
             if accented * 2 > len(word):
                 score -= 1.5 * accented
                 continue
+        if scripts & {"hebrew", "arabic"}:
+            score += len(word) * 0.5  # scripts without case: a one-script word is all the evidence
+            continue
         if len(word) > 1:
             tail = word[1:]
             if tail.islower() or word.isupper():
                 score += len(word) * 0.5
             else:
                 score -= sum(1 for ch in tail if ch.isupper()) * 2
+    # Hebrew read as windows-1251 gives only the letters а..ъ; real Cyrillic text
+    # soon uses one beyond them (я, ы, ь, ю, ё, і, ј ...).
+    cyrillic = _CYRILLIC_RE.findall(text)
+    if len(cyrillic) >= 20 and not any(ch not in _CYRILLIC_LOW_HALF for ch in cyrillic):
+        score -= 1.5 * len(cyrillic)
+    # Prose is mostly lowercase; a reading that makes nearly every letter a capital is wrong.
+    upper = sum(1 for ch in cyrillic if ch.isupper())
+    if len(cyrillic) >= 20 and upper > 0.7 * len(cyrillic):
+        score -= 1.5 * upper
+    # Greek writes final sigma only at the end of a word.
+    score -= 3 * len(_INNER_FINAL_SIGMA_RE.findall(text))
     # Symbols glued between letters ("wÃ¤re", "Ð¿Ñ€") are what mojibake looks like.
     score -= 3 * len(_GLUED_SYMBOL_RE.findall(text))
     # Chinese and Japanese do not put spaces between ideographs; Korean does.
@@ -381,6 +396,9 @@ def _plausibility(text: str, *, chinese: bool = False) -> float:
     return score
 
 
+_INNER_FINAL_SIGMA_RE = re.compile(r"\u03c2(?=[\u0370-\u03ff])")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_LOW_HALF = frozenset(chr(code) for code in range(0x0430, 0x044B))
 _SPACED_HAN_RE = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _GLUED_SYMBOL_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\-'’.,;:!?()\"«»„“”/]+(?=[^\W\d_])")
 
