@@ -46,6 +46,14 @@ _TEASER_MAX = 250
 _TEASER_ITEMS = 0.8
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
+# A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe".
+_CREDIT_AT_END = regex.compile(
+    r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
+    r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{2,80}"
+    r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60})\.?\s*$",
+    regex.IGNORECASE,
+)
+_CAPTION_MAX = 400
 # Words of a photo caption, which sits above many bodies but is no lead.
 _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|dpa|foto|bild)\b", regex.IGNORECASE)
 
@@ -53,6 +61,7 @@ _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
     """Set ``removal`` on every candidate that does not belong to the body."""
     label_sequence(candidates, options)
+    _spot_captions(candidates)
     _keep_lead(candidates)
     title = collapse(metadata.title).casefold()
     seen_body = False
@@ -76,6 +85,14 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
     _remove_lone_headings(candidates, options)
+
+
+def _spot_captions(candidates: list[Candidate]) -> None:
+    """A short paragraph that ends in a photo credit is a caption set as a paragraph."""
+    for candidate in candidates:
+        if (candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) < _CAPTION_MAX
+                and _CREDIT_AT_END.search(candidate.text)):
+            candidate.kind = "caption"
 
 
 def _keep_lead(candidates: list[Candidate]) -> None:
