@@ -14,6 +14,7 @@ import gzip
 import html
 import random
 import re
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -329,6 +330,32 @@ def test_system_entities_and_local_references_are_never_read(tmp_path: Path, tem
         dumped = article.to_json()
         assert "CLEANPRESS-SECRET" not in dumped
         assert "file:" not in article.html and "file:" not in article.markdown
+
+
+def test_no_network_access_even_to_a_local_listener() -> None:
+    """libxml2 would fetch over its own sockets; a listener on localhost shows whether anything connects."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    address = "http://127.0.0.1:%d" % listener.getsockname()[1]
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    pages = [
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "{address}/x.dtd"><html><body>{body}</body></html>',
+        f'<!DOCTYPE html [<!ENTITY e SYSTEM "{address}/e">]><html><body>{body}<p>&e;</p></body></html>',
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY % d SYSTEM "{address}/d"> %d;]><html><body>{body}</body></html>',
+        f'<?xml-stylesheet href="{address}/s.xsl"?><html><body>{body}<img src="{address}/i.png">'
+        f'<link rel="stylesheet" href="{address}/c.css"><script src="{address}/j.js"></script>'
+        f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{address}/x"/></body></html>',
+    ]
+    try:
+        for page in pages:
+            for item in (page, page.encode()):
+                check_article(cleanpress.extract(item, url=address + "/page"))
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    finally:
+        listener.close()
 
 
 # --- limits through extract ---------------------------------------------------------------------------
