@@ -186,15 +186,24 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     return (rule.id, rule.kind) if rule is not None else verdict
 
 
+def _wraps_article(element: HtmlElement) -> bool:
+    """A menu or header that broken markup made the parent of the page's <main> with prose."""
+    return any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main"))
+
+
 def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bool:
     """True when ``element`` holds too much of the page's prose to be chrome.
 
     Prose is the text of paragraphs long enough to be sentences; a wrapper
-    holding half of it is the article, whatever its class says.
+    holding half of it is the article, whatever its class says. So is one
+    that holds the <main> element with prose, which broken markup can nest
+    inside a menu.
     """
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
         return False
+    if _wraps_article(element):
+        return True
     prose = _prose_chars(element)
     if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
             chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
