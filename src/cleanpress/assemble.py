@@ -34,6 +34,8 @@ TEASER_RULE = register("struct.teaser", "related-links",
 LEAD_REACH = 8
 HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
                               "headings with no prose under them: section labels of a non-article page")
+TRAILING_HEADING_RULE = register("assemble.trailing-heading", "related-links",
+                                 "headings after the last text of the article: titles of removed boxes")
 KICKER_RULE = register("assemble.kicker", "metadata", "a one- to three-word section label right above the headline")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 CAPTION_OPTION = "option.keep-captions"
@@ -85,6 +87,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
     _remove_lone_headings(candidates, options)
+    _remove_trailing_headings(candidates, options)
 
 
 def _spot_captions(candidates: list[Candidate]) -> None:
@@ -189,6 +192,16 @@ def _remove_lone_headings(candidates: list[Candidate], options: Options) -> None
     if kept and all(c.kind in ("heading", "caption") for c in kept):
         for heading in kept:
             _remove(heading, HEADINGS_ONLY_RULE.kind, HEADINGS_ONLY_RULE.id, options)
+
+
+def _remove_trailing_headings(candidates: list[Candidate], options: Options) -> None:
+    """Headings after the last block of text head something that was removed, not the article."""
+    for candidate in reversed(candidates):
+        if candidate.removal is not None or not candidate.in_container:
+            continue
+        if candidate.kind != "heading":
+            return
+        _remove(candidate, TRAILING_HEADING_RULE.kind, TRAILING_HEADING_RULE.id, options)
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
