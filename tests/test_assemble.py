@@ -110,8 +110,14 @@ def test_two_short_lines_or_short_sentences_are_not_a_stack() -> None:
 
 def test_short_headings_do_not_form_a_stack() -> None:
     result = _decide([_c(PROSE), _c("One", "heading", level=2), _c("Two", "heading", level=2),
-                      _c("Three", "heading", level=2)])
+                      _c("Three", "heading", level=2), _c(PROSE)])
     assert all(c.kept for c in result)
+
+
+def test_headings_after_the_last_text_go() -> None:
+    result = _decide([_c(PROSE), _c("Section", "heading", level=2), _c(PROSE), _c("More from us", "heading", level=2)])
+    assert [c.kept for c in result] == [True, True, True, False]
+    assert result[3].removal is not None and result[3].removal.rule == "assemble.trailing-heading"
 
 
 def test_candidates_outside_the_container_are_removed() -> None:
