@@ -115,7 +115,7 @@ def test_short_headings_do_not_form_a_stack() -> None:
 
 
 def test_headings_after_the_last_text_go() -> None:
-    result = _decide([_c(PROSE), _c("Section", "heading", level=2), _c(PROSE), _c("More from us", "heading", level=2)])
+    result = _decide([_c(PROSE), _c("Section", "heading", level=2), _c(PROSE), _c("Where the rail goes", "heading", level=2)])
     assert [c.kept for c in result] == [True, True, True, False]
     assert result[3].removal is not None and result[3].removal.rule == "assemble.trailing-heading"
 
