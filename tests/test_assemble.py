@@ -66,7 +66,7 @@ def test_title_repeated_at_the_top_is_removed_as_metadata() -> None:
 
 
 def test_title_repeated_after_the_body_starts_is_kept() -> None:
-    result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2)],
+    result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2), _c(PROSE)],
                      title="River floods the lower town")
     assert all(c.kept for c in result)
 
