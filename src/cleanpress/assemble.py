@@ -35,7 +35,7 @@ LEAD_REACH = 8
 HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
                               "headings with no prose under them: section labels of a non-article page")
 TRAILING_HEADING_RULE = register("assemble.trailing-heading", "related-links",
-                                 "headings after the last text of the article: titles of removed boxes")
+                                 "headings and short labels after the last sentence of the article: titles of removed boxes")
 KICKER_RULE = register("assemble.kicker", "metadata", "a one- to three-word section label right above the headline")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 CAPTION_OPTION = "option.keep-captions"
@@ -46,6 +46,7 @@ _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _TEASER_MAX = 250
 _TEASER_ITEMS = 0.8
+_TRAILING_LABEL = 40
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe".
@@ -195,13 +196,17 @@ def _remove_lone_headings(candidates: list[Candidate], options: Options) -> None
 
 
 def _remove_trailing_headings(candidates: list[Candidate], options: Options) -> None:
-    """Headings after the last block of text head something that was removed, not the article."""
+    """Headings and labels after the last sentence head something that was removed, not the article."""
     for candidate in reversed(candidates):
         if candidate.removal is not None or not candidate.in_container:
             continue
-        if candidate.kind != "heading":
+        if candidate.kind != "heading" and not (candidate.kind == "paragraph" and _is_trailing_label(candidate.text)):
             return
         _remove(candidate, TRAILING_HEADING_RULE.kind, TRAILING_HEADING_RULE.id, options)
+
+
+def _is_trailing_label(text: str) -> bool:
+    return len(text) <= _TRAILING_LABEL and not _SENTENCE_END.search(text)
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
