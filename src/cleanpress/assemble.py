@@ -36,6 +36,8 @@ HEADINGS_ONLY_RULE = register("assemble.headings-only", "navigation",
                               "headings with no prose under them: section labels of a non-article page")
 TRAILING_HEADING_RULE = register("assemble.trailing-heading", "related-links",
                                  "headings and short labels after the last sentence of the article: titles of removed boxes")
+LEADING_LABEL_RULE = register("assemble.leading-label", "metadata",
+                              "short labels above the first sentence of the article: categories, picture labels")
 KICKER_RULE = register("assemble.kicker", "metadata", "a one- to three-word section label right above the headline")
 TITLE_RULE = register("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 CAPTION_OPTION = "option.keep-captions"
@@ -89,6 +91,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_teasers(candidates, options)
     _remove_lone_headings(candidates, options)
     _remove_trailing_headings(candidates, options)
+    _remove_leading_labels(candidates, options)
 
 
 def _spot_captions(candidates: list[Candidate]) -> None:
@@ -203,6 +206,16 @@ def _remove_trailing_headings(candidates: list[Candidate], options: Options) -> 
         if candidate.kind != "heading" and not (candidate.kind == "paragraph" and _is_trailing_label(candidate.text)):
             return
         _remove(candidate, TRAILING_HEADING_RULE.kind, TRAILING_HEADING_RULE.id, options)
+
+
+def _remove_leading_labels(candidates: list[Candidate], options: Options) -> None:
+    """Short labels above the first sentence of the article are picture labels, categories and tags."""
+    for candidate in candidates:
+        if candidate.removal is not None or not candidate.in_container:
+            continue
+        if candidate.kind != "paragraph" or not _is_trailing_label(candidate.text):
+            return
+        _remove(candidate, LEADING_LABEL_RULE.kind, LEADING_LABEL_RULE.id, options)
 
 
 def _is_trailing_label(text: str) -> bool:
