@@ -40,7 +40,7 @@ TAGS = ["p", "div", "span", "a", "b", "i", "em", "ul", "li", "ol", "table", "tr"
         "code", "blockquote", "figure", "figcaption", "img", "br", "section", "article", "nav", "header", "footer",
         "aside", "script", "style", "form", "button", "iframe", "svg", "noscript", "template", "font", "center"]
 ATTRIBUTES = ["class", "id", "href", "src", "style", "onclick", "title", "alt", "hidden", "role", "srcset", "data-x"]
-JUNK = ["<", "&", "&amp;", "&#0;", "&#x110000;", "<!--", "-->", "]]>", "\x00", "\ud800", "\r", "\u2028", "'", '"',
+JUNK = ["<", "&", "&amp;", "&#0;", "&#1;", "&#x11", "&#x7f;", "&#x93;", "&#x110000;", "<!--", "-->", "]]>", "\x00", "\ud800", "\r", "\u2028", "'", '"',
         "</p>", "<p", "javascript:alert(1)", " onerror=alert(1) "]
 
 words = st.sampled_from(WORDS)
@@ -112,9 +112,9 @@ def test_removed_and_kept_text_do_not_overlap(document: str) -> None:
     article = cleanpress.extract(document)
     kept = {_fold(" ".join(b.text.split())) for b in article.blocks if len(b.text) > 30}
     removed = {_fold(" ".join(r.text.split())) for r in article.removed if len(r.text) > 30}
-    source = " ".join(_source_texts(document)[2].split())
+    sources = [" ".join(source.split()) for source in _source_texts(document)]
     for text in kept & removed:
-        assert source.count(text) >= 2, text  # the same words twice on the page may go both ways
+        assert max(source.count(text) for source in sources) >= 2, text  # the same words twice may go both ways
 
 
 @PROFILE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -67,6 +68,22 @@ def test_text_before_and_after_void_elements_that_libxml2_misreads() -> None:
 def test_nul_controls_and_surrogates_do_not_break_parsing() -> None:
     text = _body_text("<p>a\x00b\x07c\ud83dd\r\ne</p>")
     assert text == "abc\ufffdd\ne"
+
+
+@pytest.mark.parametrize(
+    "reference", ["&#1;", "&#x11", "&#x0000001F;", "&#127;", "&#x7F", "&#13;", "&#65535;", "&#0;", "&#xD800;", "&#x110000;"]
+)
+def test_references_to_control_characters_do_not_become_controls(reference: str) -> None:
+    root, _ = parse_html(f"<p title='a{reference}z'>a{reference}z</p>", DEFAULT)
+    paragraph = root.find("body/p")
+    for value in (paragraph.text, paragraph.get("title")):
+        assert value.startswith("a") and value.endswith("z")
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]", value)
+
+
+def test_references_to_ordinary_characters_are_untouched() -> None:
+    root, _ = parse_html("<p>&#x11b;&#65;&#x41&#8217;&#x1F600;&#160;&#9;x</p>", DEFAULT)
+    assert root.find("body/p").text == "ěAA’😀\u00a0\tx"
 
 
 def test_internal_dtd_subset_is_dropped_and_entities_stay_literal() -> None:

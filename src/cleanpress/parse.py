@@ -78,7 +78,7 @@ def parse_html(text: str, limits: Limits) -> tuple[lxml.html.HtmlElement, bool]:
             )
         text = text[: limits.max_bytes]
         truncated = True
-    text = _INTERNAL_SUBSET_RE.sub(r"\1>", clean_text(text), count=1)
+    text = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(clean_text(text)), count=1)
     if not text.strip():
         return _empty_document(), truncated
     root = _libxml_parse(text)
@@ -90,6 +90,29 @@ def parse_html(text: str, limits: Limits) -> tuple[lxml.html.HtmlElement, bool]:
         truncated = _enforce_node_limit(root, limits) or truncated
     _ensure_body(root)
     return root, truncated
+
+
+def _drop_control_references(text: str) -> str:
+    """Remove character references to control characters (``&#1;``, ``&#x7f``).
+
+    The parser would decode them into the very characters :func:`clean_text`
+    took out of the raw text; libxml2 already turns NUL, surrogates and C1
+    references into proper characters, these are what it lets through.
+    """
+    if "&#" not in text:
+        return text
+    return _NUMERIC_REFERENCE_RE.sub(_control_reference, text)
+
+
+_NUMERIC_REFERENCE_RE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+_CONTROL_CODES: dict[int, str] = {code: "" for code in (*range(1, 9), *range(0x0E, 0x20), 0x7F, 0x0D, 0xFFFE, 0xFFFF)}
+_CONTROL_CODES.update({0x0B: "\n", 0x0C: "\n"})
+
+
+def _control_reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal is not None else int(decimal)
+    return _CONTROL_CODES.get(code, match.group())
 
 
 def _libxml_parse(text: str) -> lxml.html.HtmlElement | None:
