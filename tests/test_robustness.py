@@ -135,6 +135,9 @@ def _markdown_is_safe(markdown: str) -> bool:
     return all(_url_is_safe(url) for url in _MD_DESTINATION.findall(outside_code))
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def check_article(article: Article) -> None:
     """The invariants every Article holds, whatever the page was."""
     assert isinstance(article, Article)
@@ -144,8 +147,11 @@ def check_article(article: Article) -> None:
     for block in article.blocks:
         assert is_safe_html(block.html)
         assert _markdown_is_safe(block.markdown)
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]", article.text)
-    article.to_json()
+    assert not _CONTROLS.search(article.text)
+    for value in (article.title, article.byline, article.published, article.site_name, article.lang,
+                  article.description, article.url, article.image, *article.authors):
+        assert not _CONTROLS.search(value), value
+    article.to_json().encode("utf-8")
 
 
 def _extract_timed(page: str | bytes, **kwargs: object) -> Article:
@@ -221,6 +227,17 @@ def test_large_adversarial_pages_are_bounded(name: str) -> None:
         check_article(_extract_timed(LARGE_ADVERSARIAL[name]))
     except (TooDeep, TooManyNodes):
         assert "nesting" in name
+
+
+@pytest.mark.xfail(reason="metadata.py passes JSON-LD strings through uncleaned (escaped controls, lone surrogates)")
+def test_metadata_from_json_ld_escapes_is_clean() -> None:
+    json_ld = (
+        '{"@type": "NewsArticle", "headline": "Bad \\ud800 and \\u0001 title", '
+        '"author": {"name": "Ann\\u0007 Lee"}, "description": "d\\u0000e\\r\\nf"}'
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    page = f'<html><head><script type="application/ld+json">{json_ld}</script></head><body><article>{body}</article></body></html>'
+    check_article(cleanpress.extract(page))
 
 
 # --- encodings through extract ------------------------------------------------------------------------
