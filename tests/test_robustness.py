@@ -147,6 +147,8 @@ def check_article(article: Article) -> None:
     for block in article.blocks:
         assert is_safe_html(block.html)
         assert _markdown_is_safe(block.markdown)
+        assert not any(_CONTROLS.search(piece) for piece in (block.text, *block.items, *(c for r in block.rows for c in r)))
+    assert not any(_CONTROLS.search(removal.text) for removal in article.removed)
     assert not _CONTROLS.search(article.text)
     for value in (article.title, article.byline, article.published, article.site_name, article.lang,
                   article.description, article.url, article.image, *article.authors):
