@@ -35,6 +35,7 @@ import lxml.etree
 import lxml.html
 
 from .article import Metadata
+from .decode import clean_text
 
 __all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
 
@@ -1067,8 +1068,8 @@ def _iso(value: datetime, *, with_time: bool) -> str:
 
 
 def _clean(text: str | None) -> str:
-    """Collapse whitespace runs to one space and trim."""
-    return _WS.sub(" ", text).strip() if text else ""
+    """Controls and lone surrogates out (JSON-LD escapes can carry them), whitespace collapsed, trimmed."""
+    return _WS.sub(" ", clean_text(text)).strip() if text else ""
 
 
 def _unescape(text: str) -> str:
