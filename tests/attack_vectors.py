@@ -237,14 +237,14 @@ def all_vectors() -> list[str]:
 
 #: Prose of our own to wrap a vector in, so that an extractor keeps it as content.
 ARTICLE_PARAGRAPHS: tuple[str, ...] = (
-    "The river had been rising for three days before the town council agreed to open the old "
-    "floodgates, a decision that several farmers downstream had opposed at every meeting since spring.",
-    "Engineers who inspected the gates last year found the hinges sound but the concrete sills worn, "
-    "and they warned that a full opening could send debris into the lower fields within hours.",
-    "By Thursday evening volunteers had stacked sandbags along the school wall, and the bakery on "
-    "the square stayed open late to feed the people who kept arriving from the outlying villages.",
-    "Officials said the water should fall again by the weekend, though they asked residents near the "
-    "bridge to keep their cellars clear and to report any cracks in the embankment at once.",
+    ("The river had been rising for three days before the town council agreed to open the old "
+    "floodgates, a decision that several farmers downstream had opposed at every meeting since spring."),
+    ("Engineers who inspected the gates last year found the hinges sound but the concrete sills worn, "
+    "and they warned that a full opening could send debris into the lower fields within hours."),
+    ("By Thursday evening volunteers had stacked sandbags along the school wall, and the bakery on "
+    "the square stayed open late to feed the people who kept arriving from the outlying villages."),
+    ("Officials said the water should fall again by the weekend, though they asked residents near the "
+    "bridge to keep their cellars clear and to report any cracks in the embankment at once."),
 )
 
 

@@ -250,7 +250,7 @@ def _declared(head: bytes) -> str | None:
         name = _normalise(raw.decode("ascii", "replace"))
         if name is None:
             continue
-        if name.startswith("utf_16") or name.startswith("utf_32"):
+        if name.startswith(("utf_16", "utf_32")):
             # Readable ASCII markup cannot be UTF-16: the declaration is wrong (WHATWG).
             return "utf-8"
         return name

@@ -165,8 +165,7 @@ def sanitize_element(
         if end is None:
             continue
         stack.append(end)
-        for child in reversed(item):
-            stack.append(child)
+        stack.extend(reversed(item))
         if item.text:
             stack.append((item.text,))
     return "".join(out).strip(" ")
