@@ -48,8 +48,8 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     """
     originals = list(body.iter())
     duplicate = copy.deepcopy(body)
-    for index, element in enumerate(duplicate.iter()):
-        element.set(_INDEX, str(index))
+    for index, copied in enumerate(duplicate.iter()):
+        copied.set(_INDEX, str(index))
     try:
         document = Document(duplicate)
         document._html(True)
@@ -58,10 +58,10 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
         best = document.select_best_candidate(document.score_paragraphs())
     except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
         return None
-    element: HtmlElement | None = best["elem"] if best else None
-    while element is not None and element.get(_INDEX) is None:
-        element = element.getparent()
-    return originals[int(element.get(_INDEX))] if element is not None else None
+    pick: HtmlElement | None = best["elem"] if best else None
+    while pick is not None and pick.get(_INDEX) is None:
+        pick = pick.getparent()
+    return originals[int(pick.get(_INDEX, "0"))] if pick is not None else None
 
 
 def _prose(element: HtmlElement) -> int:
