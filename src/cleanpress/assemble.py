@@ -46,6 +46,7 @@ TABLE_OPTION = "option.keep-tables"
 _SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
 _SHORT_CHARS = 30
+_SHORT_UNSPACED = 8
 _TEASER_MAX = 250
 _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
@@ -152,7 +153,8 @@ def _link_heavy(candidate: Candidate) -> bool:
 
 def _is_label(candidate: Candidate) -> bool:
     text = candidate.text
-    return (candidate.removal is None and candidate.kind == "paragraph" and len(text) <= _SHORT_CHARS
+    limit = _SHORT_CHARS if " " in text else _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
+    return (candidate.removal is None and candidate.kind == "paragraph" and len(text) <= limit
             and len(text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(text))
 
 

@@ -28,6 +28,7 @@ _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
 _TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30
+_TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
 
 
@@ -159,6 +160,8 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
 def _linked_item_share(element: HtmlElement) -> float:
     """Share of list items shaped like teasers: led by a linked headline, or cards with a picture or heading."""
     items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
+    if len(items) < _TEASER_MIN_ITEMS:  # a heading item over a nested list: judge the nested items
+        items = [item for item in element.iter("li") if item.find(".//li") is None]
     if not items:
         return 0.0
     linked = 0
