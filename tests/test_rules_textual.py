@@ -284,6 +284,46 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# More chrome wording per rule, beyond the one pair per cell above: (rule id, chrome, article sentence).
+MORE_EXAMPLES: list[tuple[str, str, str]] = [
+    ("text.read-more", "Weitere Informationen:",
+     "Weitere Informationen zum Bauvorhaben will die Stadt erst nach der Sitzung im Juni veröffentlichen."),
+    ("text.read-more", "Zum Weiterlesen",
+     "Zum Weiterlesen blieb den Pendlern im überfüllten Zug am Morgen kaum Platz."),
+    ("text.legal-links", "Pressekontakt:",
+     "Den Kontakt zur Presse hielt während der Verhandlungen allein der Sprecher der Gewerkschaft."),
+    ("text.legal-links", "Ansprechpartnerin zum Thema:",
+     "Als Ansprechpartnerin für die Eltern steht seit Montag eine Sozialarbeiterin bereit."),
+    ("text.related-heading", "Das könnte dich auch interessieren:",
+     "Ob das die Wähler auch interessieren könnte, wollte der Kandidat nicht beantworten."),
+    ("text.related-heading", "Mehr Ratgeber auf Gartenwelt",
+     "Mehr Ratgeber auf Papier wünschen sich vor allem ältere Leserinnen und Leser."),
+    ("text.related-heading", "Nächster Artikel",
+     "Der nächste Artikel der Verfassung regelt die Wahl des Bundespräsidenten."),
+    ("text.share", "Möchten Sie diesen Artikel teilen?",
+     "Viele Leser teilen den Artikel lieber per Messenger als in sozialen Netzwerken."),
+    ("text.share", "Diesen Beitrag als PDF herunterladen",
+     "Das Ministerium stellt den Bericht seit Dienstag als PDF zum Herunterladen bereit."),
+    ("text.comments", "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+     "Die Kommentare unter dem Video waren nach wenigen Stunden geschlossen worden."),
+    ("text.comments", "Kommentare insgesamt: 12",
+     "Insgesamt zwölf Kommentare gingen bei der Behörde während der Auslegungsfrist ein."),
+    ("text.copyright", "Dieser Beitrag steht unter der Lizenz CC BY-SA 4.0.",
+     "Die Bibliothek veröffentlicht ihre Digitalisate seit 2019 unter einer freien Lizenz."),
+    ("text.copyright", "(Alle Angaben ohne Gewähr)",
+     "Die Angaben der Firma konnten ohne Gewähr nicht überprüft werden, sagte der Richter."),
+    ("text.byline", "Verfasst von: gartenfreundin | 3. Mai 2015",
+     "Verfasst wurde der Brief von einer Schülerin, die anonym bleiben möchte."),
+    ("text.dateline", "Video verfügbar bis 31.12.2024",
+     "Das Video ist bis Ende des Jahres in der Mediathek verfügbar, teilte der Sender mit."),
+    ("text.donation", "Jede Spende hilft den Familien vor Ort!",
+     "Die Tafel erhielt im Winter mehr Spenden als je zuvor, berichtete die Leiterin."),
+    ("text.promo", "Die neue Ausgabe jetzt am Kiosk, im Abo und als E-Paper.",
+     "Die Zeitschrift erscheint seit 1990 und wird vor allem von Sammlern gekauft."),
+    ("text.newsletter", "Noch mehr Tipps? Abonnieren Sie unseren Newsletter!",
+     "Der Verein verschickt seinen Newsletter zweimal im Jahr an seine Mitglieder."),
+]
+
 CASES = [(rule.id, lang) for rule in TEXT_RULES for lang in LANGUAGES if rule.id in LANGUAGES[lang]]
 _PROSE = ("The committee met again on Thursday and heard evidence from engineers, residents and two former "
           "ministers, who disagreed sharply about the cost of the work and about who should pay for it. ")
@@ -334,6 +374,14 @@ def test_long_paragraph_holding_the_phrase_survives(rule_id: str, lang: str) -> 
     paragraph = _PROSE * 2 + chrome + " " + _PROSE * 2
     assert len(paragraph) > rule.max_chars
     assert match_text(paragraph, _alone(rule_id)) is None
+
+
+@pytest.mark.parametrize(("rule_id", "chrome", "prose"), MORE_EXAMPLES)
+def test_more_chrome_wording_fires_alone_and_spares_prose(rule_id: str, chrome: str, prose: str) -> None:
+    rule = match_text(chrome, _alone(rule_id))
+    assert rule is not None and rule.id == rule_id, f"{rule_id} missed {chrome!r}"
+    kept = match_text(prose, Options())
+    assert kept is None, f"{kept.id if kept else ''} removed the article sentence {prose!r}"
 
 
 @pytest.mark.parametrize(("rule_id", "lang"), CASES)
