@@ -10,7 +10,7 @@ article of many paragraphs with links, after a header and a menu),
 ``huge-text`` (one text node holding the whole size), ``attributes`` (short
 paragraphs each carrying thirty attributes) and ``deep`` (towers of 2,000
 nested elements with a paragraph at the top of each, the deepest nesting the
-fast parser takes; pages under 60 KB hold one shorter tower). Every measurement runs in a fresh process, so that the
+fast parser takes; the last tower is cut to fit the size). Every measurement runs in a fresh process, so that the
 peak resident memory (``VmHWM``) belongs to that one page: ``peak_mb`` is the
 high-water mark minus the resident size just before ``extract`` started.
 Time is the best of several runs for small pages (at least one, within a
@@ -87,10 +87,10 @@ def make_page(shape: str, size: int, seed: int = 7) -> bytes:
             parts.append(part)
             used += len(part)
     elif shape == "deep":
-        tower_depth = max(10, min(2000, budget // 30))  # small pages get one shorter tower
         while used < budget:
             paragraph = f"<p>{_sentence(rng, 15)} {_sentence(rng, 12)}</p>"
-            part = "<div class='n'>" * tower_depth + paragraph + "</div>" * tower_depth
+            depth = max(10, min(2000, (budget - used - len(paragraph)) // 21))  # the last tower fits what is left
+            part = "<div class='n'>" * depth + paragraph + "</div>" * depth
             parts.append(part)
             used += len(part)
     else:
