@@ -203,6 +203,17 @@ def test_other_types_raise_a_type_error_naming_the_expected_types(page: object) 
     assert "str" in str(info.value) and "bytes" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"format": "pdf"}, {"no_such_option": True}, {"options": "keep_links"}, {"disabled_rules": "text.share"},
+     {"limits": Limits(max_bytes=10)}],
+)
+def test_deliberate_errors_share_one_base_class(kwargs: dict[str, object]) -> None:
+    with pytest.raises(CleanpressError) as info:
+        cleanpress.extract(BASE_PAGE, **kwargs)  # type: ignore[arg-type]
+    assert isinstance(info.value, (ValueError, TypeError))
+
+
 @pytest.mark.parametrize("page", [b"%PDF-1.7\n" + bytes(range(256)) * 10, b"\x89PNG\r\n\x1a\n" + bytes(300),
                                   b"\x7fELF" + bytes(range(256)), bytes(range(32)) * 40])
 def test_binary_files_give_an_empty_article(page: bytes) -> None:
