@@ -170,6 +170,12 @@ def test_strange_meta_declarations_do_not_break_utf8(label: str) -> None:
     assert text in out
 
 
+@pytest.mark.parametrize("label", ["utf-7", "cp037", "cp500"])
+def test_declarations_that_cannot_be_true_are_ignored(label: str) -> None:
+    page = f'<meta charset="{label}"><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4- plain</p>'
+    assert decode_page(page.encode("ascii")) == page
+
+
 def test_gzip_page_is_inflated() -> None:
     page = _page(TEXTS["ru"], '<meta charset="koi8-r">')
     assert TEXTS["ru"] in decode_page(gzip.compress(page.encode("koi8_r")))

@@ -253,8 +253,19 @@ def _declared(head: bytes) -> str | None:
         if name.startswith(("utf_16", "utf_32")):
             # Readable ASCII markup cannot be UTF-16: the declaration is wrong (WHATWG).
             return "utf-8"
+        if not _ascii_compatible(name):
+            continue  # UTF-7, EBCDIC: a page could not have declared them in readable ASCII
         return name
     return None
+
+
+def _ascii_compatible(name: str) -> bool:
+    """True when markup characters encode as themselves (what a readable declaration needs)."""
+    probe = "<meta charset='x'>+-"
+    try:
+        return probe.encode(name) == probe.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _utf8_verdict(data: bytes) -> str | None:
