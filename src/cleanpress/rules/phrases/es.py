@@ -13,7 +13,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-more": (r"leer más|seguir leyendo|ver más|más noticias",),
     "text.read-also": (r"(?:lee también|leer también|te puede interesar|le puede interesar|relacionad[oa]s?|ver también) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"notas relacionadas|artículos relacionados|más noticias(?: de [\p{L} ]{0,30})?", r"te puede interesar|noticias relacionadas|lo más leído|más leídas|también te puede interesar|relacionad[oa]s",),
-    "text.share": (r"s[ií]guenos en .{0,80}", r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",),
+    "text.share": (r"s[ií]guenos en .{0,80}", r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",
+        r"s[ií]guenos (?:en|a través de) [\p{L}, ]{2,60}(?: para .{0,100})?",
+    ),
     "text.cookie": (r"^(?:aceptar|rechazar)(?: todo| todas)?$", r"\b(?:utilizamos|usamos) cookies\b", r"\beste sitio (?:web )?(?:utiliza|usa) cookies\b", r"\baceptar (?:las |todas las )?cookies\b"),
     "text.ad-label": (r"publicidad|patrocinado|contenido patrocinado|anuncio",),
     "text.image-credit": (r"(?:foto|fotografía|imagen)\s*:\s*.{2,80}",),
@@ -23,4 +25,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.byline": (r"por (?-i:\p{Lu})[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}",),
     "text.dateline": (r"(?:publicado|actualizado)(?: el)?:? .{4,60}",),
     "text.date-only": (r"\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) de \d{4}",),
+    "text.promo": (
+        r"\bcancela(?:r)? cuando quieras\b",
+    ),
 }
