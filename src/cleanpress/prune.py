@@ -66,6 +66,9 @@ _REFINE_WHOLE = 400
 _OPENING_PIECES = 3
 # Regions that gather many kinds of text: a phrase inside does not name them.
 _MIXED_KINDS = frozenset({"footer", "comments"})
+# Kinds vague enough that the text inside can name the element better.
+_REFINABLE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links", "subscription-prompt",
+                              "support-banner", "footer", "advertisement", "outside-article"})
 # Kinds too vague to be worth naming inside a region already removed by tag.
 _COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links"})
 _PROSE_PARAGRAPH = 100
@@ -176,6 +179,8 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     opener at its start ("A Message from ..." heads a donation appeal).
     """
     if len(text) <= _REFINE_WHOLE:
+        if verdict[1] not in _REFINABLE_KINDS:
+            return verdict
         rule = match_text(text, options)
         if rule is not None and not getattr(rule, "whole", True) and verdict[1] in _MIXED_KINDS:
             rule = None  # a phrase somewhere in a footer does not make it a cookie notice

@@ -80,6 +80,7 @@ TEXT_RULES: tuple[TextRule, ...] = tuple(
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+_PHRASE_MIN = 12
 # One anchored search tells whether any whole-block rule could match: most blocks match none.
 _ANY_WHOLE = regex.compile(
     "|".join(f"(?:{rule.pattern.pattern})" for rule in TEXT_RULES if rule.whole), regex.IGNORECASE | regex.VERSION0
@@ -97,14 +98,23 @@ _APPEAL_REACH = 25
 
 
 def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
-    """The first enabled rule (built-in, then the caller's) matching ``text``."""
+    """The first enabled rule (built-in, then the caller's) matching ``text``.
+
+    Two cheap gates come first, because most blocks match nothing: one
+    anchored search over every whole-block rule at once, and a minimum length
+    for the phrase rules (no phrase of theirs is shorter).
+    """
     length = len(text)
     if length <= _LONGEST:
-        any_whole = _ANY_WHOLE.match(text) is not None
-        for rule in TEXT_RULES:
-            if (length <= rule.max_chars and (any_whole or not rule.whole) and options.rule_enabled(rule.id)
-                    and rule.pattern.search(text)):
-                return rule
+        whole_possible = _ANY_WHOLE.match(text) is not None
+        phrase_possible = length >= _PHRASE_MIN
+        if whole_possible or phrase_possible:
+            enabled = options.rule_enabled if options.disabled_rules else None
+            for rule in TEXT_RULES:
+                if length > rule.max_chars or not (whole_possible if rule.whole else phrase_possible):
+                    continue
+                if (enabled is None or enabled(rule.id)) and rule.pattern.search(text):
+                    return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
                 and options.rule_enabled(user_rule.id)
