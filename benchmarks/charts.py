@@ -38,6 +38,14 @@ RIVAL_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948
 CORPUS_ORDER = ("scrapinghub", "trafilatura-eval", "readability")
 # Rival markers vary in shape as well as colour, so that the speed chart reads without colour too.
 RIVAL_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "<", ">", "h", "p", "d")
+#: The speed benchmark's row for parsing alone, the floor every lxml-based extractor stands on.
+PARSE_FLOOR = "lxml-parse"
+LABEL_POINTS = 8
+# Where cleanpress's label may go, tried in order: offset (points) from the star and text alignment.
+LABEL_SPOTS = ((9, 0, "left", "center"), (-9, 0, "right", "center"), (0, 9, "center", "bottom"),
+               (0, -9, "center", "top"), (9, 9, "left", "bottom"), (9, -9, "left", "top"),
+               (-9, 9, "right", "bottom"), (-9, -9, "right", "top"), (0, 24, "center", "bottom"),
+               (0, -24, "center", "top"))
 
 
 def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]:
@@ -75,40 +83,48 @@ def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]
 
 
 def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], outdir: Path) -> list[Path]:
-    """Draw F1 against pages per second (log scale), one panel per corpus; return the files written."""
+    """Draw F1 against pages per second (log scale), one panel per corpus; return the files written.
+
+    When the speed results hold the bare lxml parse (``lxml-parse``), its rate
+    is drawn as a dashed line: no extractor that parses with lxml can pass it.
+    """
     panels = []
     for corpus in _corpora(speed):
         f1 = _scores(accuracy, corpus)
         rates = _scores(speed, corpus, "pages_per_second")
         points = {name: (rates[name], f1[name]) for name in rates if name in f1 and rates[name] > 0}
         if points:
-            panels.append((corpus, points))
+            panels.append((corpus, points, rates.get(PARSE_FLOOR)))
     if not panels:
         return []
     # The same order, hence the same colours, as the accuracy chart.
     extractors = _extractor_order({corpus: _scores(accuracy, corpus) for corpus in _corpora(accuracy)})
     fig = _figure(width=4.0 * len(panels) + 2.2, height=4.2)
     axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
-    for ax, (corpus, points) in zip(axes, panels, strict=True):
+    for ax, (corpus, points, floor) in zip(axes, panels, strict=True):
         for name in extractors:
             if name not in points:
                 continue
             x, y = points[name]
             if name == OURS:
-                ax.scatter([x], [y], s=170, marker="*", color=OUR_COLOUR, edgecolor="#222222", zorder=4,
-                           label=name)
-                ax.annotate(f"{name}\n{y:.3f}, {x:.0f}/s", (x, y), xytext=(8, 0), textcoords="offset points",
-                            va="center", fontsize=8, fontweight="bold", color=OUR_COLOUR, zorder=5)
+                ax.scatter([x], [y], s=170, marker="*", color=OUR_COLOUR, edgecolor="#222222", zorder=4, label=name)
             else:
                 ax.scatter([x], [y], s=40, marker=_marker(name, extractors), color=_colour(name, extractors),
                            zorder=3, label=name)
-        xs = [x for x, _ in points.values()]
+        xs = [x for x, _ in points.values()] + ([floor] if floor else [])
         ax.set_xscale("log")
         ax.set_xlim(min(xs) / 1.6, max(xs) * 3.0)
+        if floor:
+            ax.axvline(floor, color="#888888", linestyle="--", linewidth=1, zorder=1)
+            ax.annotate("lxml parse alone", (floor, 1), xycoords=("data", "axes fraction"), xytext=(-3, -3),
+                        textcoords="offset points", rotation=90, ha="right", va="top", fontsize=7, color="#666666")
         ax.set_title(corpus)
         ax.set_xlabel("pages per second (log scale)")
         ax.grid(color="#e5e5e5", which="both", zorder=0)
         ax.spines[["top", "right"]].set_visible(False)
+    for ax, (_, points, _) in zip(axes, panels, strict=True):
+        if OURS in points:
+            _label_ours(ax, points)
     handles: dict[str, Any] = {}
     for ax in axes:
         for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
@@ -119,6 +135,31 @@ def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], ou
     axes[0].set_ylabel("F1")
     fig.suptitle("Accuracy against speed: up and to the right is better")
     return _save(fig, outdir, SPEED_CHART)
+
+
+def _label_ours(ax: Any, points: Mapping[str, tuple[float, float]]) -> None:
+    """Write cleanpress's figures beside its star, on the first side where no rival's point lies under them."""
+    x, y = points[OURS]
+    text = f"{OURS}\n{y:.3f}, {x:.0f}/s"
+    ax.figure.draw_without_rendering()  # settle the layout, so data-to-points transforms are final
+    scale = 72 / ax.figure.dpi
+    star = ax.transData.transform((x, y)) * scale
+    others = [ax.transData.transform(p) * scale - star for n, p in points.items() if n != OURS]
+    box = ax.get_window_extent()
+    left, bottom, right, top = (box.x0 * scale - star[0], box.y0 * scale - star[1],
+                                box.x1 * scale - star[0], box.y1 * scale - star[1])
+    width, height = 0.62 * LABEL_POINTS * max(map(len, text.splitlines())), 2.6 * LABEL_POINTS
+    for dx, dy, ha, va in LABEL_SPOTS:
+        x0 = dx if ha == "left" else dx - width if ha == "right" else dx - width / 2
+        y0 = dy if va == "bottom" else dy - height if va == "top" else dy - height / 2
+        inside = left <= x0 and x0 + width <= right and bottom <= y0 and y0 + height <= top
+        clear = all(not (x0 - 5 <= px <= x0 + width + 5 and y0 - 5 <= py <= y0 + height + 5) for px, py in others)
+        if inside and clear:
+            break
+    else:
+        dx, dy, ha, va = LABEL_SPOTS[0]
+    ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=LABEL_POINTS,
+                fontweight="bold", color=OUR_COLOUR, zorder=5)
 
 
 def _corpora(result: Mapping[str, Any]) -> list[str]:
