@@ -161,6 +161,23 @@ def test_safe_url_output_has_a_safe_scheme(url: str, base: str | None) -> None:
         assert not re.search(r"[\s\"'<>()]", result)
 
 
+URL_PIECES = ["java", "JaVa", "script", "SCRIPT", "vb", ":", "&colon;", "&#58;", "&#x3A", "&#106;", "&#x6A;", "&Tab;",
+              "&NewLine;", "\t", "\n", "\x00", "\x01", " ", "\u00a0", "\u200b", "\u00ad", "&amp;", "data", "http", "s",
+              "//", "/", "mailto", "alert(1)", "%3A", "?", "#", "(", ")", '"', "'", "<", ">", "x"]
+disguised_urls = st.lists(st.sampled_from(URL_PIECES), min_size=1, max_size=12).map("".join)
+
+
+@PROFILE
+@given(disguised_urls, st.sampled_from([None, "https://n.example/d/p"]))
+def test_composed_urls_never_come_out_active(url: str, base: str | None) -> None:
+    result = safe_url(url, base)
+    if result is not None:
+        markup = f'<a href="{html.escape(result)}">x</a><img src="{html.escape(result)}">'
+        assert is_safe_html(markup), result
+    element = lxml.html.fragment_fromstring(f'<p><a href="{html.escape(url)}">t</a><img src="{html.escape(url)}"></p>')
+    assert is_safe_html(sanitize_element(element, base_url=base))
+
+
 @PROFILE
 @given(any_text)
 def test_clean_text_is_idempotent_and_clean(text: str) -> None:

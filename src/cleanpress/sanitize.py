@@ -57,6 +57,8 @@ _MAX_URL = 16 * 1024
 
 #: Everything a browser ignores or strips when it reads a URL's scheme.
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
+#: The same, minus the spaces: removed from anywhere in a URL that passes.
+_HIDDEN_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 #: Percent-encoded on output: they could end an HTML attribute or a Markdown link destination.
 _UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\s\"'<>`\\()]")
@@ -77,7 +79,9 @@ def safe_url(url: str, base: str | None) -> str | None:
         return None
     if not _scheme_is_safe(url):
         return None
-    cleaned = _EDGE_RE.sub("", url).replace("\t", "").replace("\n", "").replace("\r", "")
+    # What comes out is what was judged: controls and invisible characters go
+    # (spaces inside stay, percent-encoded below).
+    cleaned = _HIDDEN_RE.sub("", _EDGE_RE.sub("", url))
     if not cleaned:
         return None
     if base and _scheme_is_safe(base) and _SCHEME_RE.match(_unmask(base)):
@@ -91,7 +95,8 @@ def safe_url(url: str, base: str | None) -> str | None:
         urlsplit(cleaned)
     except ValueError:
         return None
-    return _UNSAFE_IN_URL_RE.sub(_percent_encode, cleaned)
+    result = _UNSAFE_IN_URL_RE.sub(_percent_encode, cleaned)
+    return result if _scheme_is_safe(result) else None
 
 
 def _percent_encode(match: re.Match[str]) -> str:
