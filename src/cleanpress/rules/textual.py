@@ -83,7 +83,9 @@ _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
 _PHRASE_MIN = 12
 # One anchored search tells whether any whole-block rule could match: most blocks match none.
 _ANY_WHOLE = regex.compile(
-    "|".join(f"(?:{rule.pattern.pattern})" for rule in TEXT_RULES if rule.whole), regex.IGNORECASE | regex.VERSION0
+    rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for r in TEXT_RULES if r.whole for t in LANGUAGES.values() for f in t.get(r.id, ()))})"
+    rf"{_TRAILING}$",
+    regex.IGNORECASE | regex.VERSION0,
 )
 _BY_ID = {rule.id: rule for rule in TEXT_RULES}
 
