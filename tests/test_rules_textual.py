@@ -53,6 +53,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
                "Piekarnia sprzedała podczas festynu ponad cztery tysiące ciastek."),
         "it": ("Questo sito utilizza cookie tecnici e di profilazione.",
                "La pasticceria ha venduto più di quattromila biscotti durante la sagra."),
+        "pt": ("Este site utiliza cookies para melhorar a sua experiência.",
+               "A padaria vendeu mais de quatro mil biscoitos durante a festa da cidade."),
     },
     "text.paywall": {
         "en": ("This article is only available to subscribers. Already a subscriber? Log in.",
@@ -85,6 +87,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
                "Newsletter urzędu miasta ukazuje się raz w miesiącu w wersji papierowej."),
         "it": ("Iscriviti alla nostra newsletter",
                "La newsletter del comune arriva ogni mese nelle cassette della posta."),
+        "pt": ("Assine a nossa newsletter e receba as notícias do dia no seu e-mail.",
+               "A newsletter da prefeitura, impressa em papel reciclado, chega a 12 mil casas."),
     },
     "text.donation": {
         "en": ("Please consider supporting our journalism with a small gift.",
@@ -141,6 +145,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Zaprenumeruj", "Liczba subskrybentów serwisu wzrosła w czerwcu do dwóch milionów."),
         "it": ("Abbonati",
                "Il numero degli abbonati è salito a due milioni a giugno."),
+        "pt": ("Assine já",
+               "Assinar o contrato levou ao prefeito mais de dois anos de negociação."),
     },
     "text.read-also": {
         "en": ("Read also: Storm closes the harbour for a second day",
@@ -157,6 +163,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
                "Przeczytajcie raport, powiedział minister, a zobaczycie, że liczby się nie zgadzają."),
         "it": ("Leggi anche: La tempesta chiude il porto",
                "Leggete il rapporto, ha detto il ministro, e vedrete che i conti non tornano."),
+        "pt": ("Leia também: Prefeitura anuncia nova ponte sobre o rio",
+               "Também leram o relatório os vereadores da oposição, que pediram uma auditoria."),
     },
     "text.read-more": {
         "en": ("Read more", "Read more than 300 pages and you reach the best chapter."),
@@ -167,6 +175,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Czytaj dalej", "Dalej czytaj uważnie, bo drugi rozdział jest najważniejszy w całej książce."),
         "it": ("Continua a leggere",
                "Continua a piovere su tutta la regione, e i fiumi sono vicini al livello di guardia."),
+        "pt": ("Leia mais",
+               "Ler mais livros é a meta de metade dos estudantes, segundo a pesquisa."),
     },
     "text.related-heading": {
         "en": ("Related stories", "Related research from 2019 found a similar effect in mice."),
@@ -178,6 +188,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Najczęściej czytane", "Najczęściej czytane książki w bibliotece to kryminały i poradniki."),
         "it": ("Articoli correlati",
                "Gli articoli correlati alla riforma sono stati pubblicati in un volume a parte."),
+        "pt": ("Veja também",
+               "Veja como a cidade mudou depois da abertura da nova estação de metrô."),
     },
     "text.share": {
         "en": ("Share this article", "Share prices fell 3% on Monday after the report was published."),
@@ -188,6 +200,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Udostępnij na Facebooku", "Mieszkańcy podzielają obawy, że ceny nadal będą rosnąć."),
         "it": ("Condividi su Facebook",
                "I residenti condividono il timore di un nuovo aumento dei prezzi."),
+        "pt": ("Compartilhe",
+               "Compartilhar carros tornou-se comum entre os estudantes da universidade."),
     },
     "text.ad-label": {
         "en": ("Advertisement", "Advertisement spending rose 5% in the first quarter, the agency said."),
@@ -198,6 +212,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Reklama", "Reklama hazardu zostanie zakazana w telewizji od 2025 roku."),
         "it": ("Pubblicità",
                "La pubblicità del gioco d'azzardo sarà vietata in televisione dal 2025."),
+        "pt": ("Publicidade",
+               "A publicidade nas escolas foi proibida por uma lei aprovada em 2016."),
     },
     "text.image-credit": {
         "en": ("Photo: Jane Doe / Reuters", "The photo shows the harbour after the storm, with boats piled on the quay."),
@@ -209,6 +225,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Zdjęcie: Jan Kowalski / PAP", "Zdjęcie pokazuje port po sztormie i łodzie wyrzucone na nabrzeże."),
         "it": ("Foto: Mario Rossi / ANSA",
                "La foto mostra il porto dopo la tempesta, con le barche ammassate sulla banchina."),
+        "pt": ("Foto: Maria Souza/Agência Pública",
+               "A foto da ponte, tirada em 1930, foi doada ao museu pela família do engenheiro."),
     },
     "text.byline": {
         "en": ("By Jane Doe", "By then, it was too late."),
@@ -231,6 +249,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
                "Publicada en 1851, la novela se vendió mal en vida de su autor y pronto cayó en el olvido."),
         "ru": ("Опубликовано: 3 марта 2024", "Опубликованный в 1851 году роман плохо продавался при жизни автора."),
         "pl": ("Opublikowano: 3 marca 2024", "Opublikowana w 1851 roku powieść słabo sprzedawała się za życia autora."),
+        "pt": ("Publicado em 12/03/2021 às 10h15",
+               "O livro foi publicado em 1998 por uma pequena editora de Porto Alegre."),
     },
     "text.date-only": {
         "en": ("March 3, 2024", "March 3, 2024 was the wettest day on record in the city."),
@@ -240,6 +260,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "ru": ("3 марта 2024 года, 14:05", "3 марта 2024 года закон вступил в силу."),
         "pl": ("3 marca 2024", "3 marca 2024 roku ustawa weszła w życie."),
         "it": ("12 marzo 2024", "Il 12 marzo 2024 il consiglio comunale ha approvato il bilancio."),
+        "pt": ("12 de março de 2021",
+               "Em março de 2021, a ponte foi fechada para reparos por seis meses."),
     },
     "text.legal-links": {
         "en": ("Privacy Policy · Terms of Use · Contact Us", "Privacy campaigners and contact-tracing experts met in Brussels."),
@@ -262,6 +284,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Dodaj komentarz", "Komentarze ministra rozzłościły we wtorek związkowców."),
         "it": ("Lascia un commento",
                "I commenti del ministro hanno irritato i sindacati martedì."),
+        "pt": ("3 comentários",
+               "Os comentários do ministro irritaram os sindicatos na terça-feira."),
     },
     "text.copyright": {
         "en": ("© 2024 Daily Ledger. All rights reserved.",
@@ -273,6 +297,8 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "pl": ("Wszelkie prawa zastrzeżone", "Wszelkie prawa do piosenki należą od 1990 roku do wydawnictwa."),
         "it": ("Tutti i diritti riservati",
                "Tutti i diritti sulla canzone appartengono a un editore dal 1990."),
+        "pt": ("Todos os direitos reservados.",
+               "Os direitos dos trabalhadores foram o tema central da reunião de ontem."),
     },
     "text.login": {
         "en": ("Sign in", "Sign-in sheets were kept at the front desk all week."),
@@ -292,6 +318,12 @@ MORE_EXAMPLES: list[tuple[str, str, str]] = [
      "Weitere Informationen zum Bauvorhaben will die Stadt erst nach der Sitzung im Juni veröffentlichen."),
     ("text.read-more", "Zum Weiterlesen",
      "Zum Weiterlesen blieb den Pendlern im überfüllten Zug am Morgen kaum Platz."),
+    ("text.read-more", "Weitere Infos unter www.tsv-info.de.",
+     "Weitere Infos zum Fahrplan gibt es nach Angaben der Bahn erst kommende Woche."),
+    ("text.read-more", "... weiter zu \"Teil 2: Die Planung\"",
+     "Weiter zur Grenze durften die Lastwagen erst nach einer Kontrolle am Morgen fahren."),
+    ("text.read-more", "Originalartikel:",
+     "Den Originalartikel hatte die Zeitung bereits im Jahr 2004 veröffentlicht."),
     ("text.legal-links", "Pressekontakt:",
      "Den Kontakt zur Presse hielt während der Verhandlungen allein der Sprecher der Gewerkschaft."),
     ("text.legal-links", "Ansprechpartnerin zum Thema:",

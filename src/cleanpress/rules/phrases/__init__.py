@@ -7,7 +7,7 @@ decides how they are anchored. Adding a language is adding a module here and
 naming it in ``LANGUAGES``.
 """
 
-from . import de, en, es, fr, it, pl, ru
+from . import de, en, es, fr, it, pl, pt, ru
 
 LANGUAGES = {"en": en.PHRASES, "de": de.PHRASES, "fr": fr.PHRASES, "es": es.PHRASES,
-             "ru": ru.PHRASES, "pl": pl.PHRASES, "it": it.PHRASES}
+             "ru": ru.PHRASES, "pl": pl.PHRASES, "it": it.PHRASES, "pt": pt.PHRASES}
