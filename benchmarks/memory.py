@@ -34,7 +34,7 @@ from typing import Any
 
 from . import corpora, rivals
 from .corpora import CORPORA, Page
-from .speed import machine, versions
+from .speed import git_commit, machine, versions
 
 HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results" / "memory.json"
@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "versions": versions([args.extractor]),
+        "commit": git_commit(),
         "corpora": names,
         **measure(pages, args.extractor, args.count, args.window, progress=True),
     }

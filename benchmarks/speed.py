@@ -36,6 +36,7 @@ import os
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -275,6 +276,18 @@ def _meminfo_kb(key: str) -> int | None:
     return None
 
 
+def git_commit() -> str:
+    """The checkout's commit (``+dirty`` with uncommitted changes), so a figure names the code it timed."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "src"], cwd=ROOT,
+                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head + ("+dirty" if dirty else "")
+
+
 def versions(names: Iterable[str]) -> dict[str, str]:
     """Installed version per extractor (the parse floor is lxml's, with its libxml2)."""
     libxml2 = ".".join(map(str, lxml.etree.LIBXML_VERSION))
@@ -312,6 +325,7 @@ def run(
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
         "versions": versions(extractor_names),
+        "commit": git_commit(),
         "repeat": repeat,
         "rival_repeat": rival_repeat,
         "statistic": statistic,
@@ -379,7 +393,8 @@ def format_markdown(report: dict[str, Any]) -> str:
         f"floor; {report['rival_repeat']} for the other rivals); totals, rates and percentiles are over those "
         f"per-page times. `× parse` is the total divided by `lxml.html.document_fromstring` on the same bytes.",
         "",
-        "Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items() if v) + ".",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items() if v)
+        + (f"; cleanpress at commit {report['commit']}." if report.get("commit") else "."),
         "",
     ]
     sections = list(report["corpora"].items()) + [("all corpora", report["overall"])]
@@ -393,6 +408,11 @@ def format_markdown(report: dict[str, Any]) -> str:
                             [[c, _x(t.get("speedup_vs_trafilatura")), _x(t.get("speedup_vs_trafilatura-fast")),
                               f"{t['ratio_to_parse']:.2f}", "yes" if t["met"] else "no"]
                              for c, t in report["targets"].items()]), ""]
+    if report.get("errors"):
+        lines += ["## Failures", "", "Exceptions raised, counted per call (a failed page counts once in the tables above):", ""]
+        lines += [f"- {name}: " + "; ".join(f"{n}× `{' '.join(msg.split())}`" for msg, n in errors.items())
+                  for name, errors in report["errors"].items()]
+        lines.append("")
     return "\n".join(lines)
 
 
