@@ -43,8 +43,8 @@ _KIND_COLOURS: dict[str, str] = {
     "newsletter-signup": "#15803d", "donation-appeal": "#7e22ce", "payment-widget": "#a16207",
     "paywall": "#9f1239", "read-more": "#1d4ed8", "related-links": "#0369a1", "share-bar": "#a21caf",
     "cookie-notice": "#78350f", "advertisement": "#be185d", "comments": "#4d7c0f", "image-credit": "#0f766e",
-    "footer": "#334155", "metadata": "#854d0e", "widget": "#9a3412", "hidden": "#52525b",
-    "outside-article": "#64748b", "user-rule": "#1f2937", "dropped-by-option": "#57534e",
+    "footer": "#334155", "metadata": "#0f172a", "widget": "#9a3412", "hidden": "#52525b",
+    "outside-article": "#64748b", "user-rule": "#4338ca", "dropped-by-option": "#57534e",
 }
 _HUE_STEP = 137.508
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
