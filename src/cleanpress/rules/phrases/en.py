@@ -56,6 +56,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.read-also": (
         r"(?:read (?:more|also|next)|see also|related(?: story| article)?|more on this(?: story)?|recommended|don't miss|you (?:may|might) also like) ?[:|-] ?.{3,200}",
+        r"related (?:post|posts|reading|video) ?[:|-] ?.{3,200}",
     ),
     "text.related-heading": (r"热门推荐|相关文章|相关阅读|推荐阅读|热门文章|相关新闻", r"read further|similar (?:articles|posts|stories)|more like this", 
         r"related(?: (?:articles|stories|posts|content|coverage|links|news))?|more (?:from|on|in) [\p{L}\p{N} .'&-]{2,40}"
@@ -66,6 +67,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) [\p{L}]+)?:?|tweet|pin it|e-?mail|print|copy link|whatsapp|facebook|twitter|linkedin",
         r"follow us(?: on [\p{L}, ]+)?|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail)",
         r"download (?:this )?(?:article|page|story|post) as (?:a )?pdf",
+        r"share this|(?:like|enjoy(?:ed)?|love) this (?:story|article|post)\?? share it(?: with .{2,40})?|like us on [\p{L}]+|view this post on [\p{L}]+",
     ),
     "text.cookie": (r"^(?:accept|reject|decline|allow|refuse) all(?: cookies)?$", 
         r"\b(?:we|this (?:web)?site) uses? cookies\b",
@@ -80,9 +82,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r".{2,60} / (?:[\p{L}\p{N}-]+\.[a-z]{2,6}\b.{0,30}|.{0,30}\b(?:getty(?: images)?|reuters|ap|afp|epa|tass|ria novosti|shutterstock|istock|wikimedia(?: commons)?|unsplash|flickr|handout|pool|press service|cc by[\w .-]*|dpa|imago|picture alliance|keystone|anadolu)\b.{0,30})",
         r".{2,100}?\s[/|]\s*(?:©|\(c\))\s*[\p{L}\p{N} .,&/-]{2,40}",
         r"(?:image|photo|picture|slide) \d+ (?:of|/) \d+",
+        r"\d+ ?/ ?\d+ (?:photos?|images?)(?: ©.{2,40})?",
     ),
     "text.comments": (
         r"(?:\d+ )?comments?|leave a (?:reply|comment)|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)",
+        r"comments are (?:closed|disabled|turned off)",
     ),
     "text.copyright": (r"(?:©|\(c\))\s*(?:\d{4})?.{0,120}|copyright\s*(?:©|\(c\)|\d{4}).{0,120}|all rights reserved\.?",
         r"this (?:article|work|text|post|content) is (?:published |licensed |available )?under (?:a|the) .{0,100}licen[sc]e.{0,60}",
@@ -98,5 +102,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.date-only": (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",),
     "text.promo": (r"^subscribe (?:now|today)\b.{0,160}", r"\bclick here (?:for more information|to (?:subscribe|buy|order|learn more))\b", r"^(?:want (?:more|to)[^?]{0,60}\?\s*)?(?:get|subscribe to|sign up for|join|try|order|buy|need more [^?]{0,30}\? subscribe to)\b.{0,140}\b(?:subscription|magazine|issues|delivered|membership|trial|print edition|sister (?:title|publication))\b",
         r"\bdownload (?:the|our) .{0,40}\bapps? (?:for|on|from) (?:ios|android|iphone|the app store|google play)\b|\b(?:get|receive) (?:the )?latest .{0,60}\bwith (?:the|our) .{0,40}\bapp\b",
+        r"^subscribe to [\p{L}\p{N} .&-]{2,40} and (?:stay|get|save|enjoy)\b",
     ),
 }

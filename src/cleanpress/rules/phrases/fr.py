@@ -17,6 +17,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.read-also": (r"(?:lire aussi|à lire aussi|voir aussi|sur le même sujet|lire également) ?[:|-] ?.{3,200}",),
     "text.related-heading": (r"sur le même sujet|à lire aussi|les plus lus|articles similaires|nos recommandations|dans la même rubrique",
         r"vous aimerez (?:aussi|également)|vous (?:pourriez|pouvez) aussi aimer|(?:articles|audios et vidéos|vidéos|contenus) sur le (?:même )?sujet|à lire (?:également|ensuite)",
+        r"a lire (?:aussi|également)",
     ),
     "text.share": (r"partager(?: sur [\p{L}]+)?|partagez(?: cet article)?|imprimer|suivez-nous(?: sur [\p{L}, ]+)?",),
     "text.cookie": (r"^(?:tout )?(?:accepter|refuser)(?: tout)?$", r"\bce site utilise des cookies\b", r"\b(?:nous utilisons|utilise) des cookies\b", r"\baccepter (?:les|tous les) cookies\b"),
