@@ -118,6 +118,8 @@ def measure(
         "rss_growth_mb": round(growth, 1) + 0.0,  # + 0.0 turns -0.0 into 0.0
         "rss_growth_after_first_pass_mb": round(last - after_pass, 1) + 0.0,
         "rss_max_during_mb": round(max(samples) / MB, 1),
+        "rss_window_means_mb": [round(statistics.fmean(samples[i:i + window]) / MB, 1)
+                                for i in range(0, count - window + 1, window)],
         "gc_objects_after_first_window": objects_after_window,
         "gc_objects_at_end": objects_at_end,
         "growth_target_mb": GROWTH_TARGET_MB,
