@@ -7,7 +7,8 @@ decides how they are anchored. Adding a language is adding a module here and
 naming it in ``LANGUAGES``.
 """
 
-from . import de, en, es, fr, it, pl, pt, ru
+from . import de, en, es, fr, it, ko, pl, pt, ru, zh
 
 LANGUAGES = {"en": en.PHRASES, "de": de.PHRASES, "fr": fr.PHRASES, "es": es.PHRASES,
-             "ru": ru.PHRASES, "pl": pl.PHRASES, "it": it.PHRASES, "pt": pt.PHRASES}
+             "ru": ru.PHRASES, "pl": pl.PHRASES, "it": it.PHRASES, "pt": pt.PHRASES,
+             "zh": zh.PHRASES, "ko": ko.PHRASES}

@@ -16,5 +16,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.comments": (r"(?:\d+ )?comentários?|deixe (?:um|seu) comentário|comente",),
     "text.copyright": (r"todos os direitos reservados\.?",),
     "text.dateline": (r"(?:publicad[oa]|atualizad[oa])(?: em)?:? .{4,60}",),
-    "text.date-only": (r"\d{1,2} de (?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro) de \d{4}(?:,? (?:às )?\d{1,2}[h:]\d{2})?",),
+    "text.date-only": (r"\d{1,2} de (?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro) de \d{4}(?:,? (?:às )?\d{1,2}[h:]\d{2})?",
+        r"(?:(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo),? \d{1,2} de (?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro) de \d{4}(?:,? (?:às )?\d{1,2}[h:]\d{2})?",
+    ),
 }
