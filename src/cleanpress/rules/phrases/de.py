@@ -36,6 +36,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bsie sind bereits abonnent\b",
         r"\bum (?:den|diesen) (?:ganzen )?artikel (?:weiter )?zu lesen\b",
         r"\bjetzt abonnieren und weiterlesen\b",
+        r"^mit [\p{L}\p{N}+ -]{1,20} weiterlesen",
     ),
     "text.subscribe": (
         r"(?:jetzt )?abonnieren|abo abschließen|(?:jetzt )?gratis testen",

@@ -42,6 +42,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\benter your e-?mail(?: address)?\b",
         r"\bdelivered (?:straight |directly )?to your inbox\b",
         r"\bdo you want to (?:be|stay|keep) (?:informed|updated|up to date)\b.{0,80}\b(?:sign up|subscribe)\b",
+        r"\bthanks? (?:you )?for (?:subscribing|signing up)\b|\bwas this (?:e-?mail|newsletter) forwarded to you\b|\byou can unsubscribe (?:at any time|from)\b|\bunsubscribe at any time\b",
     ),
     "text.paywall": (
         r"\b(?:subscribe|log ?in|sign ?in|register) to (?:continue|keep) reading\b",
