@@ -88,6 +88,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
     body_size = _BodySize(len(body.text_content()), _prose_chars(body))
     selected = _user_selections(body, options)
+    kinds: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}  # class/id -> (kind, words), per call
     doomed: list[HtmlElement] = []
     walker = etree.iterwalk(body, events=("start",))
     index = 0
@@ -99,13 +100,13 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
         result.order[element] = index
         if element is body:
             continue
-        verdict = _verdict(element, tag, options, body_size, selected)
+        verdict = _verdict(element, tag, options, body_size, selected, kinds)
         if verdict is None:
             continue
         doomed.append(element)
         walker.skip_subtree()
         if verdict[0].startswith("prune.") or verdict[0] == ROLE_RULE.id:
-            _report_inner_chrome(element, index, options, result)
+            _report_inner_chrome(element, index, options, result, kinds)
         text = spaced_text(element)
         if text:
             rule_id, kind = _refine(verdict, element, text, options)
@@ -116,13 +117,23 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
 
 
 def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
-             selected: dict[HtmlElement, SelectorRule]) -> tuple[str, str] | None:
-    """The (rule id, kind) that removes ``element``, or None to keep it."""
-    user_rule = selected.get(element)
-    if user_rule is not None:
-        return user_rule.id, user_rule.kind
+             selected: dict[HtmlElement, SelectorRule],
+             kinds: dict[tuple[str | None, str | None], tuple[str | None, str]]) -> tuple[str, str] | None:
+    """The (rule id, kind) that removes ``element``, or None to keep it.
+
+    ``kinds`` remembers the class/id verdicts of this page: menus and lists
+    repeat the same class on every item.
+    """
+    if selected:
+        user_rule = selected.get(element)
+        if user_rule is not None:
+            return user_rule.id, user_rule.kind
     attrib = element.attrib
-    if attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrib.get("style", "")):
+    if not attrib and tag not in _TAG_RULES:
+        return None
+    style = attrib.get("style")
+    if (attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true"
+            or (style is not None and _HIDDEN_STYLE.search(style))):
         if options.rule_enabled(HIDDEN_RULE.id):
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
     tag_rule = _TAG_RULES.get(tag)
@@ -134,9 +145,9 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     role = attrib.get("role")
     if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body, False):
         return ROLE_RULE.id, ROLE_KINDS[role]
-    if "class" in attrib or "id" in attrib:
-        words = class_id_words(attrib.get("class"), attrib.get("id"))
-        kind = class_kind(words)
+    names = (attrib.get("class"), attrib.get("id"))
+    if names != (None, None):
+        kind, words = _class_verdict(names, kinds)
         if kind is not None and tag not in ("body", "html", "main", "article"):
             rule = CLASS_RULES[kind]
             if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
@@ -145,7 +156,18 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     return None
 
 
-def _report_inner_chrome(element: HtmlElement, index: int, options: Options, result: PruneResult) -> None:
+def _class_verdict(names: tuple[str | None, str | None],
+                   kinds: dict[tuple[str | None, str | None], tuple[str | None, str]]) -> tuple[str | None, str]:
+    """The chrome kind that a class/id pair names, remembered for the rest of the page."""
+    known = kinds.get(names)
+    if known is None:
+        words = class_id_words(*names)
+        known = kinds[names] = (class_kind(words), words)
+    return known
+
+
+def _report_inner_chrome(element: HtmlElement, index: int, options: Options, result: PruneResult,
+                         kinds: dict[tuple[str | None, str | None], tuple[str | None, str]]) -> None:
     """Name the recognisable pieces inside a region removed by its tag or role.
 
     A header that holds a share bar, or a footer that holds a newsletter box,
@@ -156,9 +178,12 @@ def _report_inner_chrome(element: HtmlElement, index: int, options: Options, res
     pieces: list[HtmlElement] = []
     walker = etree.iterwalk(element, events=("start",))
     for _event, inner in walker:
-        if inner is element or not isinstance(inner.tag, str) or not ("class" in inner.attrib or "id" in inner.attrib):
+        if inner is element or not isinstance(inner.tag, str):
             continue
-        kind = class_kind(class_id_words(inner.get("class"), inner.get("id")))
+        names = (inner.get("class"), inner.get("id"))
+        if names == (None, None):
+            continue
+        kind = _class_verdict(names, kinds)[0]
         if kind is None or kind in _COARSE_KINDS or not options.rule_enabled(CLASS_RULES[kind].id):
             continue
         text = spaced_text(inner)

@@ -81,7 +81,7 @@ ROLE_RULE = register("struct.role", "navigation", "ARIA roles of chrome: navigat
 def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
     """Lower-cased class and id with camelCase split, ready for the patterns."""
     joined = f"{class_attr or ''} {id_attr or ''}"
-    return _CAMEL.sub(r"\1-\2", joined).lower()
+    return (joined if joined.islower() else _CAMEL.sub(r"\1-\2", joined)).lower()
 
 
 def class_kind(words: str) -> str | None:
