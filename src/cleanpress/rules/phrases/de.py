@@ -36,7 +36,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bsie sind bereits abonnent\b",
         r"\bum (?:den|diesen) (?:ganzen )?artikel (?:weiter )?zu lesen\b",
         r"\bjetzt abonnieren und weiterlesen\b",
-        r"^mit [\p{L}\p{N}+ -]{1,20} weiterlesen",
+        r"\bmit [\p{L}\p{N}+ -]{1,20} weiterlesen\W*$",
     ),
     "text.subscribe": (
         r"(?:jetzt )?abonnieren|abo abschließen|(?:jetzt )?gratis testen",
@@ -121,6 +121,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.promo": (
         r"^(?:jetzt )?(?:testen|abonnieren|bestellen)\b.{0,140}\b(?:abo|ausgabe|magazin|probeabo|zeitschrift)\b",
-        r"\b(?:die )?(?:aktuelle|neue|neueste) (?:ausgabe|heft)\b.{0,120}\b(?:kiosk|im abo|e-?paper|im handel|bestellen)\b|\b(?:einzelheft|e-?paper)\b.{0,60}\b(?:bestellen|erhältlich|kiosk)\b|\b(?:im shop|am kiosk) als (?:abo|einzelheft)\b",
+        r"\b(?:aktuelle|neue|neueste) (?:ausgabe|heft)\b.{0,120}\b(?:kiosk|im abo|e-?paper|im handel|bestellen)\b|\b(?:einzelheft|e-?paper)\b.{0,60}\b(?:bestellen|erhältlich|kiosk)\b|\b(?:im shop|am kiosk) als (?:abo|einzelheft)\b",
     ),
 }

@@ -98,7 +98,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"photo credits?:?.{0,80}",
         r"(?:photo|image|picture|illustration|video)s?(?: credit)?\s*(?::|by|©)\s*.{2,80}",
         r".{2,60} / (?:[\p{L}\p{N}-]+\.[a-z]{2,6}\b.{0,30}|.{0,30}\b(?:getty(?: images)?|reuters|ap|afp|epa|tass|ria novosti|shutterstock|istock|wikimedia(?: commons)?|unsplash|flickr|handout|pool|press service|cc by[\w .-]*|dpa|imago|picture alliance|keystone|anadolu)\b.{0,30})",
-        r".{2,100}?\s[/|]\s*(?:©|\(c\))\s*[\p{L}\p{N} .,&/-]{2,40}",
+        r"[^©|/]{2,100}[/|]\s*(?:©|\(c\))\s*[\p{L}\p{N} .,&/-]{2,40}",
         r"(?:image|photo|picture|slide) \d+ (?:of|/) \d+",
         r"\d+ ?/ ?\d+ (?:photos?|images?)(?: ©.{2,40})?",
         r"(?:toggle |hide |show )?caption|this slideshow requires javascript",

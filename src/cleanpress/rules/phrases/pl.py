@@ -53,7 +53,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.image-credit": (
         r"(?:fot|foto|zdjęcie)\.?\s*:\s*.{2,80}",
-        r".{2,100}?\s?/\s?(?:domena publiczna|materiały prasowe|east news|pap|getty images|shutterstock)",
+        r"[^/]{2,100}/\s?(?:domena publiczna|materiały prasowe|east news|pap|getty images|shutterstock)",
     ),
     "text.comments": (
         r"(?:\d+ )?komentarz(?:e|y|ami)?|dodaj komentarz",
