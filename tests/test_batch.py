@@ -10,6 +10,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from test_batch_cli import alive, descendants  # tests/ is on sys.path under pytest
 
 from cleanpress import OptionsError, extract, extract_many
-from cleanpress.batch import BatchResult, PageRecord, available_cores
+from cleanpress.batch import BatchResult, PageRecord, _context, available_cores
 from cleanpress.warc import WarcPage
 
 
@@ -204,6 +205,20 @@ def test_a_page_past_the_timeout_costs_only_its_record() -> None:
     assert results[1].error_type == "Timeout" and "1.5 s" in results[1].error
     assert [outcome(result) for result in results if result.key != "slow"] == [
         direct(p) for key, p in items if key != "slow"]
+
+
+def test_workers_are_not_forked_while_other_threads_run() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert _context().get_start_method() != "fork"
+        pages = [page(n) for n in range(6)]
+        results = list(extract_many(pages, jobs=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert [outcome(result) for result in results] == [direct(p) for p in pages]
 
 
 def test_transform_result_is_what_comes_back() -> None:

@@ -4,9 +4,9 @@ Crawls hold millions of pages and some of them are broken, so a batch run must
 never keep the whole input in memory and never die on one page. Pages stream
 through a bounded window of in-flight work; results come back in input order,
 which is what makes the command line's ``--resume`` a matter of counting lines.
-Workers are started by the ``forkserver`` method where the platform has it
-(``spawn`` elsewhere), so they never inherit threads or locks of the caller and
-only importable functions cross the process boundary.
+Workers are forked only when that is safe (see :func:`_context`), else started
+by a fork server or spawned, so only importable functions cross the process
+boundary and the same code runs on every platform.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -267,6 +268,8 @@ def _init_worker(job: _Job[Any]) -> None:
     _WORKER_JOB = job
     # Ctrl-C reaches the whole process group; only the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the caller's SIGTERM handler; stopping a worker must stop it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
@@ -290,17 +293,27 @@ def _run_in_worker(record: PageRecord) -> Any:
 # --- the parent side -------------------------------------------------------
 
 def _context() -> BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """How to start workers: fork when that is safe, else a fork server, else spawn.
+
+    Forking a process that runs other threads can copy a lock some thread
+    holds, so plain fork is used only on Linux and only while this process
+    runs a single thread (the command line's case): workers then start at
+    once, without importing anything. Otherwise a fork server imports
+    cleanpress once and each worker is a cheap fork of it.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        # The fork server imports cleanpress once; each worker is a cheap fork of it.
         context.set_forkserver_preload(["cleanpress.batch"])
         return context
     return multiprocessing.get_context("spawn")
 
 
-def _new_pool(context: BaseContext, job: _Job[Any], jobs: int, timeout: float | None) -> ProcessPoolExecutor:
+def _new_pool(job: _Job[Any], jobs: int, timeout: float | None) -> ProcessPoolExecutor:
     """A pool of ``jobs`` workers; with a timeout, only once they are up, so start-up is not timed."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,))
     if timeout is not None:
         wait([pool.submit(_ready) for _ in range(jobs)])
     return pool
@@ -374,8 +387,7 @@ class _Slot:
 
 def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: int, window: int,
             timeout: float | None) -> Generator[Any, None, None]:
-    context = _context()
-    pool = _new_pool(context, job, jobs, timeout)
+    pool = _new_pool(job, jobs, timeout)
     pending: deque[_Slot] = deque()
     exhausted = False
     failure: Exception | None = None
@@ -398,10 +410,10 @@ def _pooled(job: _Job[Any], records: Iterator[PageRecord | BatchResult], jobs: i
             try:
                 value = pending[0].get(timeout)
             except FutureTimeout:
-                pool = _expire(context, job, jobs, pool, pending, timeout)
+                pool = _expire(job, jobs, pool, pending, timeout)
                 continue
             except BrokenProcessPool:
-                pool = _recover(context, job, jobs, pool, pending, timeout)
+                pool = _recover(job, jobs, pool, pending, timeout)
                 continue
             pending.popleft()
             yield value
@@ -416,19 +428,19 @@ def _timeout_message(timeout: float | None) -> str:
     return f"extraction ran past the {timeout:g} s timeout; the worker was stopped"
 
 
-def _expire(context: BaseContext, job: _Job[Any], jobs: int, pool: ProcessPoolExecutor, pending: deque[_Slot],
+def _expire(job: _Job[Any], jobs: int, pool: ProcessPoolExecutor, pending: deque[_Slot],
             timeout: float | None) -> ProcessPoolExecutor:
     """The oldest record ran too long: stop the workers, record it, and resend the others."""
     _stop(pool, graceful=False)
     pending[0].fail(job, "Timeout", _timeout_message(timeout))
-    fresh = _new_pool(context, job, jobs, timeout)
+    fresh = _new_pool(job, jobs, timeout)
     for slot in pending:
         if not slot.settled():
             slot.submit(fresh)
     return fresh
 
 
-def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoolExecutor,
+def _recover(job: _Job[Any], jobs: int, broken: ProcessPoolExecutor,
              pending: deque[_Slot], timeout: float | None) -> ProcessPoolExecutor:
     """After a worker died, rerun each unfinished record alone to find the one that kills workers.
 
@@ -440,7 +452,7 @@ def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoo
     suspects = [slot for slot in pending if not slot.settled()]
     crashed = 0
     for slot in suspects:
-        alone = _new_pool(context, job, 1, timeout)
+        alone = _new_pool(job, 1, timeout)
         slot.submit(alone)
         try:
             slot.set(slot.get(timeout))
@@ -457,4 +469,4 @@ def _recover(context: BaseContext, job: _Job[Any], jobs: int, broken: ProcessPoo
         raise BrokenProcessPool(f"worker processes died on all {crashed} records retried one by one: "
                                 "they cannot run here (is the main module guarded by "
                                 "`if __name__ == '__main__':`?)")
-    return _new_pool(context, job, jobs, timeout)
+    return _new_pool(job, jobs, timeout)
