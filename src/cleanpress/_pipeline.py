@@ -105,7 +105,7 @@ def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, 
 
 
 def _from_html(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
-    root, cut = parse_html(text, options.limits)
+    root, cut = parse_html(text, options.limits, cleaned=True)
     metadata = extract_metadata(root, url)
     body = _body(root)
     pruned = prune(body, options)

@@ -58,8 +58,11 @@ def looks_like_html(text: str) -> bool:
     return _HTML_HINT_RE.search(text, 0, 8192) is not None
 
 
-def parse_html(text: str, limits: Limits) -> tuple[lxml.html.HtmlElement, bool]:
+def parse_html(text: str, limits: Limits, *, cleaned: bool = False) -> tuple[lxml.html.HtmlElement, bool]:
     """Parse ``text`` into a tree rooted at ``<html>`` that always has a ``<body>``.
+
+    ``cleaned=True`` says ``text`` has been through :func:`clean_text` already
+    (the pipeline's decode step does it), so the scan is not repeated.
 
     Returns the root and whether the page was cut to fit ``limits`` (only
     when ``limits.truncate``; otherwise a :class:`PageTooLarge`,
@@ -78,7 +81,7 @@ def parse_html(text: str, limits: Limits) -> tuple[lxml.html.HtmlElement, bool]:
             )
         text = text[: limits.max_bytes]
         truncated = True
-    text = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(clean_text(text)), count=1)
+    text = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(text if cleaned else clean_text(text)), count=1)
     if not text.strip():
         return _empty_document(), truncated
     root = _libxml_parse(text)

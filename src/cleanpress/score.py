@@ -32,7 +32,6 @@ _POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pag
 _NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
                        r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
                        r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
-_COMMAS = re.compile(r"[,،、，]")
 _MIN_PARAGRAPH = 25
 _PROSE_MIN = 100          # a paragraph this long with few links reads as prose
 _PROSE_LINKS = 0.3
@@ -74,17 +73,22 @@ def find_container(body: HtmlElement) -> Container:
     scores: dict[HtmlElement, float] = {}
     paragraphs: dict[HtmlElement, int] = {}
     prose: dict[HtmlElement, int] = {}
+    commas: dict[HtmlElement, int] = {}
     for _event, element in etree.iterwalk(body, events=("end",)):
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        chars = len(element.text or "")
+        own = element.text or ""
+        chars = len(own)
+        comma_count = _count_commas(own)
         links = 0
         child_prose = 0
         has_block_child = False
         for child in element:
             child_chars = text_chars.get(child, 0)
-            chars += child_chars + len(child.tail or "")
+            tail = child.tail or ""
+            chars += child_chars + len(tail)
+            comma_count += commas.get(child, 0) + _count_commas(tail)
             links += link_chars.get(child, 0)
             child_prose += prose.get(child, 0)
             if child.tag not in INLINE_TAGS:
@@ -93,12 +97,13 @@ def find_container(body: HtmlElement) -> Container:
             links = chars
         text_chars[element] = chars
         link_chars[element] = links
+        commas[element] = comma_count
         paragraph_like = tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)
         if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
             child_prose = chars
         prose[element] = child_prose
         if paragraph_like and chars >= _MIN_PARAGRAPH:
-            _credit_ancestors(element, scores, paragraphs)
+            _credit_ancestors(element, 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
     if not scores:
         return Container([body], 0.0, 0)
     ranked = sorted(((score * (1 - link_chars[el] / max(text_chars[el], 1)), el) for el, score in scores.items()),
@@ -111,9 +116,12 @@ def find_container(body: HtmlElement) -> Container:
     return Container(elements, best_score, paragraphs.get(best, 0))
 
 
-def _credit_ancestors(element: HtmlElement, scores: dict[HtmlElement, float], paragraphs: dict[HtmlElement, int]) -> None:
-    text = element.text_content()
-    points = 1.0 + len(_COMMAS.findall(text)) + min(len(text) / 100.0, 3.0)
+def _count_commas(text: str) -> int:
+    return text.count(",") + text.count("،") + text.count("、") + text.count("，") if text else 0
+
+
+def _credit_ancestors(element: HtmlElement, points: float, scores: dict[HtmlElement, float],
+                      paragraphs: dict[HtmlElement, int]) -> None:
     for level, ancestor in enumerate(element.iterancestors()):
         if level > 2 or ancestor.tag == "html":
             break
