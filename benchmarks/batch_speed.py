@@ -29,7 +29,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -89,8 +88,8 @@ def _machine_busy_ticks() -> int:
     return sum(fields) - fields[3] - fields[4]
 
 
-def _helper_pids(me: int) -> tuple[list[int], list[int]]:
-    """(children: the fork server and resource tracker, grandchildren: the workers the fork server made)."""
+def _descendants(root: int) -> list[int]:
+    """Every live process below ``root``: the workers, and a fork server where one is used."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -99,50 +98,52 @@ def _helper_pids(me: int) -> tuple[list[int], list[int]]:
             except (OSError, ValueError, IndexError):
                 continue
             children.setdefault(parent, []).append(int(entry.name))
-    mine = children.get(me, [])
-    return mine, [grandchild for child in mine for grandchild in children.get(child, [])]
+    found, frontier = [], [root]
+    while frontier:
+        below = children.get(frontier.pop(), [])
+        found.extend(below)
+        frontier.extend(below)
+    return found
 
 
 def run_one(args: list[str]) -> dict[str, Any]:
-    """Run ``cleanpress batch`` in this process and measure it (called in a fresh interpreter)."""
+    """Run ``cleanpress batch`` in this process, timed (called in a fresh interpreter by :func:`measure`).
+
+    Nothing else runs here, no sampling thread either: the command must see
+    the single-threaded process it sees in real use (that decides how its
+    workers start).
+    """
     from cleanpress.batch_cli import main
 
-    me = os.getpid()
-    peaks: dict[int, int] = {}
-    ticks: dict[int, int] = {}
-    done = threading.Event()
-
-    def sample() -> None:
-        # Known workers are read often (a worker's last ticks are lost when it
-        # exits); the whole process table only now and then, to find new ones.
-        rounds = 0
-        while not done.wait(0.02):
-            if rounds % 25 == 0:
-                helpers, workers = _helper_pids(me)
-                ticks.update((pid, ticks.get(pid, 0)) for pid in helpers + workers)
-                peaks.update((pid, peaks.get(pid, 0)) for pid in workers)
-            rounds += 1
-            for pid in ticks:
-                ticks[pid] = max(ticks[pid], _cpu_ticks(pid))
-            for pid in peaks:
-                peaks[pid] = max(peaks[pid], _high_water_kb(pid))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
     busy = _machine_busy_ticks()
     start, cpu = time.perf_counter(), time.process_time()
     status = main(args)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    busy = _machine_busy_ticks() - busy
-    done.set()
-    sampler.join()
-    per_second = os.sysconf("SC_CLK_TCK")
-    worker_cpu = sum(ticks.values()) / per_second  # workers, plus the fork server's start-up
-    return {"status": status, "seconds": seconds, "parent_cpu_seconds": cpu, "worker_cpu_seconds": worker_cpu,
-            # what every other process on the (shared) machine used meanwhile, in cores
-            "other_processes_cores": max(0.0, busy / per_second - cpu - worker_cpu) / seconds,
-            "parent_peak_mb": _high_water_kb(me) / 1024,
-            "worker_peak_mb": max(peaks.values(), default=0) / 1024, "workers_seen": len(peaks)}
+    return {"status": status, "seconds": seconds, "parent_cpu_seconds": cpu,
+            "machine_busy_seconds": (_machine_busy_ticks() - busy) / os.sysconf("SC_CLK_TCK"),
+            "parent_peak_mb": _high_water_kb(os.getpid()) / 1024}
+
+
+def _watch(process: subprocess.Popen[str]) -> tuple[float, float]:
+    """(CPU seconds, peak MB of the largest) of the processes below ``process``, read from /proc until it ends.
+
+    Known processes are read often, because a worker's last CPU ticks are lost
+    when it exits; the whole process table only now and then, to find new ones.
+    """
+    ticks: dict[int, int] = {}
+    peaks: dict[int, int] = {}
+    rounds = 0
+    while process.poll() is None:
+        if rounds % 25 == 0:
+            for pid in _descendants(process.pid):
+                ticks.setdefault(pid, 0)
+                peaks.setdefault(pid, 0)
+        rounds += 1
+        for pid in ticks:
+            ticks[pid] = max(ticks[pid], _cpu_ticks(pid))
+            peaks[pid] = max(peaks[pid], _high_water_kb(pid))
+        time.sleep(0.02)
+    return sum(ticks.values()) / os.sysconf("SC_CLK_TCK"), max(peaks.values(), default=0) / 1024
 
 
 def wait_for_quiet(limit: float, threshold: float = 0.3) -> float:
@@ -160,18 +161,23 @@ def measure(input_path: Path, output: Path, jobs: int) -> dict[str, Any]:
     """One configuration in a fresh interpreter; records counted from the output."""
     command = [sys.executable, "-m", "benchmarks.batch_speed", "--run-one",
                str(input_path), "-o", str(output), "-j", str(jobs), "--quiet", "--overwrite"]
-    finished = subprocess.run(command, cwd=HERE.parent, capture_output=True, text=True, check=True)
-    run = json.loads(finished.stdout.strip().splitlines()[-1])
+    with subprocess.Popen(command, cwd=HERE.parent, stdout=subprocess.PIPE, text=True) as process:
+        worker_cpu, worker_peak = _watch(process)
+        stdout = process.stdout.read() if process.stdout else ""
+    if process.returncode != 0:
+        raise RuntimeError(f"benchmark run failed: {' '.join(command)}")
+    run = json.loads(stdout.strip().splitlines()[-1])
+    others = max(0.0, run["machine_busy_seconds"] - run["parent_cpu_seconds"] - worker_cpu) / run["seconds"]
     lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     errors = sum(1 for line in lines if line["error"])
     return {"jobs": jobs, "records": len(lines), "errors": errors, "seconds": round(run["seconds"], 2),
             "records_per_second": round(len(lines) / run["seconds"], 1),
             "parent_cpu_ms_per_record": round(1000 * run["parent_cpu_seconds"] / max(len(lines), 1), 2),
-            "worker_cpu_ms_per_record": round(1000 * run["worker_cpu_seconds"] / max(len(lines), 1), 2),
-            "cores_used": round((run["parent_cpu_seconds"] + run["worker_cpu_seconds"]) / run["seconds"], 2),
-            "other_processes_cores": round(run["other_processes_cores"], 2),
+            "worker_cpu_ms_per_record": round(1000 * worker_cpu / max(len(lines), 1), 2),
+            "cores_used": round((run["parent_cpu_seconds"] + worker_cpu) / run["seconds"], 2),
+            "other_processes_cores": round(others, 2),
             "parent_peak_mb": round(run["parent_peak_mb"], 1),
-            "worker_peak_mb": round(run["worker_peak_mb"], 1) if jobs > 1 else None}
+            "worker_peak_mb": round(worker_peak, 1) if jobs > 1 else None}
 
 
 def machine() -> dict[str, Any]:
