@@ -227,3 +227,22 @@ def test_every_removal_names_a_known_rule_and_kind() -> None:
         for removal in cleanpress.extract(page).removed:
             assert removal.kind in cleanpress.REMOVAL_KINDS
             assert removal.rule in RULES or removal.rule.startswith("option."), removal
+
+
+def test_removed_block_between_words_leaves_them_apart() -> None:
+    body = "<p>" + "The storm closed the harbour for the whole weekend. " * 6 + "</p>"
+    page = f"<html><body><article>{body}<div>gates first<div class='share'>Share this</div>second The end.</div></article></body></html>"
+    assert "first second" in cleanpress.extract(page).text
+
+
+def test_gzip_page_is_held_to_the_limit_once_inflated() -> None:
+    import gzip
+
+    from cleanpress import Limits, PageTooLarge
+
+    page = gzip.compress(("<html><body><p>" + "word " * 50_000 + "</p></body></html>").encode())
+    assert len(page) < 10_000
+    with pytest.raises(PageTooLarge):
+        cleanpress.extract(page, limits=Limits(max_bytes=100_000))
+    cut = cleanpress.extract(page, limits=Limits(max_bytes=100_000, truncate=True))
+    assert cut.truncated and cut.text

@@ -9,7 +9,7 @@ serialised and parsed again between stages.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from lxml.html import HtmlElement
 
@@ -31,6 +31,7 @@ from .second_opinion import consult_readability
 from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, dateline, mark_title, split_authors
 
 Format = Literal["auto", "html", "text"]
+_Page = TypeVar("_Page", str, bytes)
 _FORMATS = ("auto", "html", "text")
 
 
@@ -92,16 +93,25 @@ def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, 
         page = bytes(page)
     if not isinstance(page, (str, bytes)):
         raise InputTypeError(f"page must be str or bytes (HTML or page text), not {type(page).__name__}")
-    limit = options.limits.max_bytes
-    truncated = False
-    if len(page) > limit:
-        if not options.limits.truncate:
-            raise PageTooLarge(f"page has {len(page):,} {'bytes' if isinstance(page, bytes) else 'characters'}, "
-                               f"more than the limit of {limit:,}", limit="max_bytes", value=len(page), maximum=limit)
-        page = page[:limit]
-        truncated = True
-    text = decode_page(page, encoding) if isinstance(page, bytes) else clean_text(page)
-    return text, truncated
+    limit, truncate = options.limits.max_bytes, options.limits.truncate
+    if isinstance(page, str):
+        text, truncated = _within_limit(page, limit, truncate, "characters")
+        return clean_text(text), truncated
+    data, truncated = _within_limit(page, limit, truncate, "bytes")
+    # gzip is inflated no further than one byte past the limit, then held to it like any page
+    text, cut = _within_limit(decode_page(data, encoding, max_inflated=limit + 1), limit, truncate,
+                              "characters once decompressed")
+    return text, truncated or cut
+
+
+def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_Page, bool]:
+    """``page`` if within ``limit``; past it, cut (when allowed) or a :class:`PageTooLarge`."""
+    if len(page) <= limit:
+        return page, False
+    if not truncate:
+        raise PageTooLarge(f"page has {len(page):,} {unit}, more than the limit of {limit:,}",
+                           limit="max_bytes", value=len(page), maximum=limit)
+    return page[:limit], True
 
 
 def _from_html(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:

@@ -21,8 +21,9 @@ class Limits:
 
     With ``truncate=True`` an oversize page is instead cut to its first
     ``max_bytes`` (and parsing stops at ``max_nodes`` elements), and the result
-    has ``truncated=True``. Nesting deeper than ``max_depth`` is always flattened
-    by the parser, never recursed into.
+    has ``truncated=True``. Nesting deeper than ``max_depth`` raises
+    :class:`TooDeep`; with ``truncate=True`` the extra nesting is flattened (its
+    text kept) and the result is marked truncated. Nothing recurses over the tree.
     """
 
     max_bytes: int = 64 * 1024 * 1024

@@ -28,6 +28,7 @@ from .options import Options, SelectorRule
 from .rules import register
 from .rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind, names_content
 from .rules.textual import match_text
+from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
 
 # Tags that never hold article text: dropped without a record.
@@ -112,8 +113,20 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
             rule_id, kind = _refine(verdict, element, text, options)
             result.removals.append((index, Removal(kind, rule_id, text)))
     for element in doomed:
-        element.drop_tree()
+        _drop_keeping_word_boundary(element)
     return result
+
+
+def _drop_keeping_word_boundary(element: HtmlElement) -> None:
+    """Drop ``element`` but not its tail; a block leaves a space, so "first<div>..</div>second" stays two words."""
+    tail = element.tail
+    if tail and not tail[0].isspace() and element.tag not in INLINE_TAGS:
+        previous = element.getprevious()
+        parent = element.getparent()
+        before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+        if before and not before[-1].isspace():
+            element.tail = " " + tail
+    element.drop_tree()
 
 
 def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,

@@ -137,11 +137,11 @@ def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlE
     rivals = [el for score, el in ranked[1:6] if score >= 0.75 * best_score]
     if len(rivals) < 2:
         return best
+    lineages = [{rival, *rival.iterancestors()} for rival in rivals]
     for ancestor in best.iterancestors():
         if ancestor is body or ancestor.tag == "html":
             break
-        inside = sum(1 for rival in rivals if rival is ancestor or any(a is ancestor for a in rival.iterancestors()))
-        if inside >= 2:
+        if sum(ancestor in lineage for lineage in lineages) >= 2:
             return ancestor
     return best
 

@@ -25,6 +25,7 @@ _UNSURE_CHARS = 600
 _CLEARLY_MORE = 1.5
 _PROSE_PARAGRAPH = 80
 _INDEX = "data-cleanpress-index"
+_DEEPEST = 500
 
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
@@ -33,6 +34,8 @@ def consult_readability(body: HtmlElement, container: Container, options: Option
     """The container elements to use: ours, or readability-lxml's when it clearly knows better."""
     ours = sum(_prose(element) for element in container.elements)
     if ours >= _UNSURE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
+        return container.elements
+    if _deeper_than(container.elements[0], _DEEPEST):  # readability-lxml is quadratic in depth
         return container.elements
     pick = _readability_pick(body)
     if pick is not None and _prose(pick) > _CLEARLY_MORE * ours:
@@ -62,6 +65,10 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     while pick is not None and pick.get(_INDEX) is None:
         pick = pick.getparent()
     return originals[int(pick.get(_INDEX, "0"))] if pick is not None else None
+
+
+def _deeper_than(element: HtmlElement, depth: int) -> bool:
+    return any(level >= depth for level, _ in enumerate(element.iterancestors()))
 
 
 def _prose(element: HtmlElement) -> int:
