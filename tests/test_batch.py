@@ -184,9 +184,20 @@ def test_ctrl_c_while_waiting_for_a_page_stops_the_workers() -> None:
 
 
 def worker_processes() -> set[int]:
-    """This process's grandchildren: the workers a fork server started (the server itself may stay)."""
-    everything = descendants(os.getpid())
-    return {pid for pid in everything if _parent(pid) != os.getpid()}
+    """The workers: this process's grandchildren when a fork server started them, or its children
+    when they were forked directly (a single-threaded caller); multiprocessing's own helpers may stay."""
+    everything = {pid for pid in descendants(os.getpid()) if not _is_multiprocessing_helper(pid)}
+    grandchildren = {pid for pid in everything if _parent(pid) != os.getpid()}
+    return grandchildren or everything
+
+
+def _is_multiprocessing_helper(pid: int) -> bool:
+    """The fork server and the resource tracker: long-lived helpers, not workers."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"multiprocessing.forkserver" in command or b"multiprocessing.resource_tracker" in command
 
 
 def _parent(pid: int) -> int:
