@@ -84,6 +84,25 @@ def test_page_laid_out_inside_one_form_keeps_its_article() -> None:
     assert all(p in body.text_content() for p in PROSE)
 
 
+MENU = "".join(f"<li><a href='/section/{n}'>Section number {n} of the site</a></li>" for n in range(60))
+
+
+@pytest.mark.parametrize("wrapper", ["<form action='/postback'>", "<div id='__next'>", "<div class='page page-banner'>"])
+def test_page_wrapper_holding_nearly_all_text_is_never_chrome(wrapper: str) -> None:
+    """A link-heavy wrapper around the whole page (menus and all) is layout, whatever it is called."""
+    tag = wrapper[1:wrapper.index(" ")]
+    body, result = _prune(f"{wrapper}<ul>{MENU}</ul><div class='text'>{PARAGRAPHS}</div></{tag}>"
+                          "<p>Imprint</p>")
+    assert all(p in body.text_content() for p in PROSE)
+    assert not any(PROSE[0] in r.text for _, r in result.removals)
+
+
+def test_link_heavy_chrome_beside_the_article_still_goes() -> None:
+    body, result = _prune(f"<div class='related'><ul>{MENU}</ul></div><div class='text'>{PARAGRAPHS}</div>")
+    assert "Section number 3" not in body.text_content()
+    assert _removed(result)[0][1] == "struct.class-related-links"
+
+
 @pytest.mark.parametrize("attributes", ["hidden", 'aria-hidden="true"', 'style="display: none"',
                                         'style="color:red;DISPLAY:NONE"', 'style="visibility:hidden"'])
 def test_hidden_elements_are_removed_as_hidden(attributes: str) -> None:

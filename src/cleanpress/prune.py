@@ -62,6 +62,8 @@ _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-b
 # An element holding at least this share of the body's text is never pruned as chrome.
 _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
+# An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
+_WRAPPER_SHARE = 0.9
 _CONTENT_MIN_CHARS = 500
 _REFINE_WHOLE = 400
 _OPENING_PIECES = 3
@@ -240,12 +242,14 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     Prose is the text of paragraphs long enough to be sentences; a wrapper
     holding half of it is the article, whatever its class says. So is one
     that holds the <main> element with prose, which broken markup can nest
-    inside a menu.
+    inside a menu, and one that holds nearly the whole page: removing the
+    page's own wrapper (a layout <form>, an app root, a body-wide "page-banner"
+    div) would leave nothing to choose from, however many links it holds.
     """
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
         return False
-    if _wraps_article(element):
+    if _wraps_article(element) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
     prose = _prose_chars(element)
     if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
