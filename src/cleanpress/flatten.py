@@ -30,6 +30,9 @@ _TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30
 _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
+# A heading with block children and more text than this is an unclosed tag wrapping the body.
+_HEADING_MAX = 300
+_WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
 @dataclass
@@ -45,6 +48,8 @@ class _Frame:
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
     """Candidate blocks of ``body``; those under a container get ``in_container``."""
     marked = set(containers)
+    # Broken markup can nest the article inside a list or table item: such a block is walked, not kept whole.
+    holders = {ancestor for element in containers for ancestor in element.iterancestors()}
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
     stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
@@ -74,7 +79,7 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                 frame.link_chars += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
             continue
         inside = frame.inside or child in marked
-        if _is_atomic(child, tag):
+        if child not in holders and _is_atomic(child, tag):
             _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
@@ -90,7 +95,8 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
 
 def _is_atomic(element: HtmlElement, tag: str) -> bool:
     if tag in HEADING_TAGS:
-        return True
+        return not (any(isinstance(c.tag, str) and c.tag in _WRAPPED_BLOCKS for c in element)
+                    and len(element.text_content()) > _HEADING_MAX)
     if tag == "table":
         return _is_data_table(element)
     if tag == "blockquote":
