@@ -109,6 +109,21 @@ def test_negated_class_words_do_not_fire(cls: str) -> None:
     assert NEUTRAL in body.text_content()
 
 
+@pytest.mark.parametrize("cls", ["o-section o-section--has-ads", "layout with-sidebar", "box article modal-enabled",
+                                 "story share-disabled", "elementor-widget-container", "elementor-widget-wrap"])
+def test_class_words_for_contents_switches_and_page_builders_do_not_fire(cls: str) -> None:
+    """'has-ads' says what a section holds, 'modal-enabled' is a switch, Elementor wraps all text in widgets."""
+    assert class_kind(class_id_words(cls, None)) is None
+    body, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize(("cls", "kind"), [("elementor-widget-nav-menu", "navigation"), ("has-ads ad-slot", "advertisement"),
+                                           ("modal-enabled newsletter", "newsletter-signup")])
+def test_qualified_words_leave_the_other_words_in_force(cls: str, kind: str) -> None:
+    assert class_kind(class_id_words(cls, None)) == kind
+
+
 @pytest.mark.parametrize("cls", ["hidden-xs", "unhidden", "shadow", "badge", "download-link"])
 def test_words_inside_longer_words_do_not_fire(cls: str) -> None:
     _, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')

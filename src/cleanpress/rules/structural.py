@@ -63,8 +63,13 @@ for _kind, _words in _PARTS.items():
 _TOKEN_KIND = {word: kind for kind, words in _TOKENS.items() for word in words}
 _LONGEST_PART = max(word.count("-") + 1 for word in _PART_KIND)
 _SEPARATORS = re.compile(r"[\s_-]+")
-# A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column).
-_NEGATIONS = frozenset({"non", "no", "not"})
+# A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column); one after
+# "has"/"with" names what the element holds ("section--has-ads"), one before "enabled"/"disabled" a
+# feature switch ("modal-enabled"): none of them says what the element is.
+_QUALIFIERS = frozenset({"non", "no", "not", "has", "with"})
+_SWITCHES = frozenset({"enabled", "disabled"})
+# Page builders that wrap every block, the article's text included, in a "widget": (builder, word) pairs.
+_BUILDER_WORDS = frozenset({("elementor", "widget")})
 
 CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
                for kind, words in {**_PARTS, **_TOKENS}.items()}
@@ -93,7 +98,9 @@ def class_kind(words: str) -> str | None:
             return kind
     parts = [part for part in _SEPARATORS.split(words) if part]
     for index, part in enumerate(parts):
-        if index and parts[index - 1] in _NEGATIONS:
+        if index and (parts[index - 1] in _QUALIFIERS or (parts[index - 1], part) in _BUILDER_WORDS):
+            continue
+        if index + 1 < len(parts) and parts[index + 1] in _SWITCHES:
             continue
         for length in range(min(_LONGEST_PART, len(parts) - index), 0, -1):
             kind = _PART_KIND.get(part if length == 1 else "-".join(parts[index:index + length]))
