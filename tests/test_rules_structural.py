@@ -124,6 +124,27 @@ def test_qualified_words_leave_the_other_words_in_force(cls: str, kind: str) -> 
     assert class_kind(class_id_words(cls, None)) == kind
 
 
+LEAD = "The city council voted on Monday night to close the old bridge to cars for good."
+
+
+def test_lone_unlinked_teaser_is_the_article_lead() -> None:
+    """Many CMSs call the standfirst 'teaser'; with no link and no twin on the page it leads nowhere."""
+    body, result = _prune(f'<div class="article"><div class="teaser-text">{LEAD}</div>{ARTICLE}</div>')
+    assert LEAD in body.text_content()
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize("cards", [
+    '<div class="teaser"><a href="/a">Bridge closes for good</a></div>',
+    '<div class="card"><h3><a href="/a">One</a></h3><div class="teaser-text">{lead}</div></div>'
+    '<div class="card"><h3><a href="/b">Two</a></h3><div class="teaser-text">Another blurb.</div></div>',
+])
+def test_teaser_cards_still_go(cards: str) -> None:
+    body, result = _prune(ARTICLE + cards.format(lead=LEAD))
+    assert LEAD not in body.text_content() and "Bridge closes" not in body.text_content()
+    assert {rule for _, rule, _ in _removed(result)} == {"struct.class-related-links"}
+
+
 @pytest.mark.parametrize("cls", ["hidden-xs", "unhidden", "shadow", "badge", "download-link"])
 def test_words_inside_longer_words_do_not_fire(cls: str) -> None:
     _, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')

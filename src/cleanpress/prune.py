@@ -16,8 +16,9 @@ out inside one ``<form>`` keeps its article.
 from __future__ import annotations
 
 import re
-from itertools import islice
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -89,7 +90,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     """Remove never-content and chrome elements from ``body`` in place."""
     result = PruneResult()
     etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
-    body_size = _BodySize(len(body.text_content()), _prose_chars(body))
+    body_size = _BodySize(len(body.text_content()), _prose_chars(body), body)
     selected = _user_selections(body, options)
     kinds: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}  # class/id -> (kind, words), per call
     doomed: list[HtmlElement] = []
@@ -165,8 +166,8 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         kind, words = _class_verdict(names, kinds)
         if kind is not None and tag not in ("body", "html", "main", "article"):
             rule = CLASS_RULES[kind]
-            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
-                    element, body, names_content(words)):
+            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _unlinked_teaser(
+                    element, words, body) and not _protected(element, body, names_content(words)):
                 return rule.id, kind
     return None
 
@@ -264,15 +265,37 @@ def _prose_chars(element: HtmlElement) -> int:
     return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _BodySize:
     chars: int
     prose: int
+    body: HtmlElement
+    classes: Counter[str] | None = None
+
+    def class_count(self, cls: str) -> int:
+        """How many elements of the body carry exactly this class attribute (counted once per page, on demand)."""
+        if self.classes is None:
+            self.classes = Counter(value for value in self.body.xpath(".//@class"))
+        return self.classes[cls]
 
 
 def _too_big(element: HtmlElement, kind: str) -> bool:
     limit = _SMALL_KINDS.get(kind)
     return limit is not None and len(element.text_content()) > limit
+
+
+def _unlinked_teaser(element: HtmlElement, words: str, body: _BodySize) -> bool:
+    """A lone 'teaser' block with no link in it leads nowhere: it is the article's own lead.
+
+    Many CMSs call the standfirst of the article "teaser"; a teaser card for
+    another story links to it, and comes with others of its class.
+    """
+    if "teaser" not in words or element.find(".//a") is not None:
+        return False
+    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    cls = element.get("class")
+    return cls is None or body.class_count(cls) == 1
 
 
 def _inside_article(element: HtmlElement) -> bool:
