@@ -69,6 +69,7 @@ def class_weight(element: HtmlElement) -> float:
 def find_container(body: HtmlElement) -> Container:
     """Score the pruned body and return the article container (body when unsure)."""
     text_chars: dict[HtmlElement, int] = {}
+    solid_chars: dict[HtmlElement, int] = {}  # without indentation, which would dilute the link density of menus
     link_chars: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
     paragraphs: dict[HtmlElement, int] = {}
@@ -80,6 +81,7 @@ def find_container(body: HtmlElement) -> Container:
             continue
         own = element.text or ""
         chars = len(own)
+        solid = len(own.strip())
         comma_count = _count_commas(own)
         links = 0
         child_prose = 0
@@ -88,31 +90,33 @@ def find_container(body: HtmlElement) -> Container:
             child_chars = text_chars.get(child, 0)
             tail = child.tail or ""
             chars += child_chars + len(tail)
+            solid += solid_chars.get(child, 0) + len(tail.strip())
             comma_count += commas.get(child, 0) + _count_commas(tail)
             links += link_chars.get(child, 0)
             child_prose += prose.get(child, 0)
             if child.tag not in INLINE_TAGS:
                 has_block_child = True
         if tag == "a":
-            links = chars
+            links = solid
         text_chars[element] = chars
+        solid_chars[element] = solid
         link_chars[element] = links
         commas[element] = comma_count
         paragraph_like = tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)
-        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
+        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * solid:
             child_prose = chars
         prose[element] = child_prose
         if paragraph_like and chars >= _MIN_PARAGRAPH:
             _credit_ancestors(element, 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
     if not scores:
         return Container([body], 0.0, 0)
-    ranked = sorted(((score * (1 - link_chars[el] / max(text_chars[el], 1)), el) for el, score in scores.items()),
+    ranked = sorted(((score * (1 - link_chars[el] / max(solid_chars[el], 1)), el) for el, score in scores.items()),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = ranked[0]
     best = _climb(best, best_score, ranked, body)
-    best = _widen_for_prose(best, body, prose, text_chars, link_chars)
+    best = _widen_for_prose(best, body, prose, solid_chars, link_chars)
     final = {el: score for score, el in ranked}
-    elements = _with_siblings(best, final.get(best, best_score), final, text_chars, link_chars)
+    elements = _with_siblings(best, final.get(best, best_score), final, solid_chars, link_chars)
     return Container(elements, best_score, paragraphs.get(best, 0))
 
 
