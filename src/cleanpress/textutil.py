@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-_INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\ufeff": " "})
+# Zero-width spaces separate words; soft hyphens are only hyphenation hints ("Mit&shy;tel&shy;al&shy;ter").
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u00ad": None})
 
 
 def collapse(text: str) -> str:
-    """Whitespace runs (including no-break and zero-width spaces) to one space, stripped."""
-    if "\u200b" in text or "\ufeff" in text:
-        text = text.translate(_INVISIBLE_SPACES)
+    """Whitespace runs (including no-break and zero-width spaces) to one space, stripped; soft hyphens dropped."""
+    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+        text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
 
