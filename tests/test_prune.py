@@ -140,6 +140,20 @@ def test_never_content_tags_are_dropped_silently(markup: str) -> None:
     assert PROSE[0] in body.text_content() and PROSE[1] in body.text_content()
 
 
+def test_noscript_holding_the_page_is_kept() -> None:
+    """Some sites serve the whole page inside <noscript> to readers without scripts."""
+    body, result = _prune(f"<div id='app'></div><noscript><div class='page'>{PARAGRAPHS * 2}</div></noscript>"
+                          "<noscript><img src='/pixel.gif'>Please enable JavaScript.</noscript>")
+    assert all(p in body.text_content() for p in PROSE)
+    assert "enable JavaScript" not in body.text_content()
+    assert body.find(".//noscript") is None and _removed(result) == []
+
+
+def test_small_noscript_beside_the_article_is_dropped() -> None:
+    body, _ = _prune(f"<article>{PARAGRAPHS}</article><noscript><p>{PROSE[0]} Enable JavaScript.</p></noscript>")
+    assert "Enable JavaScript" not in body.text_content()
+
+
 def test_script_tail_text_survives() -> None:
     body, _ = _prune(f"<article><p>Before <script>x=1</script>after the script.</p>{PARAGRAPHS}</article>")
     assert "Before after the script." in " ".join(body.text_content().split())

@@ -39,6 +39,10 @@ SILENT_TAGS = frozenset({
     "frameset", "applet", "dialog",
 })
 
+_SILENT_BUT_NOSCRIPT = SILENT_TAGS - {"noscript"}
+# A <noscript> holding this share of the body's text is the page itself, served to readers without scripts.
+_NOSCRIPT_PAGE_SHARE = 0.5
+
 # tag -> (rule id, kind, why)
 _TAG_RULES: dict[str, tuple[str, str, str]] = {
     "nav": ("prune.nav", "navigation", "<nav> menus and link bars"),
@@ -89,8 +93,11 @@ class PruneResult:
 def prune(body: HtmlElement, options: Options) -> PruneResult:
     """Remove never-content and chrome elements from ``body`` in place."""
     result = PruneResult()
-    etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
-    body_size = _BodySize(len(body.text_content()), _prose_chars(body), body)
+    etree.strip_elements(body, *_SILENT_BUT_NOSCRIPT, with_tail=False)
+    chars = len(body.text_content())
+    if _unwrap_page_noscript(body, chars):
+        chars = len(body.text_content())
+    body_size = _BodySize(chars, _prose_chars(body), body)
     selected = _user_selections(body, options)
     kinds: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}  # class/id -> (kind, words), per call
     doomed: list[HtmlElement] = []
@@ -118,6 +125,23 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     for element in doomed:
         _drop_keeping_word_boundary(element)
     return result
+
+
+def _unwrap_page_noscript(body: HtmlElement, chars: int) -> bool:
+    """Keep the content of a <noscript> that holds the page; drop every other <noscript> silently.
+
+    <noscript> usually holds a tracking pixel or "please enable JavaScript",
+    but some sites put the whole page there for readers without scripts.
+    Returns True when one was unwrapped.
+    """
+    unwrapped = False
+    for element in list(body.iter("noscript")):
+        if (len(element.text_content()) >= _NOSCRIPT_PAGE_SHARE * chars
+                and _prose_chars(element) >= _CONTENT_MIN_CHARS):
+            element.drop_tag()
+            unwrapped = True
+    etree.strip_elements(body, "noscript", with_tail=False)
+    return unwrapped
 
 
 def _drop_keeping_word_boundary(element: HtmlElement) -> None:
