@@ -154,6 +154,14 @@ def test_small_noscript_beside_the_article_is_dropped() -> None:
     assert "Enable JavaScript" not in body.text_content()
 
 
+def test_ruby_annotations_are_dropped_and_the_base_text_kept() -> None:
+    """<rt> holds the reading of a character; plain text cannot set it above the base, so it goes."""
+    markup = "<article><p>法律の<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを守る仕事です。</p></article>"
+    body, result = _prune(markup)
+    assert body.text_content() == "法律の子どもを守る仕事です。"
+    assert _removed(result) == []
+
+
 def test_script_tail_text_survives() -> None:
     body, _ = _prune(f"<article><p>Before <script>x=1</script>after the script.</p>{PARAGRAPHS}</article>")
     assert "Before after the script." in " ".join(body.text_content().split())

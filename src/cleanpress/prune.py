@@ -32,11 +32,12 @@ from .rules.textual import match_text
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
 
-# Tags that never hold article text: dropped without a record.
+# Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
+# reading of a Japanese or Chinese character), which plain text cannot set above its base.
 SILENT_TAGS = frozenset({
     "script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg", "math",
     "canvas", "audio", "video", "source", "track", "map", "area", "param", "head", "title", "base", "frame",
-    "frameset", "applet", "dialog",
+    "frameset", "applet", "dialog", "rt", "rp",
 })
 
 _SILENT_BUT_NOSCRIPT = SILENT_TAGS - {"noscript"}
