@@ -147,6 +147,16 @@ def test_list_item_holding_the_container_is_walked_into() -> None:
         ("paragraph", "Body one.", True), ("paragraph", "Body two.", True)]
 
 
+def test_list_that_is_the_container_is_walked_into() -> None:
+    """A forum thread is a list of posts: each post's text is its own block, not one item of a list."""
+    candidates = _flatten("<ol id='posts'><li><div class='post'><a href='/u/1'>Anna</a><div>First post text.</div>"
+                          "</div></li><li><div class='post'><a href='/u/2'>Ben</a><div>Second post text.</div></div></li>"
+                          "</ol>", container_id="posts")
+    assert [(c.kind, c.text) for c in candidates] == [
+        ("paragraph", "Anna"), ("paragraph", "First post text."), ("paragraph", "Ben"), ("paragraph", "Second post text.")]
+    assert all(c.in_container for c in candidates)
+
+
 def test_list_without_the_container_stays_one_block() -> None:
     candidates = _flatten("<ul><li>Home</li><li>News</li></ul><div id='story'><p>Body one.</p></div>",
                           container_id="story")

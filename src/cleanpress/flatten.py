@@ -32,6 +32,7 @@ _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
 # A heading with block children and more text than this is an unclosed tag wrapping the body.
 _HEADING_MAX = 300
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
@@ -48,8 +49,10 @@ class _Frame:
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
     """Candidate blocks of ``body``; those under a container get ``in_container``."""
     marked = set(containers)
-    # Broken markup can nest the article inside a list or table item: such a block is walked, not kept whole.
+    # Broken markup can nest the article inside a list or table item, and a forum thread is a list of
+    # posts: a block that holds the container, or a list that is the container, is walked, not kept whole.
     holders = {ancestor for element in containers for ancestor in element.iterancestors()}
+    holders.update(element for element in containers if element.tag in _LIST_TAGS)
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
     stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
