@@ -48,6 +48,8 @@ _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _SHORT_UNSPACED = 8
 _TEASER_MAX = 250
+_BODY_KINDS = frozenset({"paragraph", "list", "quote", "code", "table"})
+_LINK_POST_BLOCKS = 5
 _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
 _LEAD_MIN = 100
@@ -90,6 +92,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_kickers(candidates, options)
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
+    _keep_links_of_a_link_post(candidates)
     _remove_lone_headings(candidates, options)
     _remove_trailing_headings(candidates, options)
     _remove_leading_labels(candidates, options)
@@ -191,6 +194,22 @@ def _remove_teasers(candidates: list[Candidate], options: Options) -> None:
         if (headline.kind == "heading" and headline.removal is not None and headline.removal.rule == LINK_DENSE_RULE.id
                 and blurb.removal is None and blurb.kind == "paragraph" and len(blurb.text) < _TEASER_MAX):
             _remove(blurb, TEASER_RULE.kind, TEASER_RULE.id, options)
+
+
+def _keep_links_of_a_link_post(candidates: list[Candidate]) -> None:
+    """When link density alone would leave the article without a line of text, a few link blocks are the article.
+
+    A link round-up or a bookmark post is nothing but links, and an empty
+    result serves nobody; a page that has any prose of its own keeps the rule,
+    and so does a section front, whose many teaser blocks say it holds no article.
+    """
+    if any(c.removal is None and c.kind in _BODY_KINDS for c in candidates):
+        return
+    linked = [c for c in candidates
+              if c.in_container and c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id]
+    if len(linked) <= _LINK_POST_BLOCKS:
+        for candidate in linked:
+            candidate.removal = None
 
 
 def _remove_lone_headings(candidates: list[Candidate], options: Options) -> None:
