@@ -446,6 +446,17 @@ def write_report(report: dict[str, Any], json_path: Path | None, md_path: Path |
         md_path.write_text(format_markdown(report), encoding="utf-8")
 
 
+def draw_charts(report: dict[str, Any]) -> None:
+    """Redraw the F1 chart, and F1 against speed from the last speed run (needs matplotlib)."""
+    from . import charts
+
+    try:
+        for path in charts.redraw(accuracy=report):
+            print(f"wrote {path}", file=sys.stderr)
+    except ImportError as exc:
+        print(f"charts skipped: {exc}", file=sys.stderr)
+
+
 # --- command line ---------------------------------------------------------------------------
 
 
@@ -500,6 +511,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in (json_path, md_path):
         if path:
             print(f"wrote {path}", file=sys.stderr)
+    if full:
+        draw_charts(result.report)
 
     if args.update_floors:
         if "cleanpress" not in extractors or args.limit is not None or set(corpus_names) != set(CORPORA):

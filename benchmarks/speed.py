@@ -60,7 +60,6 @@ RESULTS_MD = RESULTS / "speed.md"
 PROFILE_PROF = RESULTS / "profile.prof"
 PROFILE_TXT = RESULTS / "profile.txt"
 PROFILE_TREE = RESULTS / "profile.tree.txt"
-ACCURACY_JSON = RESULTS / "accuracy.json"
 
 #: The parse-only baseline's name in every table.
 PARSE = "lxml-parse"
@@ -437,14 +436,11 @@ def write_report(report: dict[str, Any], json_path: Path | None, md_path: Path |
 
 
 def draw_charts(report: dict[str, Any]) -> None:
-    """Redraw the F1-against-speed chart when the accuracy results and the charts module are there."""
-    if not ACCURACY_JSON.is_file():
-        return
-    try:
-        from . import charts
+    """Redraw the charts with this run's speed and the last accuracy run (needs matplotlib)."""
+    from . import charts
 
-        accuracy = json.loads(ACCURACY_JSON.read_text(encoding="utf-8"))
-        for path in charts.write_speed_charts(accuracy, report, charts.DOCS):
+    try:
+        for path in charts.redraw(speed=report):
             _say(f"wrote {path}")
     except ImportError as exc:
         _say(f"charts skipped: {exc}")
