@@ -460,16 +460,6 @@ def draw_charts(report: dict[str, Any]) -> None:
 # --- command line ---------------------------------------------------------------------------
 
 
-def _split(value: str | None, known: Iterable[str], what: str) -> list[str] | None:
-    if not value:
-        return None
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
-    return names
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m benchmarks.accuracy``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.split("\n\n")[0])
@@ -483,8 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="record cleanpress's figures in floors.json")
     args = parser.parse_args(argv)
 
-    chosen = _split(args.extractors, rivals.RIVALS, "extractor")
-    corpus_names = _split(args.corpus, CORPORA, "corpus") or list(CORPORA)
+    chosen = rivals.comma_list(args.extractors, rivals.RIVALS, "extractor")
+    corpus_names = rivals.comma_list(args.corpus, CORPORA, "corpus") or list(CORPORA)
     installed = [n for n in rivals.RIVALS if rivals.importable(n)]
     if chosen is None:
         extractors = installed

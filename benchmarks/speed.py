@@ -528,17 +528,6 @@ def _say(message: str) -> None:
     print(f"speed: {message}", file=sys.stderr, flush=True)
 
 
-def _split(value: str | None, known: Iterable[str], what: str) -> list[str] | None:
-    if not value:
-        return None
-    known = list(known)
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
-    return names
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m benchmarks.speed``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
@@ -564,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat < 1 or (args.rival_repeat is not None and args.rival_repeat < 1):
         raise SystemExit("--repeat and --rival-repeat must be at least 1")
 
-    corpus_names = _split(args.corpus, CORPORA, "corpus") or list(CORPORA)
+    corpus_names = rivals.comma_list(args.corpus, CORPORA, "corpus") or list(CORPORA)
     for corpus in corpus_names:
         reason = corpora.missing_reason(corpus)
         if reason:
@@ -578,7 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text[: text.find("=== top", text.find("=== top") + 1)])
         return 0
 
-    chosen = _split(args.extractors, rivals.RIVALS, "extractor")
+    chosen = rivals.comma_list(args.extractors, rivals.RIVALS, "extractor")
     if chosen is None:
         extractors = [n for n in DEFAULT_EXTRACTORS if rivals.importable(n)]
         skipped = [n for n in DEFAULT_EXTRACTORS if n not in extractors]
