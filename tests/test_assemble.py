@@ -159,6 +159,22 @@ def test_removal_text_is_the_candidate_text() -> None:
     assert candidates[1].removal is not None and candidates[1].removal.text == "Storm hits the coast\nDam repaired"
 
 
+@pytest.mark.parametrize("caption", [
+    "The crew outside the station on a space walk in 2006. (AP Photo/Jane Doe)",
+    "In this file photo, two astronauts work outside the station. (NASA via AP, File)",
+    "The minister arrives at the summit on Monday. (Example Agency via Getty Images)",
+])
+def test_paragraph_ending_in_a_photo_credit_is_a_caption(caption: str) -> None:
+    [candidate] = _decide([_c(caption)])
+    assert candidate.kind == "caption" and candidate.removal is not None
+
+
+def test_sentence_mentioning_an_agency_is_not_a_caption() -> None:
+    text = "The statement was first reported by a news agency and later confirmed via AP sources in the capital."
+    [candidate] = _decide([_c(text)])
+    assert candidate.kind == "paragraph" and candidate.kept
+
+
 def test_confidence_bounds() -> None:
     assert confidence([], [], Metadata()) == 0.0
     article = [Block("paragraph", PROSE) for _ in range(8)]
