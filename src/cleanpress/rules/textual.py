@@ -22,6 +22,7 @@ from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
 from . import register
+from .literals import fold, gate_words
 from .phrases import LANGUAGES
 
 _TRAILING = r"[\s.!?:;,…»›>→|\-–—]*"
@@ -36,10 +37,17 @@ class TextRule:
     whole: bool
     max_chars: int
     pattern: regex.Pattern[str]
+    #: Case-folded words one of which a block must contain to match; None for
+    #: whole-block rules, which the anchored ``_ANY_WHOLE`` gates more cheaply.
+    gate: tuple[str, ...] | None
+
+
+def _fragments(rule_id: str) -> list[str]:
+    return [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
 
 
 def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
-    fragments = [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
+    fragments = _fragments(rule_id)
     union = "|".join(f"(?:{f})" for f in fragments)
     source = rf"^[\s\W]*(?:{union}){_TRAILING}$" if whole else union
     return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
@@ -74,12 +82,14 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
 )
 
 TEXT_RULES: tuple[TextRule, ...] = tuple(
-    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole))
+    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole),
+             None if whole else gate_words(_fragments(rule_id)))
     for rule_id, kind, whole, max_chars, _ in _TABLE
 )
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+_LONGEST_WHOLE = max(rule.max_chars for rule in TEXT_RULES if rule.whole)
 _PHRASE_MIN = 12
 # One anchored search tells whether any whole-block rule could match: most blocks match none.
 _ANY_WHOLE = regex.compile(
@@ -102,20 +112,28 @@ _APPEAL_REACH = 25
 def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     """The first enabled rule (built-in, then the caller's) matching ``text``.
 
-    Two cheap gates come first, because most blocks match nothing: one
-    anchored search over every whole-block rule at once, and a minimum length
-    for the phrase rules (no phrase of theirs is shorter).
+    Cheap gates come first, because most blocks match nothing: one anchored
+    search over every whole-block rule at once, a minimum length for the
+    phrase rules (no phrase of theirs is shorter), and each rule's gate words
+    (a block without any of them cannot match its pattern).
     """
     length = len(text)
     if length <= _LONGEST:
-        whole_possible = _ANY_WHOLE.match(text) is not None
+        whole_possible = length <= _LONGEST_WHOLE and _ANY_WHOLE.match(text) is not None
         phrase_possible = length >= _PHRASE_MIN
         if whole_possible or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
+            folded = ""
             for rule in TEXT_RULES:
                 if length > rule.max_chars or not (whole_possible if rule.whole else phrase_possible):
                     continue
-                if (enabled is None or enabled(rule.id)) and rule.pattern.search(text):
+                if enabled is not None and not enabled(rule.id):
+                    continue
+                if rule.gate is not None:
+                    folded = folded or fold(text)
+                    if not any(word in folded for word in rule.gate):
+                        continue
+                if rule.pattern.search(text):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
