@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 import regex
 
-from cleanpress.rules.literals import fold, gate_words, required_strings
+from cleanpress.rules.literals import (
+    first_characters,
+    fold,
+    gate_words,
+    required_strings,
+)
 from cleanpress.rules.phrases import LANGUAGES
 from cleanpress.rules.textual import TEXT_RULES, TextRule
 
@@ -28,6 +33,21 @@ from cleanpress.rules.textual import TEXT_RULES, TextRule
 ])
 def test_required_strings(fragment: str, expected: set[str] | None) -> None:
     found = required_strings(fragment)
+    assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    (r"\bread more", {"r"}),
+    (r"\(?(?:additional )?(?:reporting|editing) by", {"(", "a", "r", "e"}),
+    (r"(?:copyright\s*)?ⓒ.{0,120}", {"c", "ⓒ"}),
+    (r"[$€£]\s?\d+", {"$", "€", "£"}),
+    (r"\d+ comments", None),
+    (r"(?:\d+ )?comments?", None),
+    (r"(?:le )?mot", {"l", "m"}),
+    (r"x?", None),
+])
+def test_first_characters(fragment: str, expected: set[str] | None) -> None:
+    found = first_characters(fragment)
     assert (None if found is None else set(found)) == expected
 
 
@@ -65,13 +85,14 @@ def test_gate_lets_through_every_block_a_rule_matches(text: str) -> None:
 
 
 def test_fold_agrees_with_the_patterns_case_insensitivity() -> None:
-    """Every character that IGNORECASE matches to a literal of a fragment folds the same as that literal."""
+    """Every character that IGNORECASE matches to a literal or first character of a fragment folds the same."""
     every_character = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     literals = set()
     for table in LANGUAGES.values():
         for fragments in table.values():
             for fragment in fragments:
                 literals.update("".join(required_strings(fragment) or ()))
+                literals.update(first_characters(fragment) or ())
     for literal in literals:
         for variant in regex.findall(regex.escape(literal), every_character, regex.IGNORECASE | regex.VERSION0):
             assert fold(variant) == fold(literal), (literal, variant)

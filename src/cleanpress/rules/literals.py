@@ -21,6 +21,7 @@ the gates use).
 from __future__ import annotations
 
 from itertools import product
+from typing import NamedTuple
 
 #: One set of exact strings, or one set of required strings, is kept small.
 _MAX_STRINGS = 32
@@ -31,9 +32,23 @@ _FLAG_LETTERS = frozenset("-imsxuLaV01")
 _FOLD_FIXES = str.maketrans({"\u0130": "i", "\U0001df95": "ss"})
 
 Strings = frozenset[str]
-#: What a piece of a pattern tells: the exact strings it matches (when few and
-#: known) and strings one of which each of its matches contains (when known).
-_Summary = tuple[Strings | None, Strings | None]
+
+
+class _Summary(NamedTuple):
+    """What a piece of a pattern tells without running it."""
+
+    #: The exact strings it matches, when they are few and known.
+    exact: Strings | None
+    #: Strings one of which each of its matches contains, when known.
+    required: Strings | None
+    #: The characters a match can start with (None: any); empty when it only matches "".
+    first: Strings | None
+    #: Whether it can match the empty string.
+    nullable: bool
+
+
+_ANY = _Summary(None, None, None, False)
+_ZERO_WIDTH = _Summary(_EMPTY, None, frozenset(), True)
 
 
 def fold(text: str) -> str:
@@ -64,12 +79,23 @@ def gate_words(fragments: list[str]) -> tuple[str, ...] | None:
 
 def required_strings(fragment: str) -> Strings | None:
     """Strings one of which every match of ``fragment`` contains (as written, not folded); None when unknown."""
-    parser = _Parser(fragment)
-    exact, required = parser.alternation()
-    if parser.pos != len(fragment):
-        return None  # an unbalanced ")": not a fragment this reader understands
-    strings = _stronger(_nonempty(exact), required)
+    summary = _summarise(fragment)
+    strings = _stronger(_nonempty(summary.exact), summary.required)
     return None if strings is None else _shortest_forms(strings)
+
+
+def first_characters(fragment: str) -> Strings | None:
+    """The characters (as written) a match of ``fragment`` can start with; None when any, or when it can match ""."""
+    summary = _summarise(fragment)
+    return None if summary.nullable else summary.first
+
+
+def _summarise(fragment: str) -> _Summary:
+    parser = _Parser(fragment)
+    summary = parser.alternation()
+    if parser.pos != len(fragment):
+        return _Summary(None, None, None, True)  # syntax this reader does not follow: nothing known
+    return summary
 
 
 def _shortest_forms(strings: Strings) -> Strings:
@@ -124,22 +150,30 @@ class _Parser:
         if len(branches) == 1:
             return branches[0]
         exact: Strings | None = None
-        if all(e is not None for e, _ in branches):
-            exact = frozenset().union(*(e for e, _ in branches if e is not None))
+        if all(b.exact is not None for b in branches):
+            exact = frozenset().union(*(b.exact for b in branches if b.exact is not None))
             if len(exact) > _MAX_STRINGS:
                 exact = None
-        needs = [_stronger(_nonempty(e), r) for e, r in branches]
+        needs = [_stronger(_nonempty(b.exact), b.required) for b in branches]
         required = frozenset().union(*(n for n in needs if n is not None)) if all(needs) else None
-        return exact, required
+        first = None if any(b.first is None for b in branches) else frozenset().union(
+            *(b.first for b in branches if b.first is not None))
+        return _Summary(exact, required, first, any(b.nullable for b in branches))
 
     def sequence(self) -> _Summary:
         """Items one after another: runs of exact items join into longer required strings."""
         whole: Strings | None = _EMPTY
         run: Strings = _EMPTY
         required: Strings | None = None
+        first: Strings | None = frozenset()
+        nullable = True
         while self.peek() not in ("", "|", ")"):
-            exact, needed = self.quantified()
-            required = _stronger(required, needed)
+            item = self.quantified()
+            if nullable:  # everything so far can match "": this item can start the match
+                first = None if first is None or item.first is None else first | item.first
+                nullable = item.nullable
+            required = _stronger(required, item.required)
+            exact = item.exact
             whole = _concatenate(whole, exact) if whole is not None and exact is not None else None
             joined = _concatenate(run, exact) if exact is not None else None
             if joined is not None:
@@ -147,22 +181,23 @@ class _Parser:
                 continue
             required = _stronger(required, _nonempty(run))
             run = exact if exact is not None else _EMPTY
-        return whole, _stronger(required, _nonempty(run))
+        return _Summary(whole, _stronger(required, _nonempty(run)), first, nullable)
 
     def quantified(self) -> _Summary:
         """An atom and its quantifier, if any; an optional atom requires nothing."""
-        exact, required = self.atom()
+        atom = self.atom()
         char = self.peek()
         if not (char in ("?", "*", "+") or (char == "{" and self._at_counted_quantifier())):
-            return exact, required
+            return atom
         low, high = self._quantifier()
         if self.peek() in ("?", "+"):
             self.take()  # lazy or possessive: the same strings can match
-        required = _stronger(_nonempty(exact), required) if low > 0 else None
-        if exact is None or high is None or high > 3:
-            return None, required
-        repeated = {"".join(parts) for count in range(low, high + 1) for parts in product(exact, repeat=count)}
-        return (frozenset(repeated) if len(repeated) <= _MAX_STRINGS else None), required
+        required = _stronger(_nonempty(atom.exact), atom.required) if low > 0 else None
+        nullable = atom.nullable or low == 0
+        if atom.exact is None or high is None or high > 3:
+            return _Summary(None, required, atom.first, nullable)
+        repeated = {"".join(parts) for count in range(low, high + 1) for parts in product(atom.exact, repeat=count)}
+        return _Summary(frozenset(repeated) if len(repeated) <= _MAX_STRINGS else None, required, atom.first, nullable)
 
     def atom(self) -> _Summary:
         char = self.take()
@@ -173,18 +208,18 @@ class _Parser:
         if char == "\\":
             escaped = self.take()
             if escaped in _ZERO_WIDTH_ESCAPES:
-                return _EMPTY, None
+                return _ZERO_WIDTH
             if escaped in ("p", "P"):
                 self._skip_property()
-                return None, None
+                return _ANY
             if escaped.isalnum() or not escaped:
-                return None, None  # \d, \s, \w, \n and kin: a class of characters
-            return frozenset({escaped}), None
+                return _ANY  # \d, \s, \w, \n and kin: a class of characters
+            return _literal(escaped)
         if char in ("^", "$"):
-            return _EMPTY, None
+            return _ZERO_WIDTH
         if char == ".":
-            return None, None
-        return frozenset({char}), None
+            return _ANY
+        return _literal(char)
 
     def _group(self) -> _Summary:
         if self.peek() == "?":
@@ -195,7 +230,7 @@ class _Parser:
             if kind in ("=", "!"):
                 self.alternation()  # a lookaround matches no characters of its own
                 self.take()
-                return _EMPTY, None
+                return _ZERO_WIDTH
             while kind != ":":
                 if kind not in _FLAG_LETTERS:
                     return self._unknown()
@@ -232,7 +267,9 @@ class _Parser:
                 plain = False
             else:
                 members.add(char)
-        return (frozenset(members) if plain and members else None), None
+        if not (plain and members):
+            return _ANY
+        return _Summary(frozenset(members), None, frozenset(members), False)
 
     def _skip_property(self) -> None:
         if self.peek() == "{":
@@ -265,4 +302,8 @@ class _Parser:
     def _unknown(self) -> _Summary:
         """Syntax this reader does not follow: give up on the whole fragment."""
         self.pos = len(self.source) + 1
-        return None, None
+        return _Summary(None, None, None, True)
+
+
+def _literal(char: str) -> _Summary:
+    return _Summary(frozenset({char}), None, frozenset({char}), False)
