@@ -90,7 +90,7 @@ def parse_html(text: str, limits: Limits, *, cleaned: bool = False) -> tuple[lxm
         text = text[: limits.max_bytes]
         truncated = True
     text = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(text if cleaned else clean_text(text)), count=1)
-    if not text.strip():
+    if not text or text.isspace():
         return _empty_document(), truncated
     root = _libxml_parse(text)
     if root is None or _too_deep_for(root, limits):
