@@ -62,7 +62,8 @@ for _kind, _words in _PARTS.items():
         _PART_KIND.setdefault(_word, _kind)
 _TOKEN_KIND = {word: kind for kind, words in _TOKENS.items() for word in words}
 _LONGEST_PART = max(word.count("-") + 1 for word in _PART_KIND)
-_SEPARATORS = re.compile(r"[\s_-]+")
+# The first part of every keyword: a class/id with none of them names no kind.
+_FIRST_PARTS = frozenset(word.split("-")[0] for word in _PART_KIND)
 # A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column); one after
 # "has"/"with" names what the element holds ("section--has-ads"), one before "enabled"/"disabled" a
 # feature switch ("modal-enabled"): none of them says what the element is.
@@ -96,7 +97,9 @@ def class_kind(words: str) -> str | None:
         kind = _TOKEN_KIND.get(token)
         if kind is not None:
             return kind
-    parts = [part for part in _SEPARATORS.split(words) if part]
+    parts = words.replace("_", " ").replace("-", " ").split()  # split at runs of whitespace, "_" and "-"
+    if _FIRST_PARTS.isdisjoint(parts):
+        return None  # no part can start a keyword: most class names end here
     for index, part in enumerate(parts):
         if index and (parts[index - 1] in _QUALIFIERS or (parts[index - 1], part) in _BUILDER_WORDS):
             continue
