@@ -23,7 +23,7 @@ from .metadata import extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .parse import looks_like_html, parse_html
 from .prune import prune
-from .render import join_html, join_markdown, join_text, to_block
+from .render import join_html, join_markdown, join_text, to_blocks
 from .rules import check_rule_ids
 from .rules.textual import label_sequence
 from .score import find_container
@@ -148,8 +148,8 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool) ->
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
             options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
     """Blocks, removals and decisions, in reading order, into the Article."""
-    blocks = [to_block(c, base_url=url, keep_links=options.keep_links, keep_images=options.keep_images)
-              for c in candidates if c.removal is None]
+    blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
+                       keep_images=options.keep_images)
     events: list[tuple[float, int, Decision, Removal | None]] = [
         (float(position), seq, Decision(r.text, False, r.kind, r.rule, False), r) for seq, (position, r) in enumerate(early)]
     offset = len(events)

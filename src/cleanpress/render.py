@@ -2,14 +2,15 @@
 
 HTML comes from the allow-list sanitizer (``sanitize.sanitize_element``) on
 the block's own element; Markdown is written here from the same element, with
-every link and image URL passed through ``sanitize.safe_url``.
+every link and image URL passed through ``sanitize.safe_url`` (once per
+distinct URL of the page, see ``sanitize.UrlVerdicts``).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -17,7 +18,7 @@ from lxml.html import HtmlElement
 from .article import Block
 from .candidates import Candidate
 from .flatten import list_items, table_rows
-from .sanitize import safe_url, sanitize_element
+from .sanitize import UrlVerdicts, sanitize_element
 from .textutil import collapse
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -25,29 +26,44 @@ _MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 
 
-def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, keep_images: bool) -> Block:
-    """The public Block for a kept candidate, with its safe HTML and Markdown."""
+def to_blocks(candidates: Iterable[Candidate], *, base_url: str | None, keep_links: bool,
+              keep_images: bool) -> list[Block]:
+    """The Blocks of one page's kept candidates, sharing one set of URL verdicts."""
+    urls = UrlVerdicts(base_url)
+    return [to_block(c, base_url=base_url, keep_links=keep_links, keep_images=keep_images, urls=urls)
+            for c in candidates]
+
+
+def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, keep_images: bool,
+             urls: UrlVerdicts | None = None) -> Block:
+    """The public Block for a kept candidate, with its safe HTML and Markdown.
+
+    ``urls`` shares URL verdicts with the page's other blocks (judged against ``base_url``).
+    """
+    if urls is None:
+        urls = UrlVerdicts(base_url)
     element = candidate.element
     kind = candidate.kind
     if element is None:
         markup = _plain_html(kind, candidate.text, candidate.level)
         markdown = _plain_markdown(kind, candidate.text, candidate.level)
         return Block(kind, candidate.text, level=candidate.level, html=markup, markdown=markdown)  # type: ignore[arg-type]
-    markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images)
+    markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images,
+                              urls=urls)
     items: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     ordered = False
     if kind == "list":
         items = tuple(list_items(element))
         ordered = element.tag == "ol"
-        markdown = _list_markdown(element, ordered, base_url, keep_links, keep_images)
+        markdown = _list_markdown(element, ordered, urls, keep_links, keep_images)
     elif kind == "table":
         rows = tuple(tuple(row) for row in table_rows(element))
         markdown = _table_markdown(rows)
     elif kind == "code":
         markdown = _fence(candidate.text)
     else:
-        inline = inline_markdown(element, base_url, keep_links, keep_images) or _escape(candidate.text)
+        inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
         markdown = _prefix(kind, inline, candidate.level)
     return Block(kind, candidate.text, level=candidate.level, items=items, ordered=ordered, rows=rows,  # type: ignore[arg-type]
                  html=markup, markdown=markdown)
@@ -65,7 +81,7 @@ def join_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.markdown for block in blocks)
 
 
-def inline_markdown(element: HtmlElement, base_url: str | None, keep_links: bool, keep_images: bool) -> str:
+def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
     """``element``'s content as one line of Markdown: emphasis, code, links, images."""
     out: list[str] = []
     link_stack: list[str | None] = []
@@ -77,7 +93,7 @@ def inline_markdown(element: HtmlElement, base_url: str | None, keep_links: bool
             continue
         if event == "start":
             if tag == "a":
-                href = safe_url(node.get("href", ""), base_url) if keep_links else None
+                href = urls(node.get("href", "")) if keep_links else None
                 link_stack.append(href)
                 if href:
                     out.append("[")
@@ -86,7 +102,7 @@ def inline_markdown(element: HtmlElement, base_url: str | None, keep_links: bool
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag == "img" and keep_images:
-                src = safe_url(node.get("src", ""), base_url)
+                src = urls(node.get("src", ""))
                 if src:
                     out.append(f"![{_escape(collapse(node.get('alt', '')))}]({src})")
             elif tag == "br":
@@ -151,9 +167,9 @@ def _fence(code: str) -> str:
     return f"{fence}\n{code}\n{fence}"
 
 
-def _list_markdown(element: HtmlElement, ordered: bool, base_url: str | None, keep_links: bool, keep_images: bool) -> str:
+def _list_markdown(element: HtmlElement, ordered: bool, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
     tags = ("dt", "dd") if element.tag == "dl" else ("li",)
-    items = [inline_markdown(child, base_url, keep_links, keep_images)
+    items = [inline_markdown(child, urls, keep_links, keep_images)
              for child in element if isinstance(child.tag, str) and child.tag in tags]
     items = [item for item in items if item]
     return "\n".join(f"{index}. {item}" if ordered else f"- {item}" for index, item in enumerate(items, 1))

@@ -12,7 +12,6 @@ test that passes both is not testing the sanitizer against itself.
 
 from __future__ import annotations
 
-import functools
 import html
 import html.parser
 import re
@@ -55,7 +54,6 @@ _LAZY_SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
 
 SAFE_SCHEMES: frozenset[str] = frozenset(("http", "https", "mailto"))
 _MAX_URL = 16 * 1024
-_MAX_REMEMBERED_URL = 2048
 
 #: Everything a browser ignores or strips when it reads a URL's scheme.
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
@@ -79,13 +77,6 @@ def safe_url(url: str, base: str | None) -> str | None:
     """
     if not url or len(url) > _MAX_URL:
         return None
-    if len(url) > _MAX_REMEMBERED_URL:
-        return _judged_url(url, base)
-    return _remembered_url(url, base)
-
-
-def _judged_url(url: str, base: str | None) -> str | None:
-    """:func:`safe_url` for a non-empty ``url`` within the size limit."""
     if not _scheme_is_safe(url):
         return None
     # What comes out is what was judged: controls and invisible characters go
@@ -108,9 +99,27 @@ def _judged_url(url: str, base: str | None) -> str | None:
     return result if _scheme_is_safe(result) else None
 
 
-#: Every link is judged twice (for the HTML and for the Markdown) and pages repeat
-#: their links, so recent verdicts are remembered; long URLs (inline data) are not.
-_remembered_url = functools.lru_cache(maxsize=1024)(_judged_url)
+class UrlVerdicts:
+    """:func:`safe_url` against one base URL, each distinct URL judged once.
+
+    Rendering a page reads every link and image twice (for the HTML and for
+    the Markdown), and pages repeat their links. One instance serves one
+    render call and dies with it, so no verdict outlives the page or is
+    shared between threads.
+    """
+
+    __slots__ = ("_verdicts", "base")
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self._verdicts: dict[str, str | None] = {}
+
+    def __call__(self, url: str) -> str | None:
+        verdicts = self._verdicts
+        if url in verdicts:
+            return verdicts[url]
+        verdict = verdicts[url] = safe_url(url, self.base)
+        return verdict
 
 
 def _percent_encode(match: re.Match[str]) -> str:
@@ -146,13 +155,17 @@ def sanitize_element(
     base_url: str | None,
     keep_links: bool = True,
     keep_images: bool = True,
+    urls: UrlVerdicts | None = None,
 ) -> str:
     """``el`` serialised as safe HTML through the allow-list; ``el`` is not changed.
 
     Dangerous elements disappear with their content, other unknown elements
     are unwrapped (their text stays), links and images keep only URLs that
     pass :func:`safe_url`. An unknown ``el`` itself is unwrapped the same way.
+    ``urls`` shares URL verdicts between the calls that render one page (it
+    must judge against ``base_url``).
     """
+    judge = urls if urls is not None else UrlVerdicts(base_url)
     out: list[str] = []
     # The stack holds elements to open and end-tag strings to write, so that
     # nesting of any depth is walked without recursion.
@@ -174,7 +187,7 @@ def sanitize_element(
         tail = None if root else item.tail
         if tail:
             stack.append((tail,))
-        opened = _open_tag(item, base_url, keep_links, keep_images) if isinstance(item.tag, str) else None
+        opened = _open_tag(item, judge, keep_links, keep_images) if isinstance(item.tag, str) else None
         if opened is None:
             root = False
             continue  # comments, processing instructions, dropped elements: only the tail stays
@@ -191,7 +204,7 @@ def sanitize_element(
 
 
 def _open_tag(
-    element: lxml.etree._Element, base_url: str | None, keep_links: bool, keep_images: bool
+    element: lxml.etree._Element, urls: UrlVerdicts, keep_links: bool, keep_images: bool
 ) -> tuple[str, str | None] | None:
     """(start string, end string or None for void) for one element; None to drop it."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -200,14 +213,14 @@ def _open_tag(
     if tag == "img":
         if not keep_images:
             return None
-        src = _image_source(element, base_url)
+        src = _image_source(element, urls)
         if src is None:
             return None
         return "<img" + _attributes(element, "img", {"src": src}) + ">", None
     if tag in ("br", "hr"):
         return f"<{tag}>", None
     if tag == "a":
-        href = safe_url(element.get("href") or "", base_url) if keep_links else None
+        href = urls(element.get("href") or "") if keep_links else None
         if href is None:
             return "", ""
         return "<a" + _attributes(element, "a", {"href": href}) + ">", "</a>"
@@ -218,7 +231,7 @@ def _open_tag(
     return "", ""
 
 
-def _image_source(element: lxml.etree._Element, base_url: str | None) -> str | None:
+def _image_source(element: lxml.etree._Element, urls: UrlVerdicts) -> str | None:
     """A safe ``src`` for an image: its own, a lazy-loading one, or the best ``srcset`` entry."""
     candidates = [element.get("src") or ""]
     candidates.extend(element.get(name) or "" for name in _LAZY_SOURCES)
@@ -227,7 +240,7 @@ def _image_source(element: lxml.etree._Element, base_url: str | None) -> str | N
     for candidate in candidates:
         if candidate.strip().lower().startswith("data:"):
             continue  # inline placeholders and inline payloads alike stay out
-        src = safe_url(candidate, base_url)
+        src = urls(candidate)
         if src:
             return src
     return None
