@@ -115,44 +115,71 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
     the empty string, because their bytes read as text are noise, not an article.
     The result has been through :func:`clean_text`.
     """
-    return clean_text(_decode(page, encoding, max_inflated))
+    data, codec = _decode(page, encoding, max_inflated)
+    text = data.decode(codec, "replace")
+    if codec == "utf-8" and not _utf8_needs_cleaning(data):
+        return _one_newline(text)
+    return clean_text(text)
+
+
+#: The C0 controls and DEL that :func:`clean_text` removes or rewrites (tab, LF and CR excepted).
+_C0_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+#: The UTF-8 forms of the other characters it changes: C1 controls, LS and PS, U+FFFE and U+FFFF.
+#: Each pattern starts with literal bytes, which the regex engine scans for at memory speed.
+_UTF8_CONTROL_RES = (
+    re.compile(rb"\xc2[\x80-\x9f]"),
+    re.compile(rb"\xe2\x80[\xa8\xa9]"),
+    re.compile(rb"\xef\xbf[\xbe\xbf]"),
+)
+
+
+def _utf8_needs_cleaning(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` decodes to text that :func:`clean_text` would change other than at a CR.
+
+    Asked of the bytes rather than the text: in UTF-8 each such character is
+    one byte or one fixed sequence, which C-level byte scans find several
+    times faster than a character-class regex over the decoded text. (The
+    UTF-8 codec never yields a lone surrogate; broken sequences become U+FFFD.)
+    """
+    return len(data.translate(None, _C0_BYTES)) != len(data) or any(
+        pattern.search(data) is not None for pattern in _UTF8_CONTROL_RES)
 
 
 # Legacy text decoded as UTF-8 is nearly all broken sequences; real UTF-8 with a glitch is nearly all good ones.
 _UTF8_GOOD_PER_BAD = 20
 
 
-def _decode(page: bytes, encoding: str | None, max_inflated: int) -> str:
-    """The decoding itself, before cleaning."""
+def _decode(page: bytes, encoding: str | None, max_inflated: int) -> tuple[bytes, str]:
+    """The bytes to decode (inflated, without a byte-order mark) and the codec to decode them with."""
     data = bytes(page)
     if data.startswith(_GZIP_MAGIC):
         inflated = _gunzip(data, max_inflated)
         if inflated is None:
-            return ""
+            return b"", "utf-8"
         data = inflated
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, "replace")
+            return data[len(bom) :], name
     if _is_binary(data):
-        return ""
+        return b"", "utf-8"
     override = _normalise(encoding) if encoding else None
     if override:
-        return data.decode(override, "replace")
+        return data, override
     utf16 = _sniff_utf16(data)
     if utf16:
-        return data.decode(utf16, "replace")
+        return data, utf16
     declared = _declared(data[:_PRESCAN_BYTES])
     utf8 = _utf8_verdict(data)
     if declared and declared != "utf-8":
         # A legacy declaration over bytes that are valid multi-byte UTF-8 is a
         # template left unchanged after the page was converted: believe the bytes.
         if utf8 == "utf-8-nonascii":
-            return data.decode("utf-8", "replace")
+            return data, "utf-8"
         if _decodes(data[:_SNIFF_BYTES], declared):
-            return data.decode(declared, "replace")
+            return data, declared
     if utf8 is not None:
-        return data.decode("utf-8", "replace")
-    return data.decode(_sniff(_sample(data)), "replace")
+        return data, "utf-8"
+    return data, _sniff(_sample(data))
 
 
 def clean_text(text: str) -> str:
@@ -163,13 +190,17 @@ def clean_text(text: str) -> str:
     turns CR LF, CR, NEL, LS, PS, VT and FF into ``\\n``. Text that needs none
     of this (nearly all) costs one regex scan.
     """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _one_newline(text)
     if _NEEDS_CLEANING_RE.search(text) is None:
         return text
     text = _NEWLINE_RE.sub("\n", text)
     text = _CONTROL_RE.sub("", text)
     return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def _one_newline(text: str) -> str:
+    """CR LF and lone CR as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 _NEEDS_CLEANING_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029\ud800-\udfff]")
