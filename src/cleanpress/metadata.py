@@ -7,10 +7,11 @@ last resort visible text (``<title>``, ``<h1>``, a byline element in the body).
 
 The stage only reads the tree, which later stages share, and it never raises:
 a page with broken JSON-LD or a nonsense date simply yields an empty field.
-It costs one C-level ``iter`` over the tags that carry metadata, compiled
-XPaths over attribute nodes (byline hints, microdata dates), short ancestor
-walks for the few candidates they find, and, only for pages that describe
-themselves nowhere, an XPath for the first paragraph.
+It costs one C-level ``iter`` over the tags that carry metadata, a compiled
+XPath over attribute nodes (microdata dates) and short ancestor walks for the
+few candidates it finds. The body is searched only for what the page does not
+say in its head or structured data: the byline XPath runs only when no author
+is named there, the first paragraph only when no description is given.
 
 Where conventions differ, the stage follows those of Mozilla's Readability
 (whose test pages are the reference the project measures against): a
@@ -244,9 +245,6 @@ class _Found:
     times: list[str] = field(default_factory=list)
     item_dates: list[str] = field(default_factory=list)
     root: lxml.html.HtmlElement | None = None
-    body_byline: str = ""
-    body_authors: list[str] = field(default_factory=list)
-    first_paragraph: str = ""
 
     def values(self, key: str) -> list[str]:
         """The non-empty contents under ``key``: the ``property=`` ones (RDFa, Open Graph)
@@ -303,9 +301,6 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
         el = attr.getparent()
         if el is not None and el.tag not in ("meta", "time"):
             found.item_dates.append(el.get("content") or el.get("datetime") or _clean(el.text_content()))
-    _collect_byline(tree_root, found)
-    if not found.first(_DESC_KEYS):
-        found.first_paragraph = _first_paragraph(tree_root)
     return found
 
 
@@ -337,8 +332,12 @@ def _meta_key(raw: str) -> str:
     return key
 
 
-def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
-    """Find the first visible byline-like element in the body, as readers see it."""
+def _body_byline(root: lxml.html.HtmlElement) -> tuple[str, list[str]]:
+    """The first visible byline-like element in the body, as readers see it, and the names in it.
+
+    ("", []) when there is none. Costly (an XPath over every class and id of
+    the page), so asked only when nothing structured names the author.
+    """
     count = 0
     previous = None
     for attr in _BYLINE_XPATH(root):
@@ -364,9 +363,9 @@ def _collect_byline(root: lxml.html.HtmlElement, found: _Found) -> None:
             for n in el.iter()
             if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
         ]
-        found.body_byline = names[0] if names and names[0] else text
-        found.body_authors = [n for n in names if n] or _names_from_byline(pieces)
-        return
+        byline = names[0] if names and names[0] else text
+        return byline, [n for n in names if n] or _names_from_byline(pieces)
+    return "", []
 
 
 def _first_paragraph(root: lxml.html.HtmlElement) -> str:
@@ -729,8 +728,9 @@ def _authors(found: _Found, main: dict[str, Any] | None,
     if names:
         authors = _dedupe(n for name in names for n in _split_names(name))
         return tuple(authors), ", ".join(names)
-    if found.body_byline:
-        return tuple(_dedupe(found.body_authors)), found.body_byline
+    byline, body_authors = _body_byline(found.root) if found.root is not None else ("", [])
+    if byline:
+        return tuple(_dedupe(body_authors)), byline
     return (), ""
 
 
@@ -904,7 +904,7 @@ def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[st
         text = _ld_text(node.get("description"))
         if text:
             return text
-    return found.first_paragraph
+    return _first_paragraph(found.root) if found.root is not None else ""
 
 
 def _base_url(found: _Found, url: str) -> str:
