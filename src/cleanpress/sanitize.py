@@ -43,6 +43,11 @@ _PLAIN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "ol": ("start",),
 }
 _NUMERIC_ATTRIBUTES = frozenset(("colspan", "rowspan", "start"))
+#: Allowed elements that keep no attribute at all: their tags are fixed strings.
+_BARE_TAGS: dict[str, tuple[str, str]] = {
+    tag: (f"<{tag}>", f"</{tag}>")
+    for tag in sorted(ALLOWED_TAGS - _VOID_TAGS - set(_PLAIN_ATTRIBUTES) - {"a"})
+}
 #: Unknown elements that separate blocks: unwrapping them must not glue words together.
 _BLOCK_LIKE = frozenset(
     "div section article main header footer aside nav address center details summary fieldset legend "
@@ -60,6 +65,7 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e
 #: The same, minus the spaces: removed from anywhere in a URL that passes.
 _HIDDEN_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_PATH_START_RE = re.compile(r"[/?#]")
 #: Percent-encoded on output: they could end an HTML attribute or a Markdown link destination.
 _UNSAFE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f-\x9f\s\"'<>`\\()]")
 #: What browsers strip from both ends of a URL (C0 controls and spaces), plus Unicode spaces.
@@ -75,18 +81,30 @@ def safe_url(url: str, base: str | None) -> str | None:
     no ``base``; characters that could break out of an attribute or a Markdown
     link (quotes, angle brackets, parentheses, whitespace) are percent-encoded.
     """
+    return _judged(url, _join_base(base))
+
+
+def _join_base(base: str | None) -> str | None:
+    """``base`` made ready to resolve against: stripped, and only when it is absolute with a safe scheme."""
+    if base and _scheme_is_safe(base) and _SCHEME_RE.match(_unmask(base)):
+        return base.strip()
+    return None
+
+
+def _judged(url: str, base: str | None) -> str | None:
+    """:func:`safe_url` with ``base`` already through :func:`_join_base`."""
     if not url or len(url) > _MAX_URL:
         return None
     if not _scheme_is_safe(url):
         return None
     # What comes out is what was judged: controls and invisible characters go
     # (spaces inside stay, percent-encoded below).
-    cleaned = _HIDDEN_RE.sub("", _EDGE_RE.sub("", url))
+    cleaned = url if _plain(url) else _HIDDEN_RE.sub("", _EDGE_RE.sub("", url))
     if not cleaned:
         return None
-    if base and _scheme_is_safe(base) and _SCHEME_RE.match(_unmask(base)):
+    if base is not None:
         try:
-            cleaned = urljoin(base.strip(), cleaned)
+            cleaned = urljoin(base, cleaned)
         except ValueError:
             return None
         if not _scheme_is_safe(cleaned):
@@ -108,17 +126,17 @@ class UrlVerdicts:
     shared between threads.
     """
 
-    __slots__ = ("_verdicts", "base")
+    __slots__ = ("_base", "_verdicts")
 
     def __init__(self, base: str | None) -> None:
-        self.base = base
+        self._base = _join_base(base)  # judged once, not for every URL
         self._verdicts: dict[str, str | None] = {}
 
     def __call__(self, url: str) -> str | None:
         verdicts = self._verdicts
         if url in verdicts:
             return verdicts[url]
-        verdict = verdicts[url] = safe_url(url, self.base)
+        verdict = verdicts[url] = _judged(url, self._base)
         return verdict
 
 
@@ -126,15 +144,21 @@ def _percent_encode(match: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "replace"))
 
 
+def _plain(url: str) -> bool:
+    """True for printable ASCII without spaces: nothing in it is invisible, hidden or strippable (most URLs)."""
+    return url.isascii() and url.isprintable() and " " not in url
+
+
 def _unmask(url: str) -> str:
     """The URL as a browser reads its scheme: entities decoded (repeatedly), invisibles gone, lowercase."""
     previous = None
     current = url
-    for _ in range(4):
-        if current == previous:
-            break
-        previous, current = current, html.unescape(current)
-    return _INVISIBLE_RE.sub("", current).lower()
+    if "&" in url:  # no ampersand, no entity
+        for _ in range(4):
+            if current == previous:
+                break
+            previous, current = current, html.unescape(current)
+    return (current if _plain(current) else _INVISIBLE_RE.sub("", current)).lower()
 
 
 def _scheme_is_safe(url: str) -> bool:
@@ -145,7 +169,7 @@ def _scheme_is_safe(url: str) -> bool:
         return match.group(1) in SAFE_SCHEMES
     # A colon before any path, query or fragment character is a scheme some
     # parser may accept: a safe one would have matched above.
-    head = re.split(r"[/?#]", unmasked, maxsplit=1)[0]
+    head = _PATH_START_RE.split(unmasked, maxsplit=1)[0]
     return ":" not in head
 
 
@@ -208,6 +232,9 @@ def _open_tag(
 ) -> tuple[str, str | None] | None:
     """(start string, end string or None for void) for one element; None to drop it."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    fixed = _BARE_TAGS.get(tag)
+    if fixed is not None:
+        return fixed
     if tag in DANGEROUS_TAGS or ":" in tag or "}" in tag:
         return None
     if tag == "img":
