@@ -19,6 +19,7 @@ from .article import Block, Metadata, Removal
 from .candidates import Candidate
 from .options import Options
 from .rules import register
+from .rules.literals import fold, gate_words
 from .rules.textual import label_sequence
 from .score import OUTSIDE_RULE
 from .textutil import collapse
@@ -63,6 +64,8 @@ _CREDIT_AT_END = regex.compile(
     regex.IGNORECASE,
 )
 _CAPTION_MAX = 400
+# Words one of which every credit contains, read off the pattern: most paragraphs hold none and skip its search.
+_CREDIT_WORDS = gate_words([_CREDIT_AT_END.pattern])
 # Words of a photo caption, which sits above many bodies but is no lead.
 _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|dpa|foto|bild)\b", regex.IGNORECASE)
 
@@ -103,8 +106,16 @@ def _spot_captions(candidates: list[Candidate]) -> None:
     """A short paragraph that ends in a photo credit is a caption set as a paragraph."""
     for candidate in candidates:
         if (candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) < _CAPTION_MAX
-                and _CREDIT_AT_END.search(candidate.text)):
+                and _ends_with_credit(candidate.text)):
             candidate.kind = "caption"
+
+
+def _ends_with_credit(text: str) -> bool:
+    if _CREDIT_WORDS is not None:
+        folded = fold(text)
+        if not any(word in folded for word in _CREDIT_WORDS):
+            return False
+    return _CREDIT_AT_END.search(text) is not None
 
 
 def _keep_lead(candidates: list[Candidate]) -> None:
