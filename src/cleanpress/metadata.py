@@ -7,11 +7,11 @@ last resort visible text (``<title>``, ``<h1>``, a byline element in the body).
 
 The stage only reads the tree, which later stages share, and it never raises:
 a page with broken JSON-LD or a nonsense date simply yields an empty field.
-It costs one C-level ``iter`` over the tags that carry metadata, a compiled
-XPath over attribute nodes (microdata dates) and short ancestor walks for the
-few candidates it finds. The body is searched only for what the page does not
-say in its head or structured data: the byline XPath runs only when no author
-is named there, the first paragraph only when no description is given.
+It costs one C-level ``iter`` over the tags that carry metadata and short
+ancestor walks for the few candidates it finds. The body is searched only for
+what the page does not say in its head or structured data: the byline XPath
+runs only when no author is named there, the microdata and visible dates only
+when no better date is given, the first paragraph only when no description is.
 
 Where conventions differ, the stage follows those of Mozilla's Readability
 (whose test pages are the reference the project measures against): a
@@ -297,10 +297,6 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
                 found.item_dates.append(value or _clean(el.text_content()))
             elif value and len(found.times) < _MAX_TIMES and _visible_in_article(el):
                 found.times.append(value)
-    for attr in _ITEMPROP_DATE_XPATH(tree_root)[:_MAX_TIMES]:
-        el = attr.getparent()
-        if el is not None and el.tag not in ("meta", "time"):
-            found.item_dates.append(el.get("content") or el.get("datetime") or _clean(el.text_content()))
     return found
 
 
@@ -798,6 +794,8 @@ def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> It
     yield from (found.first((k,)) for k in _DATE_KEYS[:3])
     yield from (_ld_text(node.get("datePublished")) for node in nodes[1:])
     yield from found.item_dates
+    if found.root is not None:
+        yield from _microdata_dates(found.root)
     yield from (found.first((k,)) for k in _DATE_KEYS[3:])
     yield from (_ld_text(node.get("dateCreated")) for node in nodes)
     yield from found.times
@@ -810,6 +808,14 @@ def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> It
             yield f"{year}-{int(month):02d}-{int(day):02d}"
     yield from (_ld_text(node.get("dateModified")) for node in nodes)
     yield from (found.first((k,)) for k in _MODIFIED_KEYS)
+
+
+def _microdata_dates(root: lxml.html.HtmlElement) -> Iterator[str]:
+    """``itemprop=datePublished`` on elements other than <meta> and <time> (those are read in the main walk)."""
+    for attr in _ITEMPROP_DATE_XPATH(root)[:_MAX_TIMES]:
+        el = attr.getparent()
+        if el is not None and el.tag not in ("meta", "time"):
+            yield el.get("content") or el.get("datetime") or _clean(el.text_content())
 
 
 def _visible_date(root: lxml.html.HtmlElement) -> str:
