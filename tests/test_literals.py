@@ -96,3 +96,12 @@ def test_fold_agrees_with_the_patterns_case_insensitivity() -> None:
     for literal in literals:
         for variant in regex.findall(regex.escape(literal), every_character, regex.IGNORECASE | regex.VERSION0):
             assert fold(variant) == fold(literal), (literal, variant)
+
+
+@pytest.mark.parametrize("text", [*_MATCHING, "An article about cookies: how our grandmothers baked them.",
+                                  "Read the full article to continue with the newsletter's history."])
+def test_phrase_by_phrase_search_agrees_with_the_rule_pattern(text: str) -> None:
+    folded = fold(text)
+    for rule in TEXT_RULES:
+        if rule.phrases:
+            assert rule.search(text, folded) == (rule.pattern.search(text) is not None), rule.id

@@ -41,6 +41,16 @@ class TextRule:
     #: Case-folded words one of which a block must contain to match; None for
     #: whole-block rules, which ``_whole_possible`` gates more cheaply.
     gate: tuple[str, ...] | None
+    #: For a gated rule, each phrase on its own with its own gate words: a block
+    #: that passes the rule's gate is searched only for the phrases it could hold.
+    phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...] = ()
+
+    def search(self, text: str, folded: str) -> bool:
+        """Whether the rule matches ``text`` (``folded`` is ``fold(text)``), as ``pattern.search`` would say."""
+        if not self.phrases:
+            return self.pattern.search(text) is not None
+        return any(any(word in folded for word in words) and pattern.search(text) is not None
+                   for words, pattern in self.phrases)
 
 
 def _fragments(rule_id: str) -> list[str]:
@@ -52,6 +62,16 @@ def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
     union = "|".join(f"(?:{f})" for f in fragments)
     source = rf"^[\s\W]*(?:{union}){_TRAILING}$" if whole else union
     return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+
+
+def _phrases(rule_id: str) -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
+    """Each fragment of a phrase rule with its gate words; () when some fragment has none."""
+    fragments = _fragments(rule_id)
+    gates = [gate_words([fragment]) for fragment in fragments]
+    if any(gate is None for gate in gates):
+        return ()
+    return tuple((gate, regex.compile(fragment, regex.IGNORECASE | regex.VERSION0))
+                 for gate, fragment in zip(gates, fragments) if gate is not None)
 
 
 # (id, kind, whole block?, longest block tested, why) in priority order.
@@ -84,7 +104,7 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
 
 TEXT_RULES: tuple[TextRule, ...] = tuple(
     TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole),
-             None if whole else gate_words(_fragments(rule_id)))
+             None if whole else gate_words(_fragments(rule_id)), () if whole else _phrases(rule_id))
     for rule_id, kind, whole, max_chars, _ in _TABLE
 )
 for _id, _kind, _whole, _max, _doc in _TABLE:
@@ -171,11 +191,12 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
                     continue
                 if enabled is not None and not enabled(rule.id):
                     continue
-                if rule.gate is not None:
-                    folded = folded or fold(text)
-                    if not any(word in folded for word in rule.gate):
-                        continue
-                if rule.pattern.search(text):
+                if rule.gate is None:
+                    if rule.pattern.search(text):
+                        return rule
+                    continue
+                folded = folded or fold(text)
+                if any(word in folded for word in rule.gate) and rule.search(text, folded):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
