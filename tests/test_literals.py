@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 import regex
 
+from cleanpress.rules import textual
 from cleanpress.rules.literals import (
+    DIGIT,
+    SPACE,
     first_characters,
     fold,
     gate_words,
@@ -41,8 +44,10 @@ def test_required_strings(fragment: str, expected: set[str] | None) -> None:
     (r"\(?(?:additional )?(?:reporting|editing) by", {"(", "a", "r", "e"}),
     (r"(?:copyright\s*)?ⓒ.{0,120}", {"c", "ⓒ"}),
     (r"[$€£]\s?\d+", {"$", "€", "£"}),
-    (r"\d+ comments", None),
-    (r"(?:\d+ )?comments?", None),
+    (r"\d+ comments", {DIGIT}),
+    (r"(?:\d+ )?comments?", {DIGIT, "c"}),
+    (r"(?:\.\.\.)?\s?weiter", {".", SPACE, "w"}),
+    (r"\w+ comments", None),
     (r"(?:le )?mot", {"l", "m"}),
     (r"x?", None),
 ])
@@ -92,7 +97,7 @@ def test_fold_agrees_with_the_patterns_case_insensitivity() -> None:
         for fragments in table.values():
             for fragment in fragments:
                 literals.update("".join(required_strings(fragment) or ()))
-                literals.update(first_characters(fragment) or ())
+                literals.update((first_characters(fragment) or set()) - {DIGIT, SPACE})
     for literal in literals:
         for variant in regex.findall(regex.escape(literal), every_character, regex.IGNORECASE | regex.VERSION0):
             assert fold(variant) == fold(literal), (literal, variant)
@@ -105,3 +110,18 @@ def test_phrase_by_phrase_search_agrees_with_the_rule_pattern(text: str) -> None
     for rule in TEXT_RULES:
         if rule.phrases:
             assert rule.search(text, folded) == (rule.pattern.search(text) is not None), rule.id
+
+
+@pytest.fixture(scope="module")
+def every_whole_phrase() -> regex.Pattern[str]:
+    return textual._anchored_union([f for rule in TEXT_RULES if rule.whole for f in textual._fragments(rule.id)])
+
+
+@pytest.mark.parametrize("text", [
+    "12 comments", "\u0663 comments", "  12 Comments", "\u00a0weiter zu den Fotos", "\u2026 weiter zum Artikel",
+    "$5 / month", "3. M\u00e4rz 2024", "Jane Roe contributed to this report.", "John Doe / Getty Images",
+    "Read more \u00bb", "Share", "An ordinary sentence of prose, with a comma.", "2024: a year in review",
+])
+def test_whole_block_gate_agrees_with_the_union_of_every_whole_phrase(
+        text: str, every_whole_phrase: regex.Pattern[str]) -> None:
+    assert textual._whole_possible(text, fold(text)) == (every_whole_phrase.match(text) is not None)

@@ -27,6 +27,11 @@ from typing import NamedTuple
 _MAX_STRINGS = 32
 _EMPTY: frozenset[str] = frozenset({""})
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZG")
+#: What :func:`first_characters` gives for a match that starts with any decimal digit (``\\d``)
+#: or any whitespace (``\\s``): a class, not one character (no character is written this way).
+DIGIT = "\\d"
+SPACE = "\\s"
+_CLASS_ESCAPES = {"d": DIGIT, "s": SPACE}
 _FLAG_LETTERS = frozenset("-imsxuLaV01")
 #: Characters that ``regex`` matches case-insensitively to a letter whose casefold differs.
 _FOLD_FIXES = str.maketrans({"\u0130": "i", "\U0001df95": "ss"})
@@ -85,7 +90,10 @@ def required_strings(fragment: str) -> Strings | None:
 
 
 def first_characters(fragment: str) -> Strings | None:
-    """The characters (as written) a match of ``fragment`` can start with; None when any, or when it can match ""."""
+    """The characters (as written) a match of ``fragment`` can start with; None when any, or when it can match "".
+
+    A match that can start with any digit or any whitespace adds :data:`DIGIT` or :data:`SPACE`.
+    """
     summary = _summarise(fragment)
     return None if summary.nullable else summary.first
 
@@ -212,6 +220,8 @@ class _Parser:
             if escaped in ("p", "P"):
                 self._skip_property()
                 return _ANY
+            if escaped in _CLASS_ESCAPES:
+                return _Summary(None, None, frozenset({_CLASS_ESCAPES[escaped]}), False)
             if escaped.isalnum() or not escaped:
                 return _ANY  # \d, \s, \w, \n and kin: a class of characters
             return _literal(escaped)

@@ -23,7 +23,7 @@ from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
 from . import register
-from .literals import first_characters, fold, gate_words
+from .literals import DIGIT, SPACE, first_characters, fold, gate_words
 from .phrases import LANGUAGES
 
 _TRAILING = r"[\s.!?:;,…»›>→|\-–—]*"
@@ -112,8 +112,9 @@ for _id, _kind, _whole, _max, _doc in _TABLE:
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
 _LONGEST_WHOLE = max(rule.max_chars for rule in TEXT_RULES if rule.whole)
 _PHRASE_MIN = 12
-# Whole-block fragments by the (case-folded) character a match can start with;
-# those that can start with anything are tried on every block.
+# Whole-block fragments by the (case-folded) character a match can start with (or DIGIT
+# or SPACE for any digit or whitespace); those that can start with anything are tried on
+# every block that holds one of their gate words.
 _WHOLE_BY_START: dict[str, list[str]] = {}
 _WHOLE_ANY_START: list[str] = []
 for _fragment in (f for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
@@ -132,6 +133,7 @@ def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
 
 
 _ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
+_ANY_START_GATE = gate_words(_WHOLE_ANY_START)
 
 
 @functools.cache
@@ -140,20 +142,26 @@ def _union_starting_with(key: str) -> regex.Pattern[str]:
     return _anchored_union(_WHOLE_BY_START[key])
 
 
-def _whole_possible(text: str) -> bool:
-    """Whether any whole-block rule could match ``text``: most blocks match none.
+def _whole_possible(text: str, folded: str) -> bool:
+    """Whether any whole-block rule could match ``text`` (``folded`` is ``fold(text)``): most blocks match none.
 
     The answer of one anchored union of every whole-block fragment, got more
-    cheaply: a fragment starts at the block's first letter or within the
-    spaces and punctuation before it, so only the fragments that can start
-    with one of those characters are tried, with those that can start with
-    anything.
+    cheaply: a fragment starts at the block's first letter or digit, or within
+    the spaces and punctuation before it, so only the fragments that can start
+    with one of those characters are tried; those that can start with anything
+    only when the block holds one of their gate words.
     """
-    if _ANY_START_UNION.match(text):
+    if (_ANY_START_GATE is None or any(word in folded for word in _ANY_START_GATE)) and _ANY_START_UNION.match(text):
         return True
     lead = _LEADING.match(text)
     end = lead.end() if lead is not None else 0
-    for key in {fold(char) for char in text[:end + 1]}:
+    keys = {fold(char) for char in text[:end + 1]}
+    if end:  # spaces can only come before the first letter or digit
+        keys.add(SPACE)
+    first = text[end:end + 1]
+    if first and (first.isdigit() or not first.isascii()):  # any digit outside ASCII, too
+        keys.add(DIGIT)
+    for key in keys:
         if key in _WHOLE_BY_START and _union_starting_with(key).match(text):
             return True
     return False
@@ -181,11 +189,11 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     """
     length = len(text)
     if length <= _LONGEST:
-        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text)
+        folded = fold(text)
+        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text, folded)
         phrase_possible = length >= _PHRASE_MIN
         if whole_possible or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
-            folded = ""
             for rule in TEXT_RULES:
                 if length > rule.max_chars or not (whole_possible if rule.whole else phrase_possible):
                     continue
@@ -195,7 +203,6 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
                     if rule.pattern.search(text):
                         return rule
                     continue
-                folded = folded or fold(text)
                 if any(word in folded for word in rule.gate) and rule.search(text, folded):
                     return rule
     for user_rule in options.extra_rules:
