@@ -121,7 +121,10 @@ def find_container(body: HtmlElement) -> Container:
 
 
 def _count_commas(text: str) -> int:
-    return text.count(",") + text.count("،") + text.count("、") + text.count("，") if text else 0
+    """Latin, Arabic and CJK commas; most text nodes are ASCII, where only the first can occur."""
+    if text.isascii():
+        return text.count(",")
+    return text.count(",") + text.count("،") + text.count("、") + text.count("，")
 
 
 def _credit_ancestors(element: HtmlElement, points: float, scores: dict[HtmlElement, float],

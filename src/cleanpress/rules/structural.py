@@ -93,10 +93,11 @@ def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
 def class_kind(words: str) -> str | None:
     """The chrome kind that the class/id words name, if any (the leftmost word wins)."""
     tokens = words.split()
-    for token in tokens:
-        kind = _TOKEN_KIND.get(token)
-        if kind is not None:
-            return kind
+    if not _TOKEN_KIND.keys().isdisjoint(tokens):
+        for token in tokens:
+            kind = _TOKEN_KIND.get(token)
+            if kind is not None:
+                return kind
     parts = words.replace("_", " ").replace("-", " ").split()  # split at runs of whitespace, "_" and "-"
     if _FIRST_PARTS.isdisjoint(parts):
         return None  # no part can start a keyword: most class names end here
