@@ -24,6 +24,7 @@ from .textutil import collapse
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
+_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
 
 
 def to_blocks(candidates: Iterable[Candidate], *, base_url: str | None, keep_links: bool,
@@ -121,11 +122,12 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
     text = collapse("".join(out))
-    return re.sub(r"\[\s*\]\([^)]*\)", "", text)
+    return _EMPTY_LINK.sub("", text) if "[" in text else text
 
 
 def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    # Most text has nothing to escape: one scan, and no substitution set up.
+    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
 
 
 def _prefix(kind: str, inline: str, level: int) -> str:

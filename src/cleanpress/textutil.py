@@ -13,7 +13,7 @@ _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
 
 def collapse(text: str) -> str:
     """Whitespace runs (including no-break and zero-width spaces) to one space, stripped; soft hyphens dropped."""
-    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u00ad" in text):
         text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
