@@ -150,3 +150,37 @@ def test_deep_nesting_does_not_recurse() -> None:
     body = _body("<div>" * depth + "<p>Deep paragraph.</p>" + "</div>" * depth)
     order = {el: i for i, el in enumerate(body.iter())}
     assert [c.text for c in flatten(body, [body], order)] == ["Deep paragraph."]
+
+
+ARTICLE_TEXT = "".join(f"<p>Paragraph {i} of the story, long enough to read as a sentence of prose here.</p>"
+                       for i in range(8))
+SLIDES = ('<div class="photo-gallery"><h2>The week in pictures</h2><ul>'
+          + "".join(f'<li><img src="/p{i}.jpg"><p>Slide {i}: a crowd gathers in the square at dusk.</p></li>'
+                    for i in range(5))
+          + "</ul></div>")
+
+
+def test_gallery_inside_the_article_is_captions() -> None:
+    candidates = _flatten(f'<div id="story">{ARTICLE_TEXT}{SLIDES}</div>', container_id="story")
+    assert next(c for c in candidates if c.text == "The week in pictures").kind == "caption"
+    assert all(c.kind == "caption" for c in candidates if "Slide" in c.text)
+    assert all(c.kind == "paragraph" for c in candidates if c.text.startswith("Paragraph"))
+
+
+def test_gallery_that_is_the_whole_container_is_the_article() -> None:
+    # A photo story or listicle: no article around the gallery, so its text is the article.
+    candidates = _flatten(f'<div id="story">{SLIDES}</div>', container_id="story")
+    assert all(c.kind != "caption" for c in candidates)
+
+
+def test_gallery_outside_the_container_or_wrapping_it_is_not_captions() -> None:
+    outside = _flatten(f'{SLIDES}<div id="story">{ARTICLE_TEXT}</div>', container_id="story")
+    assert all(c.kind != "caption" for c in outside)
+    wrapping = _flatten(f'<div class="gallery-page"><div id="story">{ARTICLE_TEXT}</div></div>', container_id="story")
+    assert all(c.kind == "paragraph" for c in wrapping)
+
+
+def test_script_hook_naming_a_gallery_is_not_a_gallery() -> None:
+    media = '<div class="media js-lightbox-gallery"><img src="/a.jpg"><p>Body text beside the picture, read on.</p></div>'
+    candidates = _flatten(f'<div id="story">{ARTICLE_TEXT}{media}</div>', container_id="story")
+    assert all(c.kind == "paragraph" for c in candidates)

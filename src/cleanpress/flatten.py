@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .candidates import Candidate
+from .rules.structural import names_gallery
 from .tags import BLOCK_TAGS, INLINE_TAGS
 from .textutil import collapse, element_text
 
@@ -30,6 +31,7 @@ _TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30
 _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
+_GALLERY_ARTICLE_MIN = 500
 
 
 @dataclass
@@ -40,11 +42,14 @@ class _Frame:
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
     in_link: bool = False
+    in_gallery: bool = False
 
 
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
     """Candidate blocks of ``body``; those under a container get ``in_container``."""
     marked = set(containers)
+    holds_container = {a for c in containers for a in c.iterancestors()} | marked
+    container_chars: list[int] = []  # visible text of the containers, measured when first needed
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
     stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
@@ -74,18 +79,35 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                 frame.link_chars += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
             continue
         inside = frame.inside or child in marked
+        gallery = frame.in_gallery or (inside and child not in holds_container
+                                       and names_gallery(child.get("class"), child.get("id"))
+                                       and _embedded(child, containers, container_chars))
         if _is_atomic(child, tag):
             _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
                 if frame.in_link:
                     candidate.link_density = 1.0
+                if gallery:
+                    candidate.kind = "caption"
                 out.append(candidate)
             frame.parts.append(child.tail or "")
             continue
         _flush(frame, out, cursor[0] - 0.5)
-        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a"))
+        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a",
+                            in_gallery=gallery))
     return out
+
+
+def _embedded(gallery: HtmlElement, containers: list[HtmlElement], container_chars: list[int]) -> bool:
+    """A gallery set in an article, whose text is picture captions, rather than a photo story or listicle.
+
+    Galleries embedded in an article leave an article of their own around
+    them; a gallery that is (nearly) all of the container is the article.
+    """
+    if not container_chars:
+        container_chars.append(sum(len(collapse(c.text_content())) for c in containers))
+    return container_chars[0] - len(collapse(gallery.text_content())) >= _GALLERY_ARTICLE_MIN
 
 
 def _is_atomic(element: HtmlElement, tag: str) -> bool:
@@ -122,8 +144,9 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     total = sum(len(piece) for piece in pieces) or 1
     density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
+    kind = "caption" if frame.in_gallery else "paragraph"
     for piece in pieces:
-        out.append(Candidate(piece, "paragraph", position, None, 0, frame.inside, density,
+        out.append(Candidate(piece, kind, position, None, 0, frame.inside, density,
                              extra={"parent": frame.element}))
 
 

@@ -53,6 +53,8 @@ _TOKENS: dict[str, tuple[str, ...]] = {
 _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|prose|blog)(?:$|[\s_-])")
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+# Parts of a class/id that name a picture gallery or slideshow: its text is picture captions.
+_GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "slider"})
 
 
 # word -> kind, for one dictionary look-up per class/id part
@@ -100,6 +102,18 @@ def class_kind(words: str) -> str | None:
             if kind is not None:
                 return kind
     return None
+
+
+def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
+    """True when the class or id names a picture gallery, slideshow or carousel.
+
+    Script hooks ("js-lightbox-gallery") do not count: they say which script
+    enhances an element (a zoom on one picture), not what the element is.
+    """
+    if class_attr is None and id_attr is None:
+        return False
+    return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
+               if not token.startswith(("js-", "js_")) for part in _SEPARATORS.split(token))
 
 
 def names_content(words: str) -> bool:
