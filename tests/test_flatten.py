@@ -184,3 +184,22 @@ def test_script_hook_naming_a_gallery_is_not_a_gallery() -> None:
     media = '<div class="media js-lightbox-gallery"><img src="/a.jpg"><p>Body text beside the picture, read on.</p></div>'
     candidates = _flatten(f'<div id="story">{ARTICLE_TEXT}{media}</div>', container_id="story")
     assert all(c.kind == "paragraph" for c in candidates)
+
+
+def _linked_share(markup: str) -> float:
+    [candidate] = _flatten(markup)
+    return float(candidate.extra["linked_items"])  # type: ignore[arg-type]
+
+
+def test_list_of_sentences_citing_links_is_not_teasers() -> None:
+    # A link inside a sentence that runs on after it is prose citing a source, not a headline.
+    prose = ("<ul><li>Maria <a href='/b1'>fixed the crash on start</a> when the cache was empty for a while</li>"
+             "<li>The team <a href='/b2'>moved the parser</a> to a worker thread, which halved the start time</li>"
+             "<li>Tom <a href='/b3'>rewrote the docs</a> for the settings page after many requests</li></ul>")
+    assert _linked_share(prose) == 0.0
+    # Headlines with a linked end, or links followed by more links, are still teasers.
+    teasers = ("<ul><li>The strange life and <a href='/s1'>mysterious death of a coder</a></li>"
+               "<li>How one town <a href='/s2'>rebuilt its harbour</a></li>"
+               "<li>Torn between phones? See our <a href='/g1'>buying guide</a> and <a href='/g2'>favourite models</a></li>"
+               "</ul>")
+    assert _linked_share(teasers) == 1.0

@@ -32,6 +32,7 @@ _TEASER_LEAD_OFFSET = 30
 _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
 _GALLERY_ARTICLE_MIN = 500
+_CONTINUATION = 20
 
 
 @dataclass
@@ -197,9 +198,13 @@ def _linked_item_share(element: HtmlElement) -> float:
             linked += 1  # a card with its own picture or headline and a link
             continue
         before = text.find(links[0])
-        # A linked headline has no full stop; a linked sentence is prose that cites.
-        after = text[before + len(links[0]):before + len(links[0]) + 1] if before >= 0 else ""
+        # A linked headline has no full stop and ends its item; a linked sentence, or a link
+        # inside a sentence that runs on after it in lower case, is prose that cites.
+        after = text[before + len(links[0]):] if before >= 0 else ""
         if links[0].endswith(_SENTENCE_ENDS) or after.startswith(_SENTENCE_ENDS):
+            continue
+        after = after.lstrip()
+        if after[:1].islower() and len(after) - sum(map(len, links[1:])) >= _CONTINUATION:
             continue
         if element.tag == "ol":  # numbered lists are sources and steps unless each item leads with its link
             linked += 0 <= before <= _TEASER_LEAD_OFFSET and len(links[0]) >= _TEASER_LINK_SHARE * len(text)
