@@ -203,3 +203,17 @@ def test_list_of_sentences_citing_links_is_not_teasers() -> None:
                "<li>Torn between phones? See our <a href='/g1'>buying guide</a> and <a href='/g2'>favourite models</a></li>"
                "</ul>")
     assert _linked_share(teasers) == 1.0
+
+
+def test_cards_are_teasers_only_when_their_headline_is_the_link() -> None:
+    # A feature list: each card has its own unlinked headline, a sentence and a "learn more" link.
+    features = "<ul>" + "".join(
+        f"<li><img src='/f{i}.png'><h3>Tool {i}</h3><p>Inspect and change the page as it runs, step by step.</p>"
+        f"<a href='/docs/{i}'>Learn more about tool {i}</a></li>" for i in range(3)) + "</ul>"
+    assert _linked_share(features) == 0.0
+    teasers = "<ul>" + "".join(
+        f"<li><img src='/t{i}.png'><h3><a href='/story/{i}'>Story {i} in the news</a></h3><p>A short blurb.</p></li>"
+        for i in range(3)) + "</ul>"
+    assert _linked_share(teasers) == 1.0
+    pictures = "<ul>" + "".join(f"<li><a href='/p{i}'><img src='/p{i}.png'>Picture story {i}</a></li>" for i in range(3)) + "</ul>"
+    assert _linked_share(pictures) == 1.0

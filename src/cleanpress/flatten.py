@@ -33,6 +33,7 @@ _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
 _GALLERY_ARTICLE_MIN = 500
 _CONTINUATION = 20
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass
@@ -182,7 +183,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
 
 
 def _linked_item_share(element: HtmlElement) -> float:
-    """Share of list items shaped like teasers: led by a linked headline, or cards with a picture or heading."""
+    """Share of list items shaped like teasers: led by a linked headline, or cards with a linked headline or picture."""
     items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
     if len(items) < _TEASER_MIN_ITEMS:  # a heading item over a nested list: judge the nested items
         items = [item for item in element.iter("li") if item.find(".//li") is None]
@@ -194,8 +195,12 @@ def _linked_item_share(element: HtmlElement) -> float:
         links = [t for t in (element_text(a) for a in item.iter("a")) if t]
         if not links:
             continue
-        if any(True for _ in item.iter("article", "figure", "img", "h2", "h3", "h4", "h5", "h6")):
-            linked += 1  # a card with its own picture or headline and a link
+        headings = list(item.iter(*_CARD_HEADINGS))
+        if headings:  # a card with its own headline: a teaser when the headline is the link
+            linked += any(_is_linked(heading) for heading in headings)
+            continue
+        if any(True for _ in item.iter("article", "figure", "img")):
+            linked += 1  # a card with its own picture and a link
             continue
         before = text.find(links[0])
         # A linked headline has no full stop and ends its item; a linked sentence, or a link
@@ -211,6 +216,14 @@ def _linked_item_share(element: HtmlElement) -> float:
         else:
             linked += sum(map(len, links)) >= _TEASER_LINK_SHARE * len(text)
     return linked / len(items)
+
+
+def _is_linked(heading: HtmlElement) -> bool:
+    """The heading is a link, or mostly link text."""
+    if any(ancestor.tag == "a" for ancestor in heading.iterancestors()):
+        return True
+    text = element_text(heading)
+    return bool(text) and sum(len(element_text(a)) for a in heading.iter("a")) >= 0.5 * len(text)
 
 
 def _text_with_breaks(element: HtmlElement) -> Iterator[str]:
