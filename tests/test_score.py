@@ -162,3 +162,14 @@ def test_named_anchor_in_a_heading_is_no_link() -> None:
     container = find_container(body)
     assert _covers(container, _by_id(body, "story"))
     assert _covers(container, _by_id(body, "steps"))
+
+
+def test_stream_of_cards_scores_through_its_blurbs_only() -> None:
+    # Each card is a list item holding a linked headline and a blurb: the item must not score again as a paragraph.
+    cards = "".join(f'<li><h3><a href="/s{i}">Another story, number {i}, elsewhere</a></h3><p>{PROSE[i % 5]}</p></li>'
+                    for i in range(6))
+    body = _body(f'<div id="page"><div id="story">{"".join(f"<p>{p}</p>" for p in PROSE)}</div>'
+                 f'<div id="rail"><ul id="stream">{cards}</ul></div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "stream"))

@@ -36,6 +36,7 @@ _NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|foo
                        r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
 _WS_RUN = re.compile(r"\s{2,}")
 _BOXES = frozenset({"div", "section", "article"})
+_ITEMS = frozenset({"li", "dd"})
 _MIN_PARAGRAPH = 25
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CARD_MAX = 500           # a box this short around one linked headline is a teaser card
@@ -121,7 +122,9 @@ def find_container(body: HtmlElement) -> Container:
         link_chars[element] = links
         commas[element] = comma_count
         headlines[element] = (heads, linked_heads)
-        paragraph_like = tag in PARAGRAPH_TAGS or (tag in _BOXES and not has_block_child)
+        # A list item of blocks (a card in a stream) is scored through its blocks, not twice over.
+        paragraph_like = (tag in PARAGRAPH_TAGS and not (tag in _ITEMS and has_block_child)
+                          or tag in _BOXES and not has_block_child)
         if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
             child_prose = chars
         if paragraph_like and chars >= _MIN_PARAGRAPH:
