@@ -96,6 +96,8 @@ def test_prefix_switch_turns_off_every_class_rule() -> None:
     ('class="articleShareBar"', "share-bar"),
     ('class="story_related_links"', "related-links"),
     ('class="x" id="cookieConsent"', "cookie-notice"),
+    ('class="jp-relatedposts" id="jp-relatedposts"', "related-links"),  # a closed compound (Jetpack's box)
+    ('class="relatedarticles"', "related-links"),
 ])
 def test_ids_and_camel_case_and_underscores_are_read(attributes: str, kind: str) -> None:
     _, result = _prune(ARTICLE + f"<div {attributes}>{NEUTRAL}</div>")
