@@ -181,3 +181,16 @@ def test_structural_removal_reaches_article_removed() -> None:
         (r.kind, r.rule, r.text) for r in article.removed]
     kept = cleanpress.extract(page, disabled_rules={"struct.class-newsletter-signup"})
     assert NEUTRAL in kept.text
+
+
+def test_class_words_on_phrases_inside_a_sentence_do_not_cut_the_prose() -> None:
+    # An annotated text marks phrases with classes such as "popup"; the sentence keeps its words.
+    notes = ("<article><p>I am a <a class='popup' href='#n1'>rather elderly</a> man, and the nature of my "
+             "<span class='tooltip'>avocations</span> has brought me into contact with many copyists.</p>"
+             + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>")
+    article = cleanpress.extract(f"<html><body>{notes}</body></html>")
+    assert "I am a rather elderly man, and the nature of my avocations has brought me" in article.text
+    # Inline chrome standing on its own still goes.
+    bar = ARTICLE + "<div><a class='share' href='/fb'>Facebook</a> <a class='share' href='/tw'>Twitter</a></div>"
+    _, result = _prune(bar)
+    assert [k for k, _, _ in _removed(result)] == ["share-bar", "share-bar"]

@@ -73,6 +73,9 @@ _REFINABLE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "rel
 # Kinds too vague to be worth naming inside a region already removed by tag.
 _COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links"})
 _PROSE_PARAGRAPH = 100
+_WORD_AT_END = re.compile(r"\w[\s,;:'\"(-]*$")
+_WORD_AT_START = re.compile(r"[\s,;:'\")-]*\w")
+_AROUND = 20
 
 
 @dataclass
@@ -161,12 +164,26 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     names = (attrib.get("class"), attrib.get("id"))
     if names != (None, None):
         kind, words = _class_verdict(names, kinds)
-        if kind is not None and tag not in ("body", "html", "main", "article"):
+        if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
             if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
                     element, body, names_content(words)):
                 return rule.id, kind
     return None
+
+
+def _inside_a_sentence(element: HtmlElement, tag: str) -> bool:
+    """An inline element with words on both sides is words of a sentence, whatever its class says.
+
+    Annotated texts and glossaries mark phrases with classes such as "popup";
+    removing them would cut holes in the prose.
+    """
+    if tag not in INLINE_TAGS:
+        return False
+    previous = element.getprevious()
+    parent = element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    return bool(_WORD_AT_END.search(before[-_AROUND:])) and bool(_WORD_AT_START.match((element.tail or "")[:_AROUND]))
 
 
 def _class_verdict(names: tuple[str | None, str | None],
