@@ -108,6 +108,21 @@ def test_two_short_lines_or_short_sentences_are_not_a_stack() -> None:
     assert all(c.kept for c in _decide([_c(PROSE), _c("He left."), _c("She stayed."), _c("Nobody spoke."), _c(PROSE)]))
 
 
+def test_chinese_lines_of_verse_are_not_a_stack_but_chinese_labels_are() -> None:
+    # A run of ideographs says as much as a sentence: clauses set apart by spaces are no labels.
+    verse = ["來到現場已是落葉飄飄 不時隨著風吹而葉落", "不忍踩過剛剛掉落的樹葉 沿著足跡輕踩而行",
+             "雖然只是一廂情願的想法 終究還是化為塵土"]
+    assert all(c.kept for c in _decide([_c(PROSE), *(_c(line) for line in verse), _c(PROSE)]))
+    result = _decide([_c(PROSE), _c("首頁"), _c("新聞 體育"), _c("登入"), _c(PROSE)])
+    assert _rules(result)[1:4] == ["struct.short-stack"] * 3
+
+
+def test_a_chinese_sentence_above_the_body_is_no_leading_label() -> None:
+    lead = "一波波接續性低溫寒流報到 已將後山一帶層層山巒披上嫣紅的彩衣"
+    result = _decide([_c(lead), _c(PROSE)])
+    assert result[0].kept
+
+
 def test_short_headings_do_not_form_a_stack() -> None:
     result = _decide([_c(PROSE), _c("One", "heading", level=2), _c("Two", "heading", level=2),
                       _c("Three", "heading", level=2), _c(PROSE)])

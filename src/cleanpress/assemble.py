@@ -47,6 +47,8 @@ _SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _SHORT_UNSPACED = 8
+_IDEOGRAPHS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_IDEOGRAPH_WEIGHT = 3
 _TEASER_MAX = 250
 _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
@@ -153,9 +155,16 @@ def _link_heavy(candidate: Candidate) -> bool:
 
 def _is_label(candidate: Candidate) -> bool:
     text = candidate.text
-    limit = _SHORT_CHARS if " " in text else _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
-    return (candidate.removal is None and candidate.kind == "paragraph" and len(text) <= limit
-            and len(text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(text))
+    if " " in text:
+        short = _width(text) <= _SHORT_CHARS and len(text.split()) <= _SHORT_WORDS
+    else:
+        short = len(text) <= _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
+    return candidate.removal is None and candidate.kind == "paragraph" and short and not _SENTENCE_END.search(text)
+
+
+def _width(text: str) -> int:
+    """Length in Latin letters: a Chinese or Japanese character says as much as a short word."""
+    return len(text) + (_IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPHS.findall(text))
 
 
 def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
@@ -221,7 +230,7 @@ def _remove_leading_labels(candidates: list[Candidate], options: Options) -> Non
 
 
 def _is_trailing_label(text: str) -> bool:
-    return len(text) <= _TRAILING_LABEL and not _SENTENCE_END.search(text)
+    return _width(text) <= _TRAILING_LABEL and not _SENTENCE_END.search(text)
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
