@@ -123,6 +123,20 @@ def test_a_chinese_sentence_above_the_body_is_no_leading_label() -> None:
     assert result[0].kept
 
 
+def _review(lead: str, between: int) -> list[Candidate]:
+    """A lead above a review's score box (a heading over a short list, ``between`` times), then the body."""
+    box = [c for i in range(between) for c in (_c(f"Section {i}", "heading", level=4, inside=False),
+                                                 _c(f"Point {i} one\nPoint {i} two", "list", inside=False))]
+    return _decide([_c(lead, inside=False), *box, _c(PROSE), _c(PROSE)])
+
+
+def test_lead_above_a_box_of_labelled_lists_joins_the_body() -> None:
+    # Headings do not count towards the reach: six labelled lists are six blocks, not twelve.
+    lead = "The new console is the most powerful one yet, and it plays more games in 4K than any rival on the market does."
+    assert _review(lead, 6)[0].kept
+    assert not _review(lead, 9)[0].kept  # past the reach, text above is the page's, not the article's
+
+
 def test_short_headings_do_not_form_a_stack() -> None:
     result = _decide([_c(PROSE), _c("One", "heading", level=2), _c("Two", "heading", level=2),
                       _c("Three", "heading", level=2), _c(PROSE)])

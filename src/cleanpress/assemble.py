@@ -111,17 +111,24 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     Sites often set the lead paragraph in the headline block, outside the
     element that holds the body. Up to ``LEAD_REACH`` blocks above the first
     block of the container, a full sentence of prose with few links that no
-    rule removed is taken in.
+    rule removed is taken in. Headings and blocks a rule removed do not count
+    towards the reach: a review's score box (Pros, Cons, Verdict) is labels.
     """
     first = next((i for i, c in enumerate(candidates) if c.in_container), None)
     if not first:
         return
-    for candidate in reversed(candidates[max(0, first - LEAD_REACH):first]):
+    reach = LEAD_REACH
+    for candidate in reversed(candidates[:first]):
         if candidate.kind == "heading" and candidate.level == 1:
             break
-        if (candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= _LEAD_MIN
-                and candidate.link_density < _LEAD_LINKS and _SENTENCE_END.search(candidate.text)
-                and not _PHOTO_WORDS.search(candidate.text) and not _in_figure(candidate)):
+        if candidate.removal is not None or candidate.kind == "heading":
+            continue
+        reach -= 1
+        if reach < 0:
+            break
+        if (candidate.kind == "paragraph" and len(candidate.text) >= _LEAD_MIN and candidate.link_density < _LEAD_LINKS
+                and _SENTENCE_END.search(candidate.text) and not _PHOTO_WORDS.search(candidate.text)
+                and not _in_figure(candidate)):
             candidate.in_container = True
 
 
