@@ -65,6 +65,13 @@ def test_title_repeated_at_the_top_is_removed_as_metadata() -> None:
     assert result[1].kept
 
 
+def test_title_repeat_folds_typographic_quotes_and_dashes() -> None:
+    # The <title> is often typed with plain quotes, the headline set with curly ones.
+    heading = _c("Mayor’s “Plan B” – What It Means", "heading", level=1)
+    result = _decide([heading, _c(PROSE)], title='Mayor\'s "Plan B" - What It Means')
+    assert result[0].removal is not None and result[0].removal.rule == "assemble.title-repeat"
+
+
 def test_title_repeated_after_the_body_starts_is_kept() -> None:
     result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2), _c(PROSE)],
                      title="River floods the lower town")

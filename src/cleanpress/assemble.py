@@ -62,6 +62,8 @@ _CREDIT_AT_END = regex.compile(
     regex.IGNORECASE,
 )
 _CAPTION_MAX = 400
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                             "–": "-", "—": "-"})
 # Words of a photo caption, which sits above many bodies but is no lead.
 _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|dpa|foto|bild)\b", regex.IGNORECASE)
 
@@ -71,7 +73,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     label_sequence(candidates, options)
     _spot_captions(candidates)
     _keep_lead(candidates)
-    title = collapse(metadata.title).casefold()
+    title = _fold(metadata.title)
     seen_body = False
     for candidate in candidates:
         if candidate.removal is not None:
@@ -139,8 +141,13 @@ def _in_figure(candidate: Candidate) -> bool:
 
 def _repeats_title(heading: str, title: str) -> bool:
     """The heading is the headline (or the headline before a site suffix)."""
-    text = heading.casefold()
+    text = _fold(heading)
     return bool(title) and (text == title or (len(text.split()) >= 3 and title.startswith(text)))
+
+
+def _fold(text: str) -> str:
+    """Case, spacing and typographic quotes and dashes folded: meta titles are often typed plainly."""
+    return collapse(text).casefold().translate(_TYPOGRAPHY)
 
 
 def _remove(candidate: Candidate, kind: str, rule_id: str, options: Options) -> None:
