@@ -446,17 +446,18 @@ def write_report(report: dict[str, Any], json_path: Path | None, md_path: Path |
         md_path.write_text(format_markdown(report), encoding="utf-8")
 
 
+def draw_charts(report: dict[str, Any]) -> None:
+    """Redraw the F1 chart, and F1 against speed from the last speed run (needs matplotlib)."""
+    from . import charts
+
+    try:
+        for path in charts.redraw(accuracy=report):
+            print(f"wrote {path}", file=sys.stderr)
+    except ImportError as exc:
+        print(f"charts skipped: {exc}", file=sys.stderr)
+
+
 # --- command line ---------------------------------------------------------------------------
-
-
-def _split(value: str | None, known: Iterable[str], what: str) -> list[str] | None:
-    if not value:
-        return None
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
-    return names
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -472,8 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="record cleanpress's figures in floors.json")
     args = parser.parse_args(argv)
 
-    chosen = _split(args.extractors, rivals.RIVALS, "extractor")
-    corpus_names = _split(args.corpus, CORPORA, "corpus") or list(CORPORA)
+    chosen = rivals.comma_list(args.extractors, rivals.RIVALS, "extractor")
+    corpus_names = rivals.comma_list(args.corpus, CORPORA, "corpus") or list(CORPORA)
     installed = [n for n in rivals.RIVALS if rivals.importable(n)]
     if chosen is None:
         extractors = installed
@@ -500,6 +501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in (json_path, md_path):
         if path:
             print(f"wrote {path}", file=sys.stderr)
+    if full:
+        draw_charts(result.report)
 
     if args.update_floors:
         if "cleanpress" not in extractors or args.limit is not None or set(corpus_names) != set(CORPORA):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["write_accuracy_charts", "write_speed_charts"]
+__all__ = ["redraw", "write_accuracy_charts", "write_speed_charts"]
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -231,6 +231,27 @@ def _load(path: Path) -> dict[str, Any] | None:
     return loaded
 
 
+def redraw(accuracy: Mapping[str, Any] | None = None, speed: Mapping[str, Any] | None = None,
+           results: Path = RESULTS, outdir: Path = DOCS) -> list[Path]:
+    """Draw both charts from the results given, the missing one read from ``results``.
+
+    The accuracy chart needs the accuracy result, the speed chart both; a
+    chart whose data is missing is skipped with a note on stderr. Raises
+    ImportError without matplotlib.
+    """
+    accuracy = accuracy if accuracy is not None else _load(results / "accuracy.json")
+    speed = speed if speed is not None else _load(results / "speed.json")
+    if accuracy is None:
+        print(f"charts: no {results / 'accuracy.json'}; run the accuracy benchmark first", file=sys.stderr)
+        return []
+    written = write_accuracy_charts(accuracy, outdir)
+    if speed is None:
+        print(f"charts: no {results / 'speed.json'}; skipping the speed chart", file=sys.stderr)
+    else:
+        written += write_speed_charts(accuracy, speed, outdir)
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Redraw the charts from the last benchmark results."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.charts", description=__doc__.splitlines()[0])
@@ -238,19 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder holding accuracy.json and speed.json (default: benchmarks/results)")
     parser.add_argument("--outdir", type=Path, default=DOCS, help="where to write the charts (default: docs)")
     args = parser.parse_args(argv)
-    accuracy = _load(args.results / "accuracy.json")
-    speed = _load(args.results / "speed.json")
-    if accuracy is None:
-        print(f"charts: no {args.results / 'accuracy.json'}; run the accuracy benchmark first", file=sys.stderr)
-        return 1
-    written = write_accuracy_charts(accuracy, args.outdir)
-    if speed is None:
-        print(f"charts: no {args.results / 'speed.json'}; skipping the speed chart", file=sys.stderr)
-    else:
-        written += write_speed_charts(accuracy, speed, args.outdir)
+    written = redraw(results=args.results, outdir=args.outdir)
     for path in written:
         print(path)
-    return 0
+    return 0 if written else 1
 
 
 if __name__ == "__main__":

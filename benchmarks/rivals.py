@@ -17,7 +17,7 @@ import importlib
 import importlib.metadata
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -274,3 +274,15 @@ METADATA: dict[str, MetadataFn] = {
     "trafilatura": _trafilatura_meta,
     "newspaper4k": _newspaper_meta,
 }
+
+
+def comma_list(value: str | None, known: Iterable[str], what: str) -> list[str] | None:
+    """The names of a ``--extractors``/``--corpus`` option (None when not given); unknown names end the run."""
+    if not value:
+        return None
+    known = list(known)
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
+    return names

@@ -60,7 +60,6 @@ RESULTS_MD = RESULTS / "speed.md"
 PROFILE_PROF = RESULTS / "profile.prof"
 PROFILE_TXT = RESULTS / "profile.txt"
 PROFILE_TREE = RESULTS / "profile.tree.txt"
-ACCURACY_JSON = RESULTS / "accuracy.json"
 
 #: The parse-only baseline's name in every table.
 PARSE = "lxml-parse"
@@ -437,14 +436,11 @@ def write_report(report: dict[str, Any], json_path: Path | None, md_path: Path |
 
 
 def draw_charts(report: dict[str, Any]) -> None:
-    """Redraw the F1-against-speed chart when the accuracy results and the charts module are there."""
-    if not ACCURACY_JSON.is_file():
-        return
-    try:
-        from . import charts
+    """Redraw the charts with this run's speed and the last accuracy run (needs matplotlib)."""
+    from . import charts
 
-        accuracy = json.loads(ACCURACY_JSON.read_text(encoding="utf-8"))
-        for path in charts.write_speed_charts(accuracy, report, charts.DOCS):
+    try:
+        for path in charts.redraw(speed=report):
             _say(f"wrote {path}")
     except ImportError as exc:
         _say(f"charts skipped: {exc}")
@@ -532,17 +528,6 @@ def _say(message: str) -> None:
     print(f"speed: {message}", file=sys.stderr, flush=True)
 
 
-def _split(value: str | None, known: Iterable[str], what: str) -> list[str] | None:
-    if not value:
-        return None
-    known = list(known)
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise SystemExit(f"unknown {what}: {', '.join(unknown)}; known: {', '.join(known)}")
-    return names
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m benchmarks.speed``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
@@ -568,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat < 1 or (args.rival_repeat is not None and args.rival_repeat < 1):
         raise SystemExit("--repeat and --rival-repeat must be at least 1")
 
-    corpus_names = _split(args.corpus, CORPORA, "corpus") or list(CORPORA)
+    corpus_names = rivals.comma_list(args.corpus, CORPORA, "corpus") or list(CORPORA)
     for corpus in corpus_names:
         reason = corpora.missing_reason(corpus)
         if reason:
@@ -582,7 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text[: text.find("=== top", text.find("=== top") + 1)])
         return 0
 
-    chosen = _split(args.extractors, rivals.RIVALS, "extractor")
+    chosen = rivals.comma_list(args.extractors, rivals.RIVALS, "extractor")
     if chosen is None:
         extractors = [n for n in DEFAULT_EXTRACTORS if rivals.importable(n)]
         skipped = [n for n in DEFAULT_EXTRACTORS if n not in extractors]

@@ -51,6 +51,28 @@ def test_linked_subheading_goes_but_linked_headline_stays() -> None:
     assert result[2].removal is not None
 
 
+def test_link_post_keeps_its_links_when_nothing_else_would_be_left() -> None:
+    """A bookmark post is nothing but links; the outside of the container still goes."""
+    links = _c("Press subsidies: a study doubts the state's support via Example News\nAbuse online via Other Site",
+               "list", density=0.9)
+    menu = _c("Home\nAbout\nContact", "list", density=1.0, inside=False)
+    result = _decide([_c("Bookmarks of the day", "heading", level=1), links, menu])
+    assert links.kept
+    assert _rules(result)[2] == "score.outside-container"
+
+
+def test_section_front_of_many_teaser_lists_keeps_none() -> None:
+    teasers = [_c(f"Story {i} of the day\nAnother story {i}\nA third story {i}", "list", density=1.0) for i in range(8)]
+    _decide(teasers)
+    assert not any(t.kept for t in teasers)
+
+
+def test_links_beside_prose_still_go() -> None:
+    links = _c("Storm hits the coast\nDam repaired at last\nFerry times change", "list", density=0.95)
+    _decide([_c(PROSE), links])
+    assert links.removal is not None and links.removal.rule == "struct.link-dense"
+
+
 def test_link_dense_rule_is_switched_off_by_its_id() -> None:
     teasers = _c("Storm hits the coast\nDam repaired at last", "list", density=0.95)
     _decide([_c(PROSE), teasers], options=Options(disabled_rules=frozenset({"struct.link-dense"})))
@@ -171,6 +193,22 @@ def test_textual_rules_name_chrome_outside_the_container() -> None:
 def test_removal_text_is_the_candidate_text() -> None:
     candidates = _decide([_c(PROSE), _c("Storm hits the coast\nDam repaired", "list", density=1.0)])
     assert candidates[1].removal is not None and candidates[1].removal.text == "Storm hits the coast\nDam repaired"
+
+
+@pytest.mark.parametrize("caption", [
+    "The crew outside the station on a space walk in 2006. (AP Photo/Jane Doe)",
+    "In this file photo, two astronauts work outside the station. (NASA via AP, File)",
+    "The minister arrives at the summit on Monday. (Example Agency via Getty Images)",
+])
+def test_paragraph_ending_in_a_photo_credit_is_a_caption(caption: str) -> None:
+    [candidate] = _decide([_c(caption)])
+    assert candidate.kind == "caption" and candidate.removal is not None
+
+
+def test_sentence_mentioning_an_agency_is_not_a_caption() -> None:
+    text = "The statement was first reported by a news agency and later confirmed via AP sources in the capital."
+    [candidate] = _decide([_c(text)])
+    assert candidate.kind == "paragraph" and candidate.kept
 
 
 def test_confidence_bounds() -> None:

@@ -227,6 +227,22 @@ def test_truncated_utf8_is_still_utf8() -> None:
     assert "Съешь же" in out
 
 
+@pytest.mark.parametrize("declaration", ['<meta charset="utf-8">', ""])
+def test_utf8_with_one_broken_character_is_still_utf8(declaration: str) -> None:
+    """A headline cut mid-character by a CMS leaves one bad byte in an otherwise UTF-8 page."""
+    good = " ".join(TEXTS[lang] for lang in ("pl", "de", "fr", "ru"))
+    data = _page(good, declaration).encode("utf-8")
+    data = data.replace(b"</body>", b"<span>Ostatnie: przemyt papieros\xc3...</span></body>")
+    out = decode_page(data)
+    assert good in out
+    assert out.count("\ufffd") == 1
+
+
+def test_legacy_page_with_a_stray_utf8_sequence_is_still_sniffed() -> None:
+    data = _page(TEXTS["de"] * 3, '<meta charset="utf-8">').encode("cp1252") + "ä".encode("utf-8")
+    assert TEXTS["de"] in decode_page(data)
+
+
 def test_random_bytes_never_raise() -> None:
     generator = random.Random(4)
     for size in (1, 2, 3, 7, 64, 513, 4096):

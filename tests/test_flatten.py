@@ -138,6 +138,43 @@ def test_reading_order_and_containment() -> None:
     assert orders == sorted(orders)
 
 
+def test_list_item_holding_the_container_is_walked_into() -> None:
+    """Unclosed menu items can swallow the page; the article inside must still be its own blocks."""
+    candidates = _flatten("<ul><li>Home</li><li>News<div id='story'><p>Body one.</p><p>Body two.</p></div></li></ul>",
+                          container_id="story")
+    assert [(c.kind, c.text, c.in_container) for c in candidates] == [
+        ("paragraph", "Home", False), ("paragraph", "News", False),
+        ("paragraph", "Body one.", True), ("paragraph", "Body two.", True)]
+
+
+def test_list_that_is_the_container_is_walked_into() -> None:
+    """A forum thread is a list of posts: each post's text is its own block, not one item of a list."""
+    candidates = _flatten("<ol id='posts'><li><div class='post'><a href='/u/1'>Anna</a><div>First post text.</div>"
+                          "</div></li><li><div class='post'><a href='/u/2'>Ben</a><div>Second post text.</div></div></li>"
+                          "</ol>", container_id="posts")
+    assert [(c.kind, c.text) for c in candidates] == [
+        ("paragraph", "Anna"), ("paragraph", "First post text."), ("paragraph", "Ben"), ("paragraph", "Second post text.")]
+    assert all(c.in_container for c in candidates)
+
+
+def test_list_without_the_container_stays_one_block() -> None:
+    candidates = _flatten("<ul><li>Home</li><li>News</li></ul><div id='story'><p>Body one.</p></div>",
+                          container_id="story")
+    assert [(c.kind, c.in_container) for c in candidates] == [("list", False), ("paragraph", True)]
+
+
+def test_unclosed_heading_around_the_body_is_walked_into() -> None:
+    candidates = _flatten(f"<h2 class='standfirst'>The lead of the story<div><p>{LONG_CELL}</p><p>{LONG_CELL}</p>"
+                          "</div></h2>")
+    assert [c.kind for c in candidates] == ["paragraph", "paragraph", "paragraph"]
+    assert candidates[1].text == LONG_CELL.strip()
+
+
+def test_short_heading_with_a_block_inside_stays_a_heading() -> None:
+    [candidate] = _flatten("<h2><div>Results</div></h2>")
+    assert (candidate.kind, candidate.text) == ("heading", "Results")
+
+
 def test_link_density() -> None:
     candidates = _flatten("<p><a href='/x'>All of this is a link</a></p><p>No links in this one at all.</p>"
                           "<ul><li><a href='/a'>Story one</a></li><li><a href='/b'>Story two</a></li></ul>"
@@ -217,3 +254,4 @@ def test_cards_are_teasers_only_when_their_headline_is_the_link() -> None:
     assert _linked_share(teasers) == 1.0
     pictures = "<ul>" + "".join(f"<li><a href='/p{i}'><img src='/p{i}.png'>Picture story {i}</a></li>" for i in range(3)) + "</ul>"
     assert _linked_share(pictures) == 1.0
+

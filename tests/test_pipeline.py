@@ -235,6 +235,14 @@ def test_removed_block_between_words_leaves_them_apart() -> None:
     assert "first second" in cleanpress.extract(page).text
 
 
+def test_soft_hyphens_are_dropped_from_the_text() -> None:
+    """'Mit&shy;tel&shy;al&shy;ter' is one word for a reader and must be one for a search."""
+    hyphenated = P1.replace("harbour", "har&shy;bour").replace("authority", "au\u00adtho\u00adri\u00adty")
+    article = cleanpress.extract(f"<html><body><article><p>{hyphenated}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert P1 in article.text
+    assert "\u00ad" not in article.text and "\u00ad" not in article.markdown
+
+
 def test_gzip_page_is_held_to_the_limit_once_inflated() -> None:
     import gzip
 

@@ -84,6 +84,25 @@ def test_page_laid_out_inside_one_form_keeps_its_article() -> None:
     assert all(p in body.text_content() for p in PROSE)
 
 
+MENU = "".join(f"<li><a href='/section/{n}'>Section number {n} of the site</a></li>" for n in range(60))
+
+
+@pytest.mark.parametrize("wrapper", ["<form action='/postback'>", "<div id='__next'>", "<div class='page page-banner'>"])
+def test_page_wrapper_holding_nearly_all_text_is_never_chrome(wrapper: str) -> None:
+    """A link-heavy wrapper around the whole page (menus and all) is layout, whatever it is called."""
+    tag = wrapper[1:wrapper.index(" ")]
+    body, result = _prune(f"{wrapper}<ul>{MENU}</ul><div class='text'>{PARAGRAPHS}</div></{tag}>"
+                          "<p>Imprint</p>")
+    assert all(p in body.text_content() for p in PROSE)
+    assert not any(PROSE[0] in r.text for _, r in result.removals)
+
+
+def test_link_heavy_chrome_beside_the_article_still_goes() -> None:
+    body, result = _prune(f"<div class='related'><ul>{MENU}</ul></div><div class='text'>{PARAGRAPHS}</div>")
+    assert "Section number 3" not in body.text_content()
+    assert _removed(result)[0][1] == "struct.class-related-links"
+
+
 @pytest.mark.parametrize("attributes", ["hidden", 'aria-hidden="true"', 'style="display: none"',
                                         'style="color:red;DISPLAY:NONE"', 'style="visibility:hidden"'])
 def test_hidden_elements_are_removed_as_hidden(attributes: str) -> None:
@@ -119,6 +138,28 @@ def test_never_content_tags_are_dropped_silently(markup: str) -> None:
     text = body.text_content().lower()
     assert "seven" not in text and "enable javascript" not in text
     assert PROSE[0] in body.text_content() and PROSE[1] in body.text_content()
+
+
+def test_noscript_holding_the_page_is_kept() -> None:
+    """Some sites serve the whole page inside <noscript> to readers without scripts."""
+    body, result = _prune(f"<div id='app'></div><noscript><div class='page'>{PARAGRAPHS * 2}</div></noscript>"
+                          "<noscript><img src='/pixel.gif'>Please enable JavaScript.</noscript>")
+    assert all(p in body.text_content() for p in PROSE)
+    assert "enable JavaScript" not in body.text_content()
+    assert body.find(".//noscript") is None and _removed(result) == []
+
+
+def test_small_noscript_beside_the_article_is_dropped() -> None:
+    body, _ = _prune(f"<article>{PARAGRAPHS}</article><noscript><p>{PROSE[0]} Enable JavaScript.</p></noscript>")
+    assert "Enable JavaScript" not in body.text_content()
+
+
+def test_ruby_annotations_are_dropped_and_the_base_text_kept() -> None:
+    """<rt> holds the reading of a character; plain text cannot set it above the base, so it goes."""
+    markup = "<article><p>法律の<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを守る仕事です。</p></article>"
+    body, result = _prune(markup)
+    assert body.text_content() == "法律の子どもを守る仕事です。"
+    assert _removed(result) == []
 
 
 def test_script_tail_text_survives() -> None:

@@ -111,6 +111,42 @@ def test_negated_class_words_do_not_fire(cls: str) -> None:
     assert NEUTRAL in body.text_content()
 
 
+@pytest.mark.parametrize("cls", ["o-section o-section--has-ads", "layout with-sidebar", "box article modal-enabled",
+                                 "story share-disabled", "elementor-widget-container", "elementor-widget-wrap"])
+def test_class_words_for_contents_switches_and_page_builders_do_not_fire(cls: str) -> None:
+    """'has-ads' says what a section holds, 'modal-enabled' is a switch, Elementor wraps all text in widgets."""
+    assert class_kind(class_id_words(cls, None)) is None
+    body, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize(("cls", "kind"), [("elementor-widget-nav-menu", "navigation"), ("has-ads ad-slot", "advertisement"),
+                                           ("modal-enabled newsletter", "newsletter-signup")])
+def test_qualified_words_leave_the_other_words_in_force(cls: str, kind: str) -> None:
+    assert class_kind(class_id_words(cls, None)) == kind
+
+
+LEAD = "The city council voted on Monday night to close the old bridge to cars for good."
+
+
+def test_lone_unlinked_teaser_is_the_article_lead() -> None:
+    """Many CMSs call the standfirst 'teaser'; with no link and no twin on the page it leads nowhere."""
+    body, result = _prune(f'<div class="article"><div class="teaser-text">{LEAD}</div>{ARTICLE}</div>')
+    assert LEAD in body.text_content()
+    assert _removed(result) == []
+
+
+@pytest.mark.parametrize("cards", [
+    '<div class="teaser"><a href="/a">Bridge closes for good</a></div>',
+    '<div class="card"><h3><a href="/a">One</a></h3><div class="teaser-text">{lead}</div></div>'
+    '<div class="card"><h3><a href="/b">Two</a></h3><div class="teaser-text">Another blurb.</div></div>',
+])
+def test_teaser_cards_still_go(cards: str) -> None:
+    body, result = _prune(ARTICLE + cards.format(lead=LEAD))
+    assert LEAD not in body.text_content() and "Bridge closes" not in body.text_content()
+    assert {rule for _, rule, _ in _removed(result)} == {"struct.class-related-links"}
+
+
 @pytest.mark.parametrize("cls", ["hidden-xs", "unhidden", "shadow", "badge", "download-link"])
 def test_words_inside_longer_words_do_not_fire(cls: str) -> None:
     _, result = _prune(ARTICLE + f'<div class="{cls}">{NEUTRAL}</div>')

@@ -68,6 +68,19 @@ def test_link_list_with_more_text_does_not_win() -> None:
     assert not _covers(container, _by_id(body, "teasers"))
 
 
+def test_indented_menu_does_not_win_by_its_whitespace() -> None:
+    """Indentation is no text: a pretty-printed menu of links is as link-dense as it looks."""
+    pad = "\n" + " " * 60
+    menu = "".join(f"<li>{pad}<a href='/s{i}'>Section {i}, news</a>{pad}<ul>"
+                   + "".join(f"<li>{pad}<a href='/s{i}/{j}'>Topic {j}, more</a>{pad}</li>" for j in range(6))
+                   + f"</ul>{pad}</li>" for i in range(12))
+    body = _body(f'<div id="menu"><ul>{menu}</ul></div><div id="story">'
+                 + "".join(f"<p>{p}</p>" for p in PROSE[:3]) + "</div>")
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "menu"))
+
+
 def test_article_split_by_an_ad_slot_is_taken_whole() -> None:
     first = "".join(f"<p>{p}</p>" for p in PROSE[:3])
     second = "".join(f"<p>{p}</p>" for p in PROSE[3:])

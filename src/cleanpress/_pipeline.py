@@ -70,7 +70,7 @@ def trace(
     """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
     opts = _options(options, overrides, format)
     text, truncated = _decode(page, encoding, opts)
-    if not text.strip():
+    if not text or text.isspace():  # strip() would copy the whole page to find out
         return Article(url=url or "", truncated=truncated), ()
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return _from_html(text, url, opts, truncated)

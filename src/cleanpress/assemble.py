@@ -50,15 +50,18 @@ _SHORT_UNSPACED = 8
 _IDEOGRAPHS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _IDEOGRAPH_WEIGHT = 3
 _TEASER_MAX = 250
+_BODY_KINDS = frozenset({"paragraph", "list", "quote", "code", "table"})
+_LINK_POST_BLOCKS = 5
 _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
-# A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe".
+# A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
 _CREDIT_AT_END = regex.compile(
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
     r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{2,80}"
-    r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60})\.?\s*$",
+    r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60}"
+    r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*$",
     regex.IGNORECASE,
 )
 _CAPTION_MAX = 400
@@ -94,6 +97,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _remove_kickers(candidates, options)
     _remove_code_labels(candidates, options)
     _remove_teasers(candidates, options)
+    _keep_links_of_a_link_post(candidates)
     _remove_lone_headings(candidates, options)
     _remove_trailing_headings(candidates, options)
     _remove_leading_labels(candidates, options)
@@ -214,6 +218,22 @@ def _remove_teasers(candidates: list[Candidate], options: Options) -> None:
         if (headline.kind == "heading" and headline.removal is not None and headline.removal.rule == LINK_DENSE_RULE.id
                 and blurb.removal is None and blurb.kind == "paragraph" and len(blurb.text) < _TEASER_MAX):
             _remove(blurb, TEASER_RULE.kind, TEASER_RULE.id, options)
+
+
+def _keep_links_of_a_link_post(candidates: list[Candidate]) -> None:
+    """When link density alone would leave the article without a line of text, a few link blocks are the article.
+
+    A link round-up or a bookmark post is nothing but links, and an empty
+    result serves nobody; a page that has any prose of its own keeps the rule,
+    and so does a section front, whose many teaser blocks say it holds no article.
+    """
+    if any(c.removal is None and c.kind in _BODY_KINDS for c in candidates):
+        return
+    linked = [c for c in candidates
+              if c.in_container and c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id]
+    if len(linked) <= _LINK_POST_BLOCKS:
+        for candidate in linked:
+            candidate.removal = None
 
 
 def _remove_lone_headings(candidates: list[Candidate], options: Options) -> None:

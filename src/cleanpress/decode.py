@@ -118,6 +118,10 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
     return clean_text(_decode(page, encoding, max_inflated))
 
 
+# Legacy text decoded as UTF-8 is nearly all broken sequences; real UTF-8 with a glitch is nearly all good ones.
+_UTF8_GOOD_PER_BAD = 20
+
+
 def _decode(page: bytes, encoding: str | None, max_inflated: int) -> str:
     """The decoding itself, before cleaning."""
     data = bytes(page)
@@ -271,14 +275,24 @@ def _ascii_compatible(name: str) -> bool:
 def _utf8_verdict(data: bytes) -> str | None:
     """'utf-8' for valid UTF-8, 'utf-8-nonascii' if it also holds multi-byte sequences, else None.
 
-    A sequence cut at the very end (a truncated download) does not count against it.
+    A sequence cut at the very end (a truncated download) does not count against it,
+    nor do a few broken sequences among many good ones: a CMS that cut a headline
+    in the middle of a character leaves a UTF-8 page, not a legacy one.
     """
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.reason != "unexpected end of data" or exc.start < len(data) - 3:
+        if (exc.reason != "unexpected end of data" or exc.start < len(data) - 3) and not _mostly_utf8(data):
             return None
     return "utf-8" if data.isascii() else "utf-8-nonascii"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """At least ``_UTF8_GOOD_PER_BAD`` well-formed multi-byte characters for every broken sequence."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good >= _UTF8_GOOD_PER_BAD * max(bad, 1)
 
 
 def _decodes(sample: bytes, name: str) -> bool:

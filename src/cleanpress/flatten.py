@@ -34,6 +34,10 @@ _SENTENCE_ENDS = (".", "!", "?", "。")
 _GALLERY_ARTICLE_MIN = 500
 _CONTINUATION = 20
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# A heading with block children and more text than this is an unclosed tag wrapping the body.
+_HEADING_MAX = 300
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+_WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
 @dataclass
@@ -50,7 +54,10 @@ class _Frame:
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
     """Candidate blocks of ``body``; those under a container get ``in_container``."""
     marked = set(containers)
-    holds_container = {a for c in containers for a in c.iterancestors()} | marked
+    # Broken markup can nest the article inside a list or table item, and a forum thread is a list of
+    # posts: a block that holds the container, or a list that is the container, is walked, not kept whole.
+    holders = {ancestor for element in containers for ancestor in element.iterancestors()}
+    holders.update(element for element in containers if element.tag in _LIST_TAGS)
     container_chars: list[int] = []  # visible text of the containers, measured when first needed
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
@@ -81,10 +88,10 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                 frame.link_chars += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
             continue
         inside = frame.inside or child in marked
-        gallery = frame.in_gallery or (inside and child not in holds_container
+        gallery = frame.in_gallery or (inside and child not in holders and child not in marked
                                        and names_gallery(child.get("class"), child.get("id"))
                                        and _embedded(child, containers, container_chars))
-        if _is_atomic(child, tag):
+        if child not in holders and _is_atomic(child, tag):
             _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
@@ -114,7 +121,8 @@ def _embedded(gallery: HtmlElement, containers: list[HtmlElement], container_cha
 
 def _is_atomic(element: HtmlElement, tag: str) -> bool:
     if tag in HEADING_TAGS:
-        return True
+        return not (any(isinstance(c.tag, str) and c.tag in _WRAPPED_BLOCKS for c in element)
+                    and len(element.text_content()) > _HEADING_MAX)
     if tag == "table":
         return _is_data_table(element)
     if tag == "blockquote":

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -538,22 +538,27 @@ def _is_page(node: dict[str, Any]) -> bool:
     return any(_PAGE_TYPES.match(t) for t in _types(node))
 
 
-def _ld_text(value: Any) -> str:
-    """A plain string out of a JSON-LD value that may be a string, list or {"@value"}."""
+def _ld_first(value: Any, leaf: Callable[[Any], str], keys: tuple[str, ...]) -> str:
+    """The first non-empty ``leaf`` of a JSON-LD value: lists give their first hit, objects their first key present."""
+    if isinstance(value, list):
+        return next((found for item in value if (found := _ld_first(item, leaf, keys))), "")
+    if isinstance(value, dict):
+        key = next((key for key in keys if key in value), None)
+        return _ld_first(value[key], leaf, keys) if key is not None else ""
+    return leaf(value)
+
+
+def _text_leaf(value: Any) -> str:
     if isinstance(value, str):
         return _clean(_unescape(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, list):
-        for item in value:
-            text = _ld_text(item)
-            if text:
-                return text
-    if isinstance(value, dict):
-        for key in ("@value", "name", "text"):
-            if key in value:
-                return _ld_text(value[key])
     return ""
+
+
+def _ld_text(value: Any) -> str:
+    """A plain string out of a JSON-LD value that may be a string, list or {"@value"}."""
+    return _ld_first(value, _text_leaf, ("@value", "name", "text"))
 
 
 def _deref(value: Any, ids: dict[str, dict[str, Any]]) -> Any:
@@ -585,18 +590,7 @@ def _ld_names(value: Any, ids: dict[str, dict[str, Any]], depth: int = 0) -> lis
 
 def _ld_url(value: Any) -> str:
     """A URL out of a JSON-LD value that may be a string, a list or an ImageObject."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, list):
-        for item in value:
-            found = _ld_url(item)
-            if found:
-                return found
-    if isinstance(value, dict):
-        for key in ("url", "contentUrl", "@id"):
-            if key in value:
-                return _ld_url(value[key])
-    return ""
+    return _ld_first(value, lambda leaf: leaf.strip() if isinstance(leaf, str) else "", ("url", "contentUrl", "@id"))
 
 
 # --- decisions, field by field -----------------------------------------------------------

@@ -16,8 +16,9 @@ out inside one ``<form>`` keeps its article.
 from __future__ import annotations
 
 import re
-from itertools import islice
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -31,12 +32,17 @@ from .rules.textual import match_text
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
 
-# Tags that never hold article text: dropped without a record.
+# Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
+# reading of a Japanese or Chinese character), which plain text cannot set above its base.
 SILENT_TAGS = frozenset({
     "script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg", "math",
     "canvas", "audio", "video", "source", "track", "map", "area", "param", "head", "title", "base", "frame",
-    "frameset", "applet", "dialog",
+    "frameset", "applet", "dialog", "rt", "rp",
 })
+
+_SILENT_BUT_NOSCRIPT = SILENT_TAGS - {"noscript"}
+# A <noscript> holding this share of the body's text is the page itself, served to readers without scripts.
+_NOSCRIPT_PAGE_SHARE = 0.5
 
 # tag -> (rule id, kind, why)
 _TAG_RULES: dict[str, tuple[str, str, str]] = {
@@ -62,6 +68,8 @@ _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-b
 # An element holding at least this share of the body's text is never pruned as chrome.
 _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
+# An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
+_WRAPPER_SHARE = 0.9
 _CONTENT_MIN_CHARS = 500
 _REFINE_WHOLE = 400
 _OPENING_PIECES = 3
@@ -89,8 +97,11 @@ class PruneResult:
 def prune(body: HtmlElement, options: Options) -> PruneResult:
     """Remove never-content and chrome elements from ``body`` in place."""
     result = PruneResult()
-    etree.strip_elements(body, *SILENT_TAGS, with_tail=False)
-    body_size = _BodySize(len(body.text_content()), _prose_chars(body))
+    etree.strip_elements(body, *_SILENT_BUT_NOSCRIPT, with_tail=False)
+    chars = len(body.text_content())
+    if _unwrap_page_noscript(body, chars):
+        chars = len(body.text_content())
+    body_size = _BodySize(chars, _prose_chars(body), body)
     selected = _user_selections(body, options)
     kinds: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}  # class/id -> (kind, words), per call
     doomed: list[HtmlElement] = []
@@ -118,6 +129,23 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     for element in doomed:
         _drop_keeping_word_boundary(element)
     return result
+
+
+def _unwrap_page_noscript(body: HtmlElement, chars: int) -> bool:
+    """Keep the content of a <noscript> that holds the page; drop every other <noscript> silently.
+
+    <noscript> usually holds a tracking pixel or "please enable JavaScript",
+    but some sites put the whole page there for readers without scripts.
+    Returns True when one was unwrapped.
+    """
+    unwrapped = False
+    for element in list(body.iter("noscript")):
+        if (len(element.text_content()) >= _NOSCRIPT_PAGE_SHARE * chars
+                and _prose_chars(element) >= _CONTENT_MIN_CHARS):
+            element.drop_tag()
+            unwrapped = True
+    etree.strip_elements(body, "noscript", with_tail=False)
+    return unwrapped
 
 
 def _drop_keeping_word_boundary(element: HtmlElement) -> None:
@@ -166,8 +194,8 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         kind, words = _class_verdict(names, kinds)
         if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
-            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _protected(
-                    element, body, names_content(words)):
+            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _unlinked_teaser(
+                    element, words, body) and not _protected(element, body, names_content(words)):
                 return rule.id, kind
     return None
 
@@ -257,12 +285,14 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     Prose is the text of paragraphs long enough to be sentences; a wrapper
     holding half of it is the article, whatever its class says. So is one
     that holds the <main> element with prose, which broken markup can nest
-    inside a menu.
+    inside a menu, and one that holds nearly the whole page: removing the
+    page's own wrapper (a layout <form>, an app root, a body-wide "page-banner"
+    div) would leave nothing to choose from, however many links it holds.
     """
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
         return False
-    if _wraps_article(element):
+    if _wraps_article(element) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
     prose = _prose_chars(element)
     if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
@@ -277,15 +307,37 @@ def _prose_chars(element: HtmlElement) -> int:
     return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _BodySize:
     chars: int
     prose: int
+    body: HtmlElement
+    classes: Counter[str] | None = None
+
+    def class_count(self, cls: str) -> int:
+        """How many elements of the body carry exactly this class attribute (counted once per page, on demand)."""
+        if self.classes is None:
+            self.classes = Counter(value for value in self.body.xpath(".//@class"))
+        return self.classes[cls]
 
 
 def _too_big(element: HtmlElement, kind: str) -> bool:
     limit = _SMALL_KINDS.get(kind)
     return limit is not None and len(element.text_content()) > limit
+
+
+def _unlinked_teaser(element: HtmlElement, words: str, body: _BodySize) -> bool:
+    """A lone 'teaser' block with no link in it leads nowhere: it is the article's own lead.
+
+    Many CMSs call the standfirst of the article "teaser"; a teaser card for
+    another story links to it, and comes with others of its class.
+    """
+    if "teaser" not in words or element.find(".//a") is not None:
+        return False
+    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    cls = element.get("class")
+    return cls is None or body.class_count(cls) == 1
 
 
 def _inside_article(element: HtmlElement) -> bool:

@@ -12,6 +12,7 @@ test that passes both is not testing the sanitizer against itself.
 
 from __future__ import annotations
 
+import functools
 import html
 import html.parser
 import re
@@ -54,6 +55,7 @@ _LAZY_SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
 
 SAFE_SCHEMES: frozenset[str] = frozenset(("http", "https", "mailto"))
 _MAX_URL = 16 * 1024
+_MAX_REMEMBERED_URL = 2048
 
 #: Everything a browser ignores or strips when it reads a URL's scheme.
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]+")
@@ -77,6 +79,13 @@ def safe_url(url: str, base: str | None) -> str | None:
     """
     if not url or len(url) > _MAX_URL:
         return None
+    if len(url) > _MAX_REMEMBERED_URL:
+        return _judged_url(url, base)
+    return _remembered_url(url, base)
+
+
+def _judged_url(url: str, base: str | None) -> str | None:
+    """:func:`safe_url` for a non-empty ``url`` within the size limit."""
     if not _scheme_is_safe(url):
         return None
     # What comes out is what was judged: controls and invisible characters go
@@ -97,6 +106,11 @@ def safe_url(url: str, base: str | None) -> str | None:
         return None
     result = _UNSAFE_IN_URL_RE.sub(_percent_encode, cleaned)
     return result if _scheme_is_safe(result) else None
+
+
+#: Every link is judged twice (for the HTML and for the Markdown) and pages repeat
+#: their links, so recent verdicts are remembered; long URLs (inline data) are not.
+_remembered_url = functools.lru_cache(maxsize=1024)(_judged_url)
 
 
 def _percent_encode(match: re.Match[str]) -> str:

@@ -65,9 +65,15 @@ for _kind, _words in _PARTS.items():
         _PART_KIND.setdefault(_word, _kind)
 _TOKEN_KIND = {word: kind for kind, words in _TOKENS.items() for word in words}
 _LONGEST_PART = max(word.count("-") + 1 for word in _PART_KIND)
-_SEPARATORS = re.compile(r"[\s_-]+")
-# A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column).
-_NEGATIONS = frozenset({"non", "no", "not"})
+# The first part of every keyword: a class/id with none of them names no kind.
+_FIRST_PARTS = frozenset(word.split("-")[0] for word in _PART_KIND)
+# A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column); one after
+# "has"/"with" names what the element holds ("section--has-ads"), one before "enabled"/"disabled" a
+# feature switch ("modal-enabled"): none of them says what the element is.
+_QUALIFIERS = frozenset({"non", "no", "not", "has", "with"})
+_SWITCHES = frozenset({"enabled", "disabled"})
+# Page builders that wrap every block, the article's text included, in a "widget": (builder, word) pairs.
+_BUILDER_WORDS = frozenset({("elementor", "widget")})
 
 CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
                for kind, words in {**_PARTS, **_TOKENS}.items()}
@@ -94,9 +100,13 @@ def class_kind(words: str) -> str | None:
         kind = _TOKEN_KIND.get(token)
         if kind is not None:
             return kind
-    parts = [part for part in _SEPARATORS.split(words) if part]
+    parts = words.replace("_", " ").replace("-", " ").split()  # split at runs of whitespace, "_" and "-"
+    if _FIRST_PARTS.isdisjoint(parts):
+        return None  # no part can start a keyword: most class names end here
     for index, part in enumerate(parts):
-        if index and parts[index - 1] in _NEGATIONS:
+        if index and (parts[index - 1] in _QUALIFIERS or (parts[index - 1], part) in _BUILDER_WORDS):
+            continue
+        if index + 1 < len(parts) and parts[index + 1] in _SWITCHES:
             continue
         for length in range(min(_LONGEST_PART, len(parts) - index), 0, -1):
             kind = _PART_KIND.get(part if length == 1 else "-".join(parts[index:index + length]))
@@ -114,7 +124,7 @@ def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
     if class_attr is None and id_attr is None:
         return False
     return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
-               if not token.startswith(("js-", "js_")) for part in _SEPARATORS.split(token))
+               if not token.startswith(("js-", "js_")) for part in token.replace("_", "-").split("-"))
 
 
 def names_content(words: str) -> bool:

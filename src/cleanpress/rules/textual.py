@@ -13,6 +13,7 @@ its payment widget, and a "Related" heading takes the link lists under it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
 from . import register
+from .literals import first_characters, fold, gate_words
 from .phrases import LANGUAGES
 
 _TRAILING = r"[\s.!?:;,…»›>→|\-–—]*"
@@ -36,10 +38,17 @@ class TextRule:
     whole: bool
     max_chars: int
     pattern: regex.Pattern[str]
+    #: Case-folded words one of which a block must contain to match; None for
+    #: whole-block rules, which ``_whole_possible`` gates more cheaply.
+    gate: tuple[str, ...] | None
+
+
+def _fragments(rule_id: str) -> list[str]:
+    return [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
 
 
 def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
-    fragments = [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
+    fragments = _fragments(rule_id)
     union = "|".join(f"(?:{f})" for f in fragments)
     source = rf"^[\s\W]*(?:{union}){_TRAILING}$" if whole else union
     return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
@@ -74,19 +83,62 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
 )
 
 TEXT_RULES: tuple[TextRule, ...] = tuple(
-    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole))
+    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole),
+             None if whole else gate_words(_fragments(rule_id)))
     for rule_id, kind, whole, max_chars, _ in _TABLE
 )
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+_LONGEST_WHOLE = max(rule.max_chars for rule in TEXT_RULES if rule.whole)
 _PHRASE_MIN = 12
-# One anchored search tells whether any whole-block rule could match: most blocks match none.
-_ANY_WHOLE = regex.compile(
-    rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for r in TEXT_RULES if r.whole for t in LANGUAGES.values() for f in t.get(r.id, ()))})"
-    rf"{_TRAILING}$",
-    regex.IGNORECASE | regex.VERSION0,
-)
+# Whole-block fragments by the (case-folded) character a match can start with;
+# those that can start with anything are tried on every block.
+_WHOLE_BY_START: dict[str, list[str]] = {}
+_WHOLE_ANY_START: list[str] = []
+for _fragment in (f for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
+    _starts = first_characters(_fragment)
+    if _starts is None:
+        _WHOLE_ANY_START.append(_fragment)
+    else:
+        for _key in {fold(char) for char in _starts}:
+            _WHOLE_BY_START.setdefault(_key, []).append(_fragment)
+_LEADING = regex.compile(r"[\s\W]*", regex.IGNORECASE | regex.VERSION0)
+
+
+def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for f in fragments)}){_TRAILING}$",
+                         regex.IGNORECASE | regex.VERSION0)
+
+
+_ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
+
+
+@functools.cache
+def _union_starting_with(key: str) -> regex.Pattern[str]:
+    """The anchored union of the whole-block fragments that can start with ``key`` (compiled when first needed)."""
+    return _anchored_union(_WHOLE_BY_START[key])
+
+
+def _whole_possible(text: str) -> bool:
+    """Whether any whole-block rule could match ``text``: most blocks match none.
+
+    The answer of one anchored union of every whole-block fragment, got more
+    cheaply: a fragment starts at the block's first letter or within the
+    spaces and punctuation before it, so only the fragments that can start
+    with one of those characters are tried, with those that can start with
+    anything.
+    """
+    if _ANY_START_UNION.match(text):
+        return True
+    lead = _LEADING.match(text)
+    end = lead.end() if lead is not None else 0
+    for key in {fold(char) for char in text[:end + 1]}:
+        if key in _WHOLE_BY_START and _union_starting_with(key).match(text):
+            return True
+    return False
+
+
 _BY_ID = {rule.id: rule for rule in TEXT_RULES}
 
 # Words that keep an appeal going when no payment widget closes it.
@@ -102,20 +154,28 @@ _APPEAL_REACH = 25
 def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     """The first enabled rule (built-in, then the caller's) matching ``text``.
 
-    Two cheap gates come first, because most blocks match nothing: one
-    anchored search over every whole-block rule at once, and a minimum length
-    for the phrase rules (no phrase of theirs is shorter).
+    Cheap gates come first, because most blocks match nothing: whether any
+    whole-block rule could match (``_whole_possible``), a minimum length for the
+    phrase rules (no phrase of theirs is shorter), and each rule's gate words
+    (a block without any of them cannot match its pattern).
     """
     length = len(text)
     if length <= _LONGEST:
-        whole_possible = _ANY_WHOLE.match(text) is not None
+        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text)
         phrase_possible = length >= _PHRASE_MIN
         if whole_possible or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
+            folded = ""
             for rule in TEXT_RULES:
                 if length > rule.max_chars or not (whole_possible if rule.whole else phrase_possible):
                     continue
-                if (enabled is None or enabled(rule.id)) and rule.pattern.search(text):
+                if enabled is not None and not enabled(rule.id):
+                    continue
+                if rule.gate is not None:
+                    folded = folded or fold(text)
+                    if not any(word in folded for word in rule.gate):
+                        continue
+                if rule.pattern.search(text):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
