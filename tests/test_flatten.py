@@ -255,3 +255,11 @@ def test_cards_are_teasers_only_when_their_headline_is_the_link() -> None:
     pictures = "<ul>" + "".join(f"<li><a href='/p{i}'><img src='/p{i}.png'>Picture story {i}</a></li>" for i in range(3)) + "</ul>"
     assert _linked_share(pictures) == 1.0
 
+
+def test_linked_headline_is_measured_on_its_text_as_read() -> None:
+    # Indentation inside the heading is no unlinked text; links within the page (#anchors) are no links away.
+    pad = "\n" + " " * 60
+    [teaser] = _flatten(f"<h2>{pad}<a href='/story/1'>A story elsewhere</a>{pad}</h2>")
+    assert teaser.link_density == 1.0
+    [section] = _flatten("<h3><a href='#toc-3'>Sharing history</a><a class='headerlink' href='#sharing'>¶</a></h3>")
+    assert section.link_density == 0.0

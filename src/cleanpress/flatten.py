@@ -182,8 +182,13 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         text = collapse("".join(_text_with_breaks(element)))
     if not text.strip():
         return None
-    chars = len(element.text_content()) or 1
-    link_chars = sum(len(a.text_content()) for a in element.iter("a"))
+    if kind == "heading":  # a headline that links to another page, measured on the text as read
+        chars = len(text) or 1
+        link_chars = sum(len(collapse(a.text_content())) for a in element.iter("a")
+                         if not (a.get("href") or "#").startswith("#"))
+    else:
+        chars = len(element.text_content()) or 1
+        link_chars = sum(len(a.text_content()) for a in element.iter("a"))
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
         candidate.extra["linked_items"] = _linked_item_share(element)
