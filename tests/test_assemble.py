@@ -166,6 +166,31 @@ def test_lead_above_a_box_of_labelled_lists_joins_the_body() -> None:
     assert not _review(lead, 9)[0].kept  # past the reach, text above is the page's, not the article's
 
 
+def test_a_standfirst_set_as_a_subheading_joins_the_body() -> None:
+    # Templates set the lead as an h2 of full sentences between the headline and the body.
+    dek = ("The harbour authority has closed the northern quay after a crane collapsed on Monday, "
+           "and ferries will use the old pier until further notice.")
+    result = _decide([_c("Crane collapses at the harbour", "heading", level=1, inside=False),
+                      _c(dek, "heading", level=2, inside=False), _c(PROSE), _c(PROSE)])
+    assert [c.kept for c in result] == [False, True, True, True]
+
+
+def test_link_blocks_between_lead_and_body_do_not_use_up_the_reach() -> None:
+    # A most-read box (linked headlines, view counts) set between the lead and the body.
+    most_read = [c for i in range(9) for c in (_c(f"Story number {i} of the day", "heading", level=3, density=1.0,
+                                                  inside=False), _c(f"{i}2345", density=1.0, inside=False))]
+    lead = "The president will meet local officials in the port city and then travel on to the border region by train."
+    result = _decide([_c(lead, inside=False), _c("Most read", inside=False), *most_read, _c(PROSE), _c(PROSE)])
+    assert result[0].kept
+    assert not any(c.kept for c in result[1:-2])
+
+
+def test_a_short_subheading_above_the_body_stays_outside() -> None:
+    result = _decide([_c("Crane collapses at the harbour", "heading", level=1, inside=False),
+                      _c("Harbour news from the north", "heading", level=2, inside=False), _c(PROSE)])
+    assert not result[1].kept
+
+
 def test_short_headings_do_not_form_a_stack() -> None:
     result = _decide([_c(PROSE), _c("One", "heading", level=2), _c("Two", "heading", level=2),
                       _c("Three", "heading", level=2), _c(PROSE)])

@@ -56,6 +56,9 @@ _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
+_LEAD_SKIP_LINKS = 0.5  # link blocks (a most-read box between headline and body) do not use up the reach
+_LEAD_KINDS = frozenset({"paragraph", "heading"})
+_LEAD_HEADING_MIN = 120  # a heading this long is sentences, not a title
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
 _CREDIT_AT_END = regex.compile(
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
@@ -119,6 +122,8 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     block of the container, a full sentence of prose with few links that no
     rule removed is taken in. Headings and blocks a rule removed do not count
     towards the reach: a review's score box (Pros, Cons, Verdict) is labels.
+    Many templates set the standfirst as a subheading (an h2 of two full
+    sentences): a heading that long which ends as a sentence is taken too.
     """
     first = next((i for i, c in enumerate(candidates) if c.in_container), None)
     if not first:
@@ -127,12 +132,14 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     for candidate in reversed(candidates[:first]):
         if candidate.kind == "heading" and candidate.level == 1:
             break
-        if candidate.removal is not None or candidate.kind == "heading":
+        if candidate.removal is not None or candidate.link_density > _LEAD_SKIP_LINKS:
+            continue
+        if candidate.kind == "heading" and len(candidate.text) < _LEAD_HEADING_MIN:
             continue
         reach -= 1
         if reach < 0:
             break
-        if (candidate.kind == "paragraph" and len(candidate.text) >= _LEAD_MIN and candidate.link_density < _LEAD_LINKS
+        if (candidate.kind in _LEAD_KINDS and len(candidate.text) >= _LEAD_MIN and candidate.link_density < _LEAD_LINKS
                 and _SENTENCE_END.search(candidate.text) and not _PHOTO_WORDS.search(candidate.text)
                 and not _in_figure(candidate)):
             candidate.in_container = True
