@@ -98,6 +98,11 @@ def test_prefix_switch_turns_off_every_class_rule() -> None:
     ('class="x" id="cookieConsent"', "cookie-notice"),
     ('class="jp-relatedposts" id="jp-relatedposts"', "related-links"),  # a closed compound (Jetpack's box)
     ('class="relatedarticles"', "related-links"),
+    ('class="postmetadata alt"', "metadata"),  # WordPress themes' post footers
+    ('class="entry-utility"', "metadata"),
+    ('class="post-info"', "metadata"),
+    ('class="kommentare"', "comments"),
+    ('class="commentaires"', "comments"),
 ])
 def test_ids_and_camel_case_and_underscores_are_read(attributes: str, kind: str) -> None:
     _, result = _prune(ARTICLE + f"<div {attributes}>{NEUTRAL}</div>")
@@ -179,6 +184,15 @@ def test_small_kind_on_a_big_element_does_not_fire() -> None:
     body, result = _prune(ARTICLE + wrapper)
     assert body.text_content().count(PROSE[0]) == 2
     assert not any(rule == "struct.class-metadata" for _, rule, _ in _removed(result))
+
+
+def test_small_kind_is_measured_as_read_not_by_its_source_indentation() -> None:
+    """A post footer indented deep in the template is short to a reader, however many tabs it holds."""
+    line = "Posted on Wednesday, 27 November 2019 at 15:21 and filed under Events, Region, Calendar."
+    footer = '<p class="postmetadata">' + "\n\t\t\t\t\t\t".join([line] * 4) + "</p>"
+    body, result = _prune(ARTICLE + footer)
+    assert line not in body.text_content()
+    assert [(k, r) for k, r, _ in _removed(result)] == [("metadata", "struct.class-metadata")]
 
 
 def test_link_list_wrapper_is_not_protected_by_its_size() -> None:

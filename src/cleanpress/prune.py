@@ -322,8 +322,12 @@ class _BodySize:
 
 
 def _too_big(element: HtmlElement, kind: str) -> bool:
+    """Longer than its kind's limit as a reader sees it: source indentation does not count."""
     limit = _SMALL_KINDS.get(kind)
-    return limit is not None and len(element.text_content()) > limit
+    if limit is None:
+        return False
+    text = element.text_content()
+    return len(text) > limit and len(collapse(text)) > limit
 
 
 def _unlinked_teaser(element: HtmlElement, words: str, body: _BodySize) -> bool:

@@ -36,13 +36,16 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "cookie-notice": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner", "rodo", "rgpd", "dsgvo"),
     "advertisement": ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
                       "sponsor", "sponsored", "banner", "commercial", "affiliate", "ad-slot", "ad-label", "disclosure"),
-    "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply"),
+    "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply", "kommentare",
+                 "commentaires", "comentarios"),
     "image-credit": ("credit", "credits", "copyright", "photographer"),
     "footer": ("footer", "colophon", "legal", "imprint", "impressum"),
     "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy-link",
                "print-button", "tooltip"),
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
-                 "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author"),
+                 "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author",
+                 # WordPress themes' post footers: categories, tags, date ("postmetadata", "entry-utility", "post-info")
+                 "postmetadata", "postmeta", "postinfo", "post-info", "entry-utility"),
 }
 # kind -> words that must be a whole class or id
 _TOKENS: dict[str, tuple[str, ...]] = {
