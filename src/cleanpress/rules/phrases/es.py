@@ -51,6 +51,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"s[ií]guenos en .{0,80}",
         r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",
         r"s[ií]guenos (?:en|a través de) [\p{L}, ]{2,60}(?: para .{0,100})?",
+        r"(?:¿?ya sab[ií]as que .{0,60}tenemos (?:un )?|[úu]nete (?:a|al) (?:nuestro )?|s[ií]guenos en (?:nuestro )?)canal (?:de|en) (?:telegram|whatsapp)\b.{0,140}",
         r"comparte esta (?:noticia|nota|publicación)|compartir (?:en|por) (?:facebook|twitter|whatsapp|e-?mail|x)",
     ),
     "text.cookie": (
