@@ -68,6 +68,8 @@ _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-b
 # An element holding at least this share of the body's text is never pruned as chrome.
 _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
+# An <article> holding this share of the body's prose is the page's article.
+_ARTICLE_SHARE = 0.5
 # An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
 _WRAPPER_SHARE = 0.9
 _CONTENT_MIN_CHARS = 500
@@ -274,9 +276,18 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     return (rule.id, rule.kind) if rule is not None else verdict
 
 
-def _wraps_article(element: HtmlElement) -> bool:
-    """A menu or header that broken markup made the parent of the page's <main> with prose."""
-    return any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main"))
+def _wraps_article(element: HtmlElement, body: _BodySize) -> bool:
+    """The element holds the page's article, whatever its class says.
+
+    Broken markup can make a menu or header the parent of the page's <main>
+    with prose, and themes name the layout wrapper for the sidebar beside it
+    ("cb-sidebar-right"); a wrapper holding the <article> with most of the
+    page's prose is the page, however short the article.
+    """
+    if any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main")):
+        return True
+    return any(_prose_chars(inner) >= max(_PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
+               for inner in element.iter("article"))
 
 
 def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bool:
@@ -292,7 +303,7 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
         return False
-    if _wraps_article(element) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
+    if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
     prose = _prose_chars(element)
     if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
