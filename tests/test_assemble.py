@@ -94,6 +94,22 @@ def test_title_repeat_folds_typographic_quotes_and_dashes() -> None:
     assert result[0].removal is not None and result[0].removal.rule == "assemble.title-repeat"
 
 
+def test_headline_after_a_blog_prefix_linked_to_itself_keeps_the_first_paragraph() -> None:
+    # Blog themes title a post "Blog » Archive » Headline" and link the headline to the post itself:
+    # it is the article's own headline, not a teaser card taking the first paragraph with it.
+    first = _c("I have used the media server for years to stream films and music at home, but podcasts were missing.")
+    result = _decide([_c("Podcasts on the media server", "heading", level=2, density=1.0), first, _c(PROSE)],
+                     title="Example.org » Blog Archive » Podcasts on the media server")
+    assert result[0].removal is not None and result[0].removal.rule == "assemble.title-repeat"
+    assert first.kept
+
+
+def test_a_subtitle_after_a_colon_in_the_title_is_no_headline() -> None:
+    result = _decide([_c("Better Student Journalism", "heading", level=2), _c(PROSE)],
+                     title="The Open Project: Better Student Journalism")
+    assert all(c.kept for c in result)
+
+
 def test_title_repeated_after_the_body_starts_is_kept() -> None:
     result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2), _c(PROSE)],
                      title="River floods the lower town")

@@ -68,6 +68,7 @@ _CREDIT_AT_END = regex.compile(
     regex.IGNORECASE,
 )
 _CAPTION_MAX = 400
+_TITLE_SEPARATORS = ('"', "|", "·", "›", "•")  # '»' folds to '"'
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                              "–": "-", "—": "-"})
 # Words of a photo caption, which sits above many bodies but is no lead.
@@ -86,10 +87,10 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
             continue
         if not candidate.in_container:
             _remove(candidate, OUTSIDE_RULE.kind, OUTSIDE_RULE.id, options)
+        elif not seen_body and candidate.kind == "heading" and _repeats_title(candidate.text, title):
+            _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)  # linked or not: blogs link it to itself
         elif _link_heavy(candidate):
             _remove(candidate, LINK_DENSE_RULE.kind, LINK_DENSE_RULE.id, options)
-        elif not seen_body and candidate.kind == "heading" and _repeats_title(candidate.text, title):
-            _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)
         elif candidate.kind == "caption" and not options.keep_captions:
             candidate.removal = Removal("dropped-by-option", CAPTION_OPTION, candidate.text)
         elif candidate.kind == "table" and not options.keep_tables:
@@ -151,9 +152,18 @@ def _in_figure(candidate: Candidate) -> bool:
 
 
 def _repeats_title(heading: str, title: str) -> bool:
-    """The heading is the headline (or the headline before a site suffix)."""
+    """The heading is the headline (or the headline before a site suffix, or after a site prefix).
+
+    Blog themes title a post "Blog » Archive » Headline": the headline ends it,
+    after a separator.
+    """
     text = _fold(heading)
-    return bool(title) and (text == title or (len(text.split()) >= 3 and title.startswith(text)))
+    if not title or not text:
+        return False
+    if text == title:
+        return True
+    return len(text.split()) >= 3 and (title.startswith(text) or (
+        title.endswith(text) and title[:-len(text)].rstrip().endswith(_TITLE_SEPARATORS)))
 
 
 def _fold(text: str) -> str:
