@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from cleanpress import Options
@@ -189,6 +190,16 @@ def test_a_standfirst_set_as_a_subheading_joins_the_body() -> None:
     result = _decide([_c("Crane collapses at the harbour", "heading", level=1, inside=False),
                       _c(dek, "heading", level=2, inside=False), _c(PROSE), _c(PROSE)])
     assert [c.kept for c in result] == [False, True, True, True]
+
+
+@pytest.mark.parametrize(("cls", "joins"), [("art-lead", True), ("c-page-intro__copy", True), ("standfirst", True),
+                                            ("", False), ("content-header__dek", False), ("box", False)])
+def test_a_block_classed_as_the_lead_joins_the_body_without_a_full_stop(cls: str, joins: bool) -> None:
+    # Leads are often set without a closing full stop, or shorter than a paragraph of prose.
+    lead = _c("Unemployment stood at 3.1 per cent in March, the lowest in the union", inside=False)
+    lead.extra["parent"] = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
+    result = _decide([_c("Unemployment at a record low", "heading", level=1, inside=False), lead, _c(PROSE)])
+    assert result[1].kept is joins
 
 
 def test_link_blocks_between_lead_and_body_do_not_use_up_the_reach() -> None:

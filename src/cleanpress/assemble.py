@@ -19,6 +19,7 @@ from .article import Block, Metadata, Removal
 from .candidates import Candidate
 from .options import Options
 from .rules import register
+from .rules.structural import names_lead
 from .rules.textual import label_sequence
 from .score import OUTSIDE_RULE
 from .textutil import collapse
@@ -56,6 +57,7 @@ _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
+_NAMED_LEAD_MIN = 40     # a block classed as the standfirst need not end as a sentence
 _LEAD_SKIP_LINKS = 0.5  # link blocks (a most-read box between headline and body) do not use up the reach
 _LEAD_KINDS = frozenset({"paragraph", "heading"})
 _LEAD_HEADING_MIN = 120  # a heading this long is sentences, not a title
@@ -140,10 +142,17 @@ def _keep_lead(candidates: list[Candidate]) -> None:
         reach -= 1
         if reach < 0:
             break
-        if (candidate.kind in _LEAD_KINDS and len(candidate.text) >= _LEAD_MIN and candidate.link_density < _LEAD_LINKS
-                and _SENTENCE_END.search(candidate.text) and not _PHOTO_WORDS.search(candidate.text)
-                and not _in_figure(candidate)):
+        if (candidate.kind in _LEAD_KINDS and candidate.link_density < _LEAD_LINKS
+                and (len(candidate.text) >= _LEAD_MIN and _SENTENCE_END.search(candidate.text)
+                     or len(candidate.text) >= _NAMED_LEAD_MIN and _named_lead(candidate))
+                and not _PHOTO_WORDS.search(candidate.text) and not _in_figure(candidate)):
             candidate.in_container = True
+
+
+def _named_lead(candidate: Candidate) -> bool:
+    """The block's element (or the box whose loose text it is) is classed as the standfirst."""
+    element = candidate.element if candidate.element is not None else candidate.extra.get("parent")
+    return element is not None and names_lead(element.get("class"), element.get("id"))  # type: ignore[union-attr]
 
 
 def _in_figure(candidate: Candidate) -> bool:

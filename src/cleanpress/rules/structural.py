@@ -59,6 +59,10 @@ _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|pos
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 # Parts of a class/id that name a picture gallery or slideshow: its text is picture captions.
 _GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "slider"})
+# Parts of a class/id that name the lead paragraph of an article, in the words of common CMSs and languages
+# (a "dek" or "subtitle" is a headline's second line, which many references leave out).
+_LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
+_PART_SPLIT = re.compile(r"[\s_-]+")
 
 
 # word -> kind, for one dictionary look-up per class/id part
@@ -128,6 +132,13 @@ def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
         return False
     return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
                if not token.startswith(("js-", "js_")) for part in token.replace("_", "-").split("-"))
+
+
+def names_lead(class_attr: str | None, id_attr: str | None) -> bool:
+    """True when the class or id names the article's standfirst ("article-lead", "c-page-intro__copy", "dek")."""
+    if class_attr is None and id_attr is None:
+        return False
+    return not _LEAD_PARTS.isdisjoint(_PART_SPLIT.split(class_id_words(class_attr, id_attr)))
 
 
 def names_content(words: str) -> bool:
