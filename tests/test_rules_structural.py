@@ -102,6 +102,7 @@ def test_prefix_switch_turns_off_every_class_rule() -> None:
     ('class="entry-utility"', "metadata"),
     ('class="post-info"', "metadata"),
     ('class="kommentare"', "comments"),
+    ('class="saboxplugin-wrap"', "metadata"),
     ('class="commentaires"', "comments"),
 ])
 def test_ids_and_camel_case_and_underscores_are_read(attributes: str, kind: str) -> None:
@@ -184,6 +185,26 @@ def test_small_kind_on_a_big_element_does_not_fire() -> None:
     body, result = _prune(ARTICLE + wrapper)
     assert body.text_content().count(PROSE[0]) == 2
     assert not any(rule == "struct.class-metadata" for _, rule, _ in _removed(result))
+
+
+@pytest.mark.parametrize("cls", ["author-bio", "bmg-author-box", "author-info", "authorBox"])
+def test_an_author_box_of_a_few_sentences_goes_as_metadata(cls: str) -> None:
+    """A bio is longer than a byline: the author's box has a limit of its own."""
+    bio = ("Jane Doe is a reporter who has covered floods, droughts and the politics of water for twelve years. "
+           "She studied geography in Leeds and journalism in Cardiff, and lives by the river with two dogs. ") * 3
+    long_article = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE * 3) + "</article>"
+    body, result = _prune(long_article + f'<div class="{cls}"><p>{bio}</p></div>')
+    assert 400 < len(bio) < 1200
+    assert "Jane Doe" not in body.text_content()
+    assert [(k, r) for k, r, _ in _removed(result)] == [("metadata", "struct.class-metadata")]
+
+
+def test_prose_in_a_big_author_wrapper_stays() -> None:
+    """An author's page of posts is no bio: past the box limit the element stays."""
+    wrapper = '<div class="author-box">' + "".join(f"<p>{p}</p>" for p in PROSE * 3) + "</div>"
+    body, result = _prune(ARTICLE + wrapper)
+    assert body.text_content().count(PROSE[0]) == 4
+    assert not _removed(result)
 
 
 def test_small_kind_is_measured_as_read_not_by_its_source_indentation() -> None:

@@ -27,7 +27,15 @@ from lxml.html import HtmlElement
 from .article import Removal
 from .options import Options, SelectorRule
 from .rules import register
-from .rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind, names_content
+from .rules.structural import (
+    CLASS_RULES,
+    ROLE_KINDS,
+    ROLE_RULE,
+    class_id_words,
+    class_kind,
+    names_author_box,
+    names_content,
+)
 from .rules.textual import match_text
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
@@ -64,6 +72,7 @@ HIDDEN_RULE = register("prune.hidden", "hidden", "hidden, aria-hidden='true' or 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Kinds of class rule that only ever name small things: a bigger element is not one.
+_AUTHOR_BOX_MAX = 1200
 _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
 # An element holding at least this share of the body's text is never pruned as chrome.
 _PROTECT_SHARE = 0.4
@@ -196,7 +205,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         kind, words = _class_verdict(names, kinds)
         if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
-            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _unlinked_teaser(
+            if options.rule_enabled(rule.id) and not _too_big(element, kind, words) and not _unlinked_teaser(
                     element, words, body) and not _protected(element, body, names_content(words)):
                 return rule.id, kind
     return None
@@ -332,11 +341,16 @@ class _BodySize:
         return self.classes[cls]
 
 
-def _too_big(element: HtmlElement, kind: str) -> bool:
-    """Longer than its kind's limit as a reader sees it: source indentation does not count."""
+def _too_big(element: HtmlElement, kind: str, words: str) -> bool:
+    """Longer than its kind's limit as a reader sees it: source indentation does not count.
+
+    An author box is metadata too, but a few sentences long: it has a limit of its own.
+    """
     limit = _SMALL_KINDS.get(kind)
     if limit is None:
         return False
+    if kind == "metadata" and names_author_box(words):
+        limit = _AUTHOR_BOX_MAX
     text = element.text_content()
     return len(text) > limit and len(collapse(text)) > limit
 

@@ -45,7 +45,8 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
                  "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author",
                  # WordPress themes' post footers: categories, tags, date ("postmetadata", "entry-utility", "post-info")
-                 "postmetadata", "postmeta", "postinfo", "post-info", "entry-utility"),
+                 "postmetadata", "postmeta", "postinfo", "post-info", "entry-utility",
+                 "saboxplugin"),  # Simple Author Box, a widespread WordPress plugin
 }
 # kind -> words that must be a whole class or id
 _TOKENS: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,8 @@ _GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "sl
 # Parts of a class/id that name the lead paragraph of an article, in the words of common CMSs and languages
 # (a "dek" or "subtitle" is a headline's second line, which many references leave out).
 _LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
+_BIO_PARTS = frozenset({"bio", "biography", "authorbox", "saboxplugin"})
+_AUTHOR_BOX_PARTS = frozenset({"box", "info", "about", "description", "desc", "details"})
 _PART_SPLIT = re.compile(r"[\s_-]+")
 
 
@@ -132,6 +135,12 @@ def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
         return False
     return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
                if not token.startswith(("js-", "js_")) for part in token.replace("_", "-").split("-"))
+
+
+def names_author_box(words: str) -> bool:
+    """True when class/id words (from ``class_id_words``) name an author's box: a bio, not a byline."""
+    parts = set(_PART_SPLIT.split(words))
+    return bool(parts & _BIO_PARTS) or ("author" in parts and not parts.isdisjoint(_AUTHOR_BOX_PARTS))
 
 
 def names_lead(class_attr: str | None, id_attr: str | None) -> bool:
