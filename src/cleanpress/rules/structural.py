@@ -64,7 +64,7 @@ _GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "sl
 # (a "dek" or "subtitle" is a headline's second line, which many references leave out).
 _LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
 _BIO_PARTS = frozenset({"bio", "biography", "authorbox", "saboxplugin"})
-_AUTHOR_BOX_PARTS = frozenset({"box", "info", "about", "description", "desc", "details"})
+_AUTHOR_BOX_PARTS = frozenset({"box", "info", "about", "description", "desc", "details", "post"})
 _PART_SPLIT = re.compile(r"[\s_-]+")
 
 
