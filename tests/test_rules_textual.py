@@ -320,6 +320,12 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
 
 # More chrome wording per rule, beyond the one pair per cell above: (rule id, chrome, article sentence).
 MORE_EXAMPLES: list[tuple[str, str, str]] = [
+    ("text.copyright", "The views expressed are those of the author and do not necessarily reflect those of the site.",
+     "The minister said the views expressed at the summit were those of a small minority of members."),
+    ("text.share", "Puede escribirnos a redaccion@example.com o seguir a Ciencia en Facebook, Twitter o Instagram.",
+     "Los vecinos pueden seguir el pleno en directo por Facebook y en la radio municipal, informó el alcalde."),
+    ("text.newsletter", "Suscríbete aquí a nuestra newsletter.",
+     "La alcaldesa pidió a los vecinos que se suscriban a la newsletter municipal para recibir los avisos."),
     ("text.share", "Follow The Daily Ledger on Twitter and Instagram @DailyLedger and on Facebook @TheDailyLedger. "
      "Send us a message on WhatsApp at 555-0100 or email us at news@example.com.",
      "Millions follow the president on Twitter, where he posts several times a day about the economy."),

@@ -112,6 +112,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:©|\(c\))\s*(?:\d{4})?.{0,120}|copyright\s*(?:©|\(c\)|\d{4}).{0,120}|all rights reserved\.?",
         r"this (?:article|work|text|post|content) is (?:published |licensed |available )?under (?:a|the) .{0,100}licen[sc]e.{0,60}",
         r"(?:copyright\s*)?ⓒ.{0,120}",
+        r"(?:disclaimer:? )?(?:the )?(?:views|opinions) expressed (?:in this (?:article|post|column|piece) )?(?:are|is) (?:those|that) of the (?:author|writer|contributor)s?\b.{0,160}",
         r"(?:(?:©|\(c\)|copyright).{0,80}\. )?this (?:article|story|material|content) (?:is the copyrighted property of|may not be (?:published|reproduced|reprinted|republished)).{0,240}",
     ),
     "text.login": (
