@@ -18,13 +18,13 @@ import argparse
 import sys
 import time
 
-import lxml.html
-
 from cleanpress.article import Metadata
+from cleanpress.decode import decode_page
 from cleanpress.metadata import extract_metadata, normalize_date, normalize_lang
+from cleanpress.options import Limits
+from cleanpress.parse import parse_html
 
 from .corpora import BenchMissing, load
-from .rivals import decode_html
 
 #: reference key -> Metadata attribute
 FIELDS: dict[str, str] = {
@@ -67,7 +67,8 @@ def score(*, strict: bool = False, misses: list[str] | None = None,
     hits = dict.fromkeys(FIELDS, 0)
     totals = dict.fromkeys(FIELDS, 0)
     for page in load("readability"):
-        meta: Metadata = extract_metadata(lxml.html.document_fromstring(decode_html(page.html)), page.url)
+        root, _ = parse_html(decode_page(page.html), Limits(), cleaned=True)  # decoded and parsed as extract does
+        meta: Metadata = extract_metadata(root, page.url)
         for key, attr in FIELDS.items():
             expected = page.metadata.get(key, "")
             if not expected:

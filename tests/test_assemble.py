@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from cleanpress import Options
@@ -87,6 +88,29 @@ def test_title_repeated_at_the_top_is_removed_as_metadata() -> None:
     assert result[1].kept
 
 
+def test_title_repeat_folds_typographic_quotes_and_dashes() -> None:
+    # The <title> is often typed with plain quotes, the headline set with curly ones.
+    heading = _c("Mayor’s “Plan B” – What It Means", "heading", level=1)
+    result = _decide([heading, _c(PROSE)], title='Mayor\'s "Plan B" - What It Means')
+    assert result[0].removal is not None and result[0].removal.rule == "assemble.title-repeat"
+
+
+def test_headline_after_a_blog_prefix_linked_to_itself_keeps_the_first_paragraph() -> None:
+    # Blog themes title a post "Blog » Archive » Headline" and link the headline to the post itself:
+    # it is the article's own headline, not a teaser card taking the first paragraph with it.
+    first = _c("I have used the media server for years to stream films and music at home, but podcasts were missing.")
+    result = _decide([_c("Podcasts on the media server", "heading", level=2, density=1.0), first, _c(PROSE)],
+                     title="Example.org » Blog Archive » Podcasts on the media server")
+    assert result[0].removal is not None and result[0].removal.rule == "assemble.title-repeat"
+    assert first.kept
+
+
+def test_a_subtitle_after_a_colon_in_the_title_is_no_headline() -> None:
+    result = _decide([_c("Better Student Journalism", "heading", level=2), _c(PROSE)],
+                     title="The Open Project: Better Student Journalism")
+    assert all(c.kept for c in result)
+
+
 def test_title_repeated_after_the_body_starts_is_kept() -> None:
     result = _decide([_c(PROSE), _c("River floods the lower town", "heading", level=2), _c(PROSE)],
                      title="River floods the lower town")
@@ -128,6 +152,70 @@ def test_stack_of_short_labels_is_a_widget() -> None:
 def test_two_short_lines_or_short_sentences_are_not_a_stack() -> None:
     assert all(c.kept for c in _decide([_c(PROSE), _c("Small"), _c("Medium"), _c(PROSE)]))
     assert all(c.kept for c in _decide([_c(PROSE), _c("He left."), _c("She stayed."), _c("Nobody spoke."), _c(PROSE)]))
+
+
+def test_chinese_lines_of_verse_are_not_a_stack_but_chinese_labels_are() -> None:
+    # A run of ideographs says as much as a sentence: clauses set apart by spaces are no labels.
+    verse = ["來到現場已是落葉飄飄 不時隨著風吹而葉落", "不忍踩過剛剛掉落的樹葉 沿著足跡輕踩而行",
+             "雖然只是一廂情願的想法 終究還是化為塵土"]
+    assert all(c.kept for c in _decide([_c(PROSE), *(_c(line) for line in verse), _c(PROSE)]))
+    result = _decide([_c(PROSE), _c("首頁"), _c("新聞 體育"), _c("登入"), _c(PROSE)])
+    assert _rules(result)[1:4] == ["struct.short-stack"] * 3
+
+
+def test_a_chinese_sentence_above_the_body_is_no_leading_label() -> None:
+    lead = "一波波接續性低溫寒流報到 已將後山一帶層層山巒披上嫣紅的彩衣"
+    result = _decide([_c(lead), _c(PROSE)])
+    assert result[0].kept
+
+
+def _review(lead: str, between: int) -> list[Candidate]:
+    """A lead above a review's score box (a heading over a short list, ``between`` times), then the body."""
+    box = [c for i in range(between) for c in (_c(f"Section {i}", "heading", level=4, inside=False),
+                                                 _c(f"Point {i} one\nPoint {i} two", "list", inside=False))]
+    return _decide([_c(lead, inside=False), *box, _c(PROSE), _c(PROSE)])
+
+
+def test_lead_above_a_box_of_labelled_lists_joins_the_body() -> None:
+    # Headings do not count towards the reach: six labelled lists are six blocks, not twelve.
+    lead = "The new console is the most powerful one yet, and it plays more games in 4K than any rival on the market does."
+    assert _review(lead, 6)[0].kept
+    assert not _review(lead, 9)[0].kept  # past the reach, text above is the page's, not the article's
+
+
+def test_a_standfirst_set_as_a_subheading_joins_the_body() -> None:
+    # Templates set the lead as an h2 of full sentences between the headline and the body.
+    dek = ("The harbour authority has closed the northern quay after a crane collapsed on Monday, "
+           "and ferries will use the old pier until further notice.")
+    result = _decide([_c("Crane collapses at the harbour", "heading", level=1, inside=False),
+                      _c(dek, "heading", level=2, inside=False), _c(PROSE), _c(PROSE)])
+    assert [c.kept for c in result] == [False, True, True, True]
+
+
+@pytest.mark.parametrize(("cls", "joins"), [("art-lead", True), ("c-page-intro__copy", True), ("standfirst", True),
+                                            ("", False), ("content-header__dek", False), ("box", False)])
+def test_a_block_classed_as_the_lead_joins_the_body_without_a_full_stop(cls: str, joins: bool) -> None:
+    # Leads are often set without a closing full stop, or shorter than a paragraph of prose.
+    lead = _c("Unemployment stood at 3.1 per cent in March, the lowest in the union", inside=False)
+    lead.extra["parent"] = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
+    result = _decide([_c("Unemployment at a record low", "heading", level=1, inside=False), lead, _c(PROSE)])
+    assert result[1].kept is joins
+
+
+def test_link_blocks_between_lead_and_body_do_not_use_up_the_reach() -> None:
+    # A most-read box (linked headlines, view counts) set between the lead and the body.
+    most_read = [c for i in range(9) for c in (_c(f"Story number {i} of the day", "heading", level=3, density=1.0,
+                                                  inside=False), _c(f"{i}2345", density=1.0, inside=False))]
+    lead = "The president will meet local officials in the port city and then travel on to the border region by train."
+    result = _decide([_c(lead, inside=False), _c("Most read", inside=False), *most_read, _c(PROSE), _c(PROSE)])
+    assert result[0].kept
+    assert not any(c.kept for c in result[1:-2])
+
+
+def test_a_short_subheading_above_the_body_stays_outside() -> None:
+    result = _decide([_c("Crane collapses at the harbour", "heading", level=1, inside=False),
+                      _c("Harbour news from the north", "heading", level=2, inside=False), _c(PROSE)])
+    assert not result[1].kept
 
 
 def test_short_headings_do_not_form_a_stack() -> None:

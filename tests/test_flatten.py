@@ -187,3 +187,79 @@ def test_deep_nesting_does_not_recurse() -> None:
     body = _body("<div>" * depth + "<p>Deep paragraph.</p>" + "</div>" * depth)
     order = {el: i for i, el in enumerate(body.iter())}
     assert [c.text for c in flatten(body, [body], order)] == ["Deep paragraph."]
+
+
+ARTICLE_TEXT = "".join(f"<p>Paragraph {i} of the story, long enough to read as a sentence of prose here.</p>"
+                       for i in range(8))
+SLIDES = ('<div class="photo-gallery"><h2>The week in pictures</h2><ul>'
+          + "".join(f'<li><img src="/p{i}.jpg"><p>Slide {i}: a crowd gathers in the square at dusk.</p></li>'
+                    for i in range(5))
+          + "</ul></div>")
+
+
+def test_gallery_inside_the_article_is_captions() -> None:
+    candidates = _flatten(f'<div id="story">{ARTICLE_TEXT}{SLIDES}</div>', container_id="story")
+    assert next(c for c in candidates if c.text == "The week in pictures").kind == "caption"
+    assert all(c.kind == "caption" for c in candidates if "Slide" in c.text)
+    assert all(c.kind == "paragraph" for c in candidates if c.text.startswith("Paragraph"))
+
+
+def test_gallery_that_is_the_whole_container_is_the_article() -> None:
+    # A photo story or listicle: no article around the gallery, so its text is the article.
+    candidates = _flatten(f'<div id="story">{SLIDES}</div>', container_id="story")
+    assert all(c.kind != "caption" for c in candidates)
+
+
+def test_gallery_outside_the_container_or_wrapping_it_is_not_captions() -> None:
+    outside = _flatten(f'{SLIDES}<div id="story">{ARTICLE_TEXT}</div>', container_id="story")
+    assert all(c.kind != "caption" for c in outside)
+    wrapping = _flatten(f'<div class="gallery-page"><div id="story">{ARTICLE_TEXT}</div></div>', container_id="story")
+    assert all(c.kind == "paragraph" for c in wrapping)
+
+
+def test_script_hook_naming_a_gallery_is_not_a_gallery() -> None:
+    media = '<div class="media js-lightbox-gallery"><img src="/a.jpg"><p>Body text beside the picture, read on.</p></div>'
+    candidates = _flatten(f'<div id="story">{ARTICLE_TEXT}{media}</div>', container_id="story")
+    assert all(c.kind == "paragraph" for c in candidates)
+
+
+def _linked_share(markup: str) -> float:
+    [candidate] = _flatten(markup)
+    return float(candidate.extra["linked_items"])  # type: ignore[arg-type]
+
+
+def test_list_of_sentences_citing_links_is_not_teasers() -> None:
+    # A link inside a sentence that runs on after it is prose citing a source, not a headline.
+    prose = ("<ul><li>Maria <a href='/b1'>fixed the crash on start</a> when the cache was empty for a while</li>"
+             "<li>The team <a href='/b2'>moved the parser</a> to a worker thread, which halved the start time</li>"
+             "<li>Tom <a href='/b3'>rewrote the docs</a> for the settings page after many requests</li></ul>")
+    assert _linked_share(prose) == 0.0
+    # Headlines with a linked end, or links followed by more links, are still teasers.
+    teasers = ("<ul><li>The strange life and <a href='/s1'>mysterious death of a coder</a></li>"
+               "<li>How one town <a href='/s2'>rebuilt its harbour</a></li>"
+               "<li>Torn between phones? See our <a href='/g1'>buying guide</a> and <a href='/g2'>favourite models</a></li>"
+               "</ul>")
+    assert _linked_share(teasers) == 1.0
+
+
+def test_cards_are_teasers_only_when_their_headline_is_the_link() -> None:
+    # A feature list: each card has its own unlinked headline, a sentence and a "learn more" link.
+    features = "<ul>" + "".join(
+        f"<li><img src='/f{i}.png'><h3>Tool {i}</h3><p>Inspect and change the page as it runs, step by step.</p>"
+        f"<a href='/docs/{i}'>Learn more about tool {i}</a></li>" for i in range(3)) + "</ul>"
+    assert _linked_share(features) == 0.0
+    teasers = "<ul>" + "".join(
+        f"<li><img src='/t{i}.png'><h3><a href='/story/{i}'>Story {i} in the news</a></h3><p>A short blurb.</p></li>"
+        for i in range(3)) + "</ul>"
+    assert _linked_share(teasers) == 1.0
+    pictures = "<ul>" + "".join(f"<li><a href='/p{i}'><img src='/p{i}.png'>Picture story {i}</a></li>" for i in range(3)) + "</ul>"
+    assert _linked_share(pictures) == 1.0
+
+
+def test_linked_headline_is_measured_on_its_text_as_read() -> None:
+    # Indentation inside the heading is no unlinked text; links within the page (#anchors) are no links away.
+    pad = "\n" + " " * 60
+    [teaser] = _flatten(f"<h2>{pad}<a href='/story/1'>A story elsewhere</a>{pad}</h2>")
+    assert teaser.link_density == 1.0
+    [section] = _flatten("<h3><a href='#toc-3'>Sharing history</a><a class='headerlink' href='#sharing'>¶</a></h3>")
+    assert section.link_density == 0.0

@@ -254,3 +254,19 @@ def test_gzip_page_is_held_to_the_limit_once_inflated() -> None:
         cleanpress.extract(page, limits=Limits(max_bytes=100_000))
     cut = cleanpress.extract(page, limits=Limits(max_bytes=100_000, truncate=True))
     assert cut.truncated and cut.text
+
+
+def test_gallery_captions_leave_the_text_unless_captions_are_kept() -> None:
+    story = "".join(f"<p>Paragraph {i} of the report, long enough to read as a full sentence of prose.</p>"
+                    for i in range(8))
+    slides = ('<div class="slideshow"><ul>'
+              + "".join(f'<li><img src="/p{i}.jpg"><p>Slide {i}: the harbour at first light.</p></li>' for i in range(4))
+              + "</ul></div>")
+    page = f"<html><body><article>{story}{slides}<p>The last paragraph closes the report after the pictures.</p></article></body></html>"
+    article = cleanpress.extract(page)
+    assert "Paragraph 7 of the report" in article.text and "The last paragraph closes" in article.text
+    assert "Slide 2" not in article.text
+    assert any(r.rule == "option.keep-captions" and "Slide 2" in r.text for r in article.removed)
+    kept = cleanpress.extract(page, keep_captions=True)
+    assert "Slide 2" in kept.text
+    assert any(b.kind == "caption" and "Slide 2" in b.text for b in kept.blocks)

@@ -97,6 +97,20 @@ def test_page_wrapper_holding_nearly_all_text_is_never_chrome(wrapper: str) -> N
     assert not any(PROSE[0] in r.text for _, r in result.removals)
 
 
+def test_layout_wrapper_named_for_its_sidebar_keeps_a_short_article() -> None:
+    """'sidebar-right' on the wrapper says where the sidebar sits; the <article> inside is the page."""
+    related = "".join(f"<li><a href='/story/{n}'>Another interview in the series, part {n}</a></li>" for n in range(12))
+    body, _ = _prune(f"<div class='post-wrap sidebar-right'><article><p>{PROSE[0]}</p><p>{PROSE[1]}</p></article>"
+                     f"<footer><ul>{related}</ul></footer></div><aside class='sidebar'>Late night reading</aside>")
+    assert PROSE[0] in body.text_content() and PROSE[1] in body.text_content()
+
+
+def test_sidebar_holding_a_teaser_card_still_goes() -> None:
+    card = "<article><p>A short teaser for another story on the site, with a picture and a link to it.</p></article>"
+    body, result = _prune(f"<article>{PARAGRAPHS}</article><div class='sidebar'>{card * 3}</div>")
+    assert [(r.rule, r.kind) for _, r in result.removals] == [("struct.class-navigation", "navigation")]
+
+
 def test_link_heavy_chrome_beside_the_article_still_goes() -> None:
     body, result = _prune(f"<div class='related'><ul>{MENU}</ul></div><div class='text'>{PARAGRAPHS}</div>")
     assert "Section number 3" not in body.text_content()

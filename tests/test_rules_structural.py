@@ -96,6 +96,14 @@ def test_prefix_switch_turns_off_every_class_rule() -> None:
     ('class="articleShareBar"', "share-bar"),
     ('class="story_related_links"', "related-links"),
     ('class="x" id="cookieConsent"', "cookie-notice"),
+    ('class="jp-relatedposts" id="jp-relatedposts"', "related-links"),  # a closed compound (Jetpack's box)
+    ('class="relatedarticles"', "related-links"),
+    ('class="postmetadata alt"', "metadata"),  # WordPress themes' post footers
+    ('class="entry-utility"', "metadata"),
+    ('class="post-info"', "metadata"),
+    ('class="kommentare"', "comments"),
+    ('class="saboxplugin-wrap"', "metadata"),
+    ('class="commentaires"', "comments"),
 ])
 def test_ids_and_camel_case_and_underscores_are_read(attributes: str, kind: str) -> None:
     _, result = _prune(ARTICLE + f"<div {attributes}>{NEUTRAL}</div>")
@@ -179,6 +187,35 @@ def test_small_kind_on_a_big_element_does_not_fire() -> None:
     assert not any(rule == "struct.class-metadata" for _, rule, _ in _removed(result))
 
 
+@pytest.mark.parametrize("cls", ["author-bio", "bmg-author-box", "author-info", "authorBox", "post-author clearfix"])
+def test_an_author_box_of_a_few_sentences_goes_as_metadata(cls: str) -> None:
+    """A bio is longer than a byline: the author's box has a limit of its own."""
+    bio = ("Jane Doe is a reporter who has covered floods, droughts and the politics of water for twelve years. "
+           "She studied geography in Leeds and journalism in Cardiff, and lives by the river with two dogs and a cat. ") * 2
+    long_article = "<article>" + "".join(f"<p>{p}</p>" for p in PROSE * 3) + "</article>"
+    body, result = _prune(long_article + f'<div class="{cls}"><p>{bio}</p></div>')
+    assert 400 < len(bio) < 1200
+    assert "Jane Doe" not in body.text_content()
+    assert [(k, r) for k, r, _ in _removed(result)] == [("metadata", "struct.class-metadata")]
+
+
+def test_prose_in_a_big_author_wrapper_stays() -> None:
+    """An author's page of posts is no bio: past the box limit the element stays."""
+    wrapper = '<div class="author-box">' + "".join(f"<p>{p}</p>" for p in PROSE * 3) + "</div>"
+    body, result = _prune(ARTICLE + wrapper)
+    assert body.text_content().count(PROSE[0]) == 4
+    assert not _removed(result)
+
+
+def test_small_kind_is_measured_as_read_not_by_its_source_indentation() -> None:
+    """A post footer indented deep in the template is short to a reader, however many tabs it holds."""
+    line = "Posted on Wednesday, 27 November 2019 at 15:21 and filed under Events, Region, Calendar."
+    footer = '<p class="postmetadata">' + "\n\t\t\t\t\t\t".join([line] * 4) + "</p>"
+    body, result = _prune(ARTICLE + footer)
+    assert line not in body.text_content()
+    assert [(k, r) for k, r, _ in _removed(result)] == [("metadata", "struct.class-metadata")]
+
+
 def test_link_list_wrapper_is_not_protected_by_its_size() -> None:
     links = "".join(f'<li><a href="/s{i}">Another story about the weather number {i}</a></li>' for i in range(40))
     _, result = _prune(ARTICLE + f'<div class="sidebar"><ul>{links}</ul></div>')
@@ -215,3 +252,16 @@ def test_structural_removal_reaches_article_removed() -> None:
         (r.kind, r.rule, r.text) for r in article.removed]
     kept = cleanpress.extract(page, disabled_rules={"struct.class-newsletter-signup"})
     assert NEUTRAL in kept.text
+
+
+def test_class_words_on_phrases_inside_a_sentence_do_not_cut_the_prose() -> None:
+    # An annotated text marks phrases with classes such as "popup"; the sentence keeps its words.
+    notes = ("<article><p>I am a <a class='popup' href='#n1'>rather elderly</a> man, and the nature of my "
+             "<span class='tooltip'>avocations</span> has brought me into contact with many copyists.</p>"
+             + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>")
+    article = cleanpress.extract(f"<html><body>{notes}</body></html>")
+    assert "I am a rather elderly man, and the nature of my avocations has brought me" in article.text
+    # Inline chrome standing on its own still goes.
+    bar = ARTICLE + "<div><a class='share' href='/fb'>Facebook</a> <a class='share' href='/tw'>Twitter</a></div>"
+    _, result = _prune(bar)
+    assert [k for k, _, _ in _removed(result)] == ["share-bar", "share-bar"]

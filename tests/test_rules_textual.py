@@ -320,6 +320,26 @@ EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
 
 # More chrome wording per rule, beyond the one pair per cell above: (rule id, chrome, article sentence).
 MORE_EXAMPLES: list[tuple[str, str, str]] = [
+    ("text.copyright", "The views expressed are those of the author and do not necessarily reflect those of the site.",
+     "The minister said the views expressed at the summit were those of a small minority of members."),
+    ("text.share", "Puede escribirnos a redaccion@example.com o seguir a Ciencia en Facebook, Twitter o Instagram.",
+     "Los vecinos pueden seguir el pleno en directo por Facebook y en la radio municipal, informó el alcalde."),
+    ("text.newsletter", "Suscríbete aquí a nuestra newsletter.",
+     "La alcaldesa pidió a los vecinos que se suscriban a la newsletter municipal para recibir los avisos."),
+    ("text.share", "Follow The Daily Ledger on Twitter and Instagram @DailyLedger and on Facebook @TheDailyLedger. "
+     "Send us a message on WhatsApp at 555-0100 or email us at news@example.com.",
+     "Millions follow the president on Twitter, where he posts several times a day about the economy."),
+    ("text.share", "Join our Telegram channel for breaking news from the region.",
+     "Protesters used a Telegram channel to join the march, organisers said on Monday."),
+    ("text.share", "¿Ya sabías que en El Diario tenemos canal de Telegram? Únete desde tu celular en este enlace.",
+     "Los manifestantes se organizaron a través de un canal de Telegram, según la policía."),
+    ("text.ad-label", "*Werbung. Dieser Beitrag enthält Werbung für die Marke Sonnenhof.",
+     "Die Aufsicht stellte fest, dass dieser Beitrag Werbung enthält, die nicht gekennzeichnet war."),
+    ("text.ad-label", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:",
+     "Anzeige: Der Nachbar rief die Polizei, weil es nachts im Hof zu laut war."),
+    ("text.copyright", "© 2022, The Daily Ledger. This article is the copyrighted property of The Daily Ledger. "
+     "Written permission must be obtained before reprint in online or print media.",
+     "The judge ruled that the story may not be published until the trial ends next month."),
     ("text.read-more", "Weitere Informationen:",
      "Weitere Informationen zum Bauvorhaben will die Stadt erst nach der Sitzung im Juni veröffentlichen."),
     ("text.read-more", "Zum Weiterlesen",

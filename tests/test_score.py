@@ -131,3 +131,58 @@ def test_text_outside_the_container_is_reported_as_outside_article() -> None:
     assert not weather.kept and not weather.in_container
     assert all(d.in_container for d in decisions if d.kept)
     assert any(r.rule == "score.outside-container" and r.kind == "outside-article" for r in article.removed)
+
+
+def _story(element_id: str = "story", paragraphs: list[str] = PROSE) -> str:
+    return f'<div id="{element_id}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+
+
+def test_source_indentation_does_not_make_short_items_read_as_prose() -> None:
+    # Short list items padded by the page's indentation are no prose: the container stays on the story.
+    pad = "\n" + " " * 120
+    items = "".join(f"<li>{pad}Headline number {i}{pad}</li>" for i in range(10))
+    body = _body(f'<div id="wrap">{_story()}<div id="more"><ul>{items}</ul></div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "more"))
+
+
+def test_text_split_by_spacer_divs_scores_as_paragraphs() -> None:
+    # Loose text beside block children (a CMS's spacer divs instead of <p>) is the article's paragraphs.
+    story = '<div id="story">' + '<div class="spacer"></div>'.join(PROSE) + "</div>"
+    latest = '<ul id="latest">' + "".join(f"<li>Other story number {i} in brief today</li>" for i in range(8)) + "</ul>"
+    body = _body(f'<div id="side">{latest}</div><div id="main">{story}</div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "latest"))
+
+
+def test_teaser_cards_beside_the_article_do_not_widen_the_container() -> None:
+    # Cards (a linked headline over a blurb) hold sentences, but not the article's prose.
+    cards = "".join(f'<div class="card"><h3><a href="/s{i}">Headline {i}</a></h3><p>{p}</p></div>'
+                    for i, p in enumerate(PROSE))
+    body = _body(f'<div id="wrap"><div id="main">{_story(paragraphs=PROSE[:3])}</div>'
+                 f'<div id="column"><div id="cards">{cards}</div></div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "cards"))
+
+
+def test_named_anchor_in_a_heading_is_no_link() -> None:
+    # <a name> marks a place in the page; the section it heads is still article prose.
+    section = f'<div id="steps"><h2><a name="steps">Steps</a></h2><p>{PROSE[3]}</p><p>{PROSE[4]}</p></div>'
+    body = _body(f'<div id="wrap">{_story(paragraphs=PROSE[:3])}<div class="box">{section}</div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert _covers(container, _by_id(body, "steps"))
+
+
+def test_stream_of_cards_scores_through_its_blurbs_only() -> None:
+    # Each card is a list item holding a linked headline and a blurb: the item must not score again as a paragraph.
+    cards = "".join(f'<li><h3><a href="/s{i}">Another story, number {i}, elsewhere</a></h3><p>{PROSE[i % 5]}</p></li>'
+                    for i in range(6))
+    body = _body(f'<div id="page"><div id="story">{"".join(f"<p>{p}</p>" for p in PROSE)}</div>'
+                 f'<div id="rail"><ul id="stream">{cards}</ul></div></div>')
+    container = find_container(body)
+    assert _covers(container, _by_id(body, "story"))
+    assert not _covers(container, _by_id(body, "stream"))

@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .options import Options
 from .rules import register
 from .rules.literals import fold, gate_words
+from .rules.structural import names_lead
 from .rules.textual import label_sequence
 from .score import OUTSIDE_RULE
 from .textutil import collapse
@@ -48,6 +49,8 @@ _SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
 _SHORT_WORDS = 3
 _SHORT_CHARS = 30
 _SHORT_UNSPACED = 8
+_IDEOGRAPHS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_IDEOGRAPH_WEIGHT = 3
 _TEASER_MAX = 250
 _BODY_KINDS = frozenset({"paragraph", "list", "quote", "code", "table"})
 _LINK_POST_BLOCKS = 5
@@ -55,6 +58,10 @@ _TEASER_ITEMS = 0.8
 _TRAILING_LABEL = 40
 _LEAD_MIN = 100
 _LEAD_LINKS = 0.2
+_NAMED_LEAD_MIN = 40     # a block classed as the standfirst need not end as a sentence
+_LEAD_SKIP_LINKS = 0.5  # link blocks (a most-read box between headline and body) do not use up the reach
+_LEAD_KINDS = frozenset({"paragraph", "heading"})
+_LEAD_HEADING_MIN = 120  # a heading this long is sentences, not a title
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
 _CREDIT_AT_END = regex.compile(
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
@@ -66,6 +73,9 @@ _CREDIT_AT_END = regex.compile(
 _CAPTION_MAX = 400
 # Words one of which every credit contains, read off the pattern: most paragraphs hold none and skip its search.
 _CREDIT_WORDS = gate_words([_CREDIT_AT_END.pattern])
+_TITLE_SEPARATORS = ('"', "|", "·", "›", "•")  # '»' folds to '"'
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                             "–": "-", "—": "-"})
 # Words of a photo caption, which sits above many bodies but is no lead.
 _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|dpa|foto|bild)\b", regex.IGNORECASE)
 
@@ -75,17 +85,17 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     label_sequence(candidates, options)
     _spot_captions(candidates)
     _keep_lead(candidates)
-    title = collapse(metadata.title).casefold()
+    title = _fold(metadata.title)
     seen_body = False
     for candidate in candidates:
         if candidate.removal is not None:
             continue
         if not candidate.in_container:
             _remove(candidate, OUTSIDE_RULE.kind, OUTSIDE_RULE.id, options)
+        elif not seen_body and candidate.kind == "heading" and _repeats_title(candidate.text, title):
+            _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)  # linked or not: blogs link it to itself
         elif _link_heavy(candidate):
             _remove(candidate, LINK_DENSE_RULE.kind, LINK_DENSE_RULE.id, options)
-        elif not seen_body and candidate.kind == "heading" and _repeats_title(candidate.text, title):
-            _remove(candidate, TITLE_RULE.kind, TITLE_RULE.id, options)
         elif candidate.kind == "caption" and not options.keep_captions:
             candidate.removal = Removal("dropped-by-option", CAPTION_OPTION, candidate.text)
         elif candidate.kind == "table" and not options.keep_tables:
@@ -124,18 +134,36 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     Sites often set the lead paragraph in the headline block, outside the
     element that holds the body. Up to ``LEAD_REACH`` blocks above the first
     block of the container, a full sentence of prose with few links that no
-    rule removed is taken in.
+    rule removed is taken in. Headings and blocks a rule removed do not count
+    towards the reach: a review's score box (Pros, Cons, Verdict) is labels.
+    Many templates set the standfirst as a subheading (an h2 of two full
+    sentences): a heading that long which ends as a sentence is taken too.
     """
     first = next((i for i, c in enumerate(candidates) if c.in_container), None)
     if not first:
         return
-    for candidate in reversed(candidates[max(0, first - LEAD_REACH):first]):
+    reach = LEAD_REACH
+    for candidate in reversed(candidates[:first]):
         if candidate.kind == "heading" and candidate.level == 1:
             break
-        if (candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= _LEAD_MIN
-                and candidate.link_density < _LEAD_LINKS and _SENTENCE_END.search(candidate.text)
+        if candidate.removal is not None or candidate.link_density > _LEAD_SKIP_LINKS:
+            continue
+        if candidate.kind == "heading" and len(candidate.text) < _LEAD_HEADING_MIN:
+            continue
+        reach -= 1
+        if reach < 0:
+            break
+        if (candidate.kind in _LEAD_KINDS and candidate.link_density < _LEAD_LINKS
+                and (len(candidate.text) >= _LEAD_MIN and _SENTENCE_END.search(candidate.text)
+                     or len(candidate.text) >= _NAMED_LEAD_MIN and _named_lead(candidate))
                 and not _PHOTO_WORDS.search(candidate.text) and not _in_figure(candidate)):
             candidate.in_container = True
+
+
+def _named_lead(candidate: Candidate) -> bool:
+    """The block's element (or the box whose loose text it is) is classed as the standfirst."""
+    element = candidate.element if candidate.element is not None else candidate.extra.get("parent")
+    return element is not None and names_lead(element.get("class"), element.get("id"))  # type: ignore[union-attr]
 
 
 def _in_figure(candidate: Candidate) -> bool:
@@ -144,9 +172,23 @@ def _in_figure(candidate: Candidate) -> bool:
 
 
 def _repeats_title(heading: str, title: str) -> bool:
-    """The heading is the headline (or the headline before a site suffix)."""
-    text = heading.casefold()
-    return bool(title) and (text == title or (len(text.split()) >= 3 and title.startswith(text)))
+    """The heading is the headline (or the headline before a site suffix, or after a site prefix).
+
+    Blog themes title a post "Blog » Archive » Headline": the headline ends it,
+    after a separator.
+    """
+    text = _fold(heading)
+    if not title or not text:
+        return False
+    if text == title:
+        return True
+    return len(text.split()) >= 3 and (title.startswith(text) or (
+        title.endswith(text) and title[:-len(text)].rstrip().endswith(_TITLE_SEPARATORS)))
+
+
+def _fold(text: str) -> str:
+    """Case, spacing and typographic quotes and dashes folded: meta titles are often typed plainly."""
+    return collapse(text).casefold().translate(_TYPOGRAPHY)
 
 
 def _remove(candidate: Candidate, kind: str, rule_id: str, options: Options) -> None:
@@ -168,9 +210,16 @@ def _link_heavy(candidate: Candidate) -> bool:
 
 def _is_label(candidate: Candidate) -> bool:
     text = candidate.text
-    limit = _SHORT_CHARS if " " in text else _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
-    return (candidate.removal is None and candidate.kind == "paragraph" and len(text) <= limit
-            and len(text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(text))
+    if " " in text:
+        short = _width(text) <= _SHORT_CHARS and len(text.split()) <= _SHORT_WORDS
+    else:
+        short = len(text) <= _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
+    return candidate.removal is None and candidate.kind == "paragraph" and short and not _SENTENCE_END.search(text)
+
+
+def _width(text: str) -> int:
+    """Length in Latin letters: a Chinese or Japanese character says as much as a short word."""
+    return len(text) + (_IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPHS.findall(text))
 
 
 def _remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
@@ -252,7 +301,7 @@ def _remove_leading_labels(candidates: list[Candidate], options: Options) -> Non
 
 
 def _is_trailing_label(text: str) -> bool:
-    return len(text) <= _TRAILING_LABEL and not _SENTENCE_END.search(text)
+    return _width(text) <= _TRAILING_LABEL and not _SENTENCE_END.search(text)
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:

@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .candidates import Candidate
+from .rules.structural import names_gallery
 from .tags import BLOCK_TAGS, INLINE_TAGS
 from .textutil import collapse, element_text
 
@@ -30,6 +31,9 @@ _TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30
 _TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
+_GALLERY_ARTICLE_MIN = 500
+_CONTINUATION = 20
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A heading with block children and more text than this is an unclosed tag wrapping the body.
 _HEADING_MAX = 300
 _LIST_TAGS = frozenset({"ul", "ol", "dl"})
@@ -44,6 +48,7 @@ class _Frame:
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
     in_link: bool = False
+    in_gallery: bool = False
 
 
 def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlElement, int]) -> list[Candidate]:
@@ -53,6 +58,7 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
     # posts: a block that holds the container, or a list that is the container, is walked, not kept whole.
     holders = {ancestor for element in containers for ancestor in element.iterancestors()}
     holders.update(element for element in containers if element.tag in _LIST_TAGS)
+    container_chars: list[int] = []  # visible text of the containers, measured when first needed
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
     stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
@@ -82,18 +88,35 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                 frame.link_chars += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
             continue
         inside = frame.inside or child in marked
+        gallery = frame.in_gallery or (inside and child not in holders and child not in marked
+                                       and names_gallery(child.get("class"), child.get("id"))
+                                       and _embedded(child, containers, container_chars))
         if child not in holders and _is_atomic(child, tag):
             _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
                 if frame.in_link:
                     candidate.link_density = 1.0
+                if gallery:
+                    candidate.kind = "caption"
                 out.append(candidate)
             frame.parts.append(child.tail or "")
             continue
         _flush(frame, out, cursor[0] - 0.5)
-        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a"))
+        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a",
+                            in_gallery=gallery))
     return out
+
+
+def _embedded(gallery: HtmlElement, containers: list[HtmlElement], container_chars: list[int]) -> bool:
+    """A gallery set in an article, whose text is picture captions, rather than a photo story or listicle.
+
+    Galleries embedded in an article leave an article of their own around
+    them; a gallery that is (nearly) all of the container is the article.
+    """
+    if not container_chars:
+        container_chars.append(sum(len(collapse(c.text_content())) for c in containers))
+    return container_chars[0] - len(collapse(gallery.text_content())) >= _GALLERY_ARTICLE_MIN
 
 
 def _is_atomic(element: HtmlElement, tag: str) -> bool:
@@ -131,8 +154,9 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     total = sum(len(piece) for piece in pieces) or 1
     density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
+    kind = "caption" if frame.in_gallery else "paragraph"
     for piece in pieces:
-        out.append(Candidate(piece, "paragraph", position, None, 0, frame.inside, density,
+        out.append(Candidate(piece, kind, position, None, 0, frame.inside, density,
                              extra={"parent": frame.element}))
 
 
@@ -158,8 +182,13 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         text = collapse("".join(_text_with_breaks(element)))
     if not text.strip():
         return None
-    chars = len(element.text_content()) or 1
-    link_chars = sum(len(a.text_content()) for a in element.iter("a"))
+    if kind == "heading":  # a headline that links to another page, measured on the text as read
+        chars = len(text) or 1
+        link_chars = sum(len(collapse(a.text_content())) for a in element.iter("a")
+                         if not (a.get("href") or "#").startswith("#"))
+    else:
+        chars = len(element.text_content()) or 1
+        link_chars = sum(len(a.text_content()) for a in element.iter("a"))
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
         candidate.extra["linked_items"] = _linked_item_share(element)
@@ -167,7 +196,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
 
 
 def _linked_item_share(element: HtmlElement) -> float:
-    """Share of list items shaped like teasers: led by a linked headline, or cards with a picture or heading."""
+    """Share of list items shaped like teasers: led by a linked headline, or cards with a linked headline or picture."""
     items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
     if len(items) < _TEASER_MIN_ITEMS:  # a heading item over a nested list: judge the nested items
         items = [item for item in element.iter("li") if item.find(".//li") is None]
@@ -179,19 +208,35 @@ def _linked_item_share(element: HtmlElement) -> float:
         links = [t for t in (element_text(a) for a in item.iter("a")) if t]
         if not links:
             continue
-        if any(True for _ in item.iter("article", "figure", "img", "h2", "h3", "h4", "h5", "h6")):
-            linked += 1  # a card with its own picture or headline and a link
+        headings = list(item.iter(*_CARD_HEADINGS))
+        if headings:  # a card with its own headline: a teaser when the headline is the link
+            linked += any(_is_linked(heading) for heading in headings)
+            continue
+        if any(True for _ in item.iter("article", "figure", "img")):
+            linked += 1  # a card with its own picture and a link
             continue
         before = text.find(links[0])
-        # A linked headline has no full stop; a linked sentence is prose that cites.
-        after = text[before + len(links[0]):before + len(links[0]) + 1] if before >= 0 else ""
+        # A linked headline has no full stop and ends its item; a linked sentence, or a link
+        # inside a sentence that runs on after it in lower case, is prose that cites.
+        after = text[before + len(links[0]):] if before >= 0 else ""
         if links[0].endswith(_SENTENCE_ENDS) or after.startswith(_SENTENCE_ENDS):
+            continue
+        after = after.lstrip()
+        if after[:1].islower() and len(after) - sum(map(len, links[1:])) >= _CONTINUATION:
             continue
         if element.tag == "ol":  # numbered lists are sources and steps unless each item leads with its link
             linked += 0 <= before <= _TEASER_LEAD_OFFSET and len(links[0]) >= _TEASER_LINK_SHARE * len(text)
         else:
             linked += sum(map(len, links)) >= _TEASER_LINK_SHARE * len(text)
     return linked / len(items)
+
+
+def _is_linked(heading: HtmlElement) -> bool:
+    """The heading is a link, or mostly link text."""
+    if any(ancestor.tag == "a" for ancestor in heading.iterancestors()):
+        return True
+    text = element_text(heading)
+    return bool(text) and sum(len(element_text(a)) for a in heading.iter("a")) >= 0.5 * len(text)
 
 
 def _text_with_breaks(element: HtmlElement) -> Iterator[str]:

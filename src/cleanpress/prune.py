@@ -27,7 +27,15 @@ from lxml.html import HtmlElement
 from .article import Removal
 from .options import Options, SelectorRule
 from .rules import register
-from .rules.structural import CLASS_RULES, ROLE_KINDS, ROLE_RULE, class_id_words, class_kind, names_content
+from .rules.structural import (
+    CLASS_RULES,
+    ROLE_KINDS,
+    ROLE_RULE,
+    class_id_words,
+    class_kind,
+    names_author_box,
+    names_content,
+)
 from .rules.textual import match_text
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
@@ -64,10 +72,13 @@ HIDDEN_RULE = register("prune.hidden", "hidden", "hidden, aria-hidden='true' or 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Kinds of class rule that only ever name small things: a bigger element is not one.
+_AUTHOR_BOX_MAX = 1200
 _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
 # An element holding at least this share of the body's text is never pruned as chrome.
 _PROTECT_SHARE = 0.4
 _PROTECT_MIN_CHARS = 1000
+# An <article> holding this share of the body's prose is the page's article.
+_ARTICLE_SHARE = 0.5
 # An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
 _WRAPPER_SHARE = 0.9
 _CONTENT_MIN_CHARS = 500
@@ -81,6 +92,9 @@ _REFINABLE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "rel
 # Kinds too vague to be worth naming inside a region already removed by tag.
 _COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links"})
 _PROSE_PARAGRAPH = 100
+_WORD_AT_END = re.compile(r"\w[\s,;:'\"(-]*$")
+_WORD_AT_START = re.compile(r"[\s,;:'\")-]*\w")
+_AROUND = 20
 
 
 @dataclass
@@ -189,12 +203,26 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     names = (attrib.get("class"), attrib.get("id"))
     if names != (None, None):
         kind, words = _class_verdict(names, kinds)
-        if kind is not None and tag not in ("body", "html", "main", "article"):
+        if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
-            if options.rule_enabled(rule.id) and not _too_big(element, kind) and not _unlinked_teaser(
+            if options.rule_enabled(rule.id) and not _too_big(element, kind, words) and not _unlinked_teaser(
                     element, words, body) and not _protected(element, body, names_content(words)):
                 return rule.id, kind
     return None
+
+
+def _inside_a_sentence(element: HtmlElement, tag: str) -> bool:
+    """An inline element with words on both sides is words of a sentence, whatever its class says.
+
+    Annotated texts and glossaries mark phrases with classes such as "popup";
+    removing them would cut holes in the prose.
+    """
+    if tag not in INLINE_TAGS:
+        return False
+    previous = element.getprevious()
+    parent = element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    return bool(_WORD_AT_END.search(before[-_AROUND:])) and bool(_WORD_AT_START.match((element.tail or "")[:_AROUND]))
 
 
 def _class_verdict(names: tuple[str | None, str | None],
@@ -257,9 +285,18 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
     return (rule.id, rule.kind) if rule is not None else verdict
 
 
-def _wraps_article(element: HtmlElement) -> bool:
-    """A menu or header that broken markup made the parent of the page's <main> with prose."""
-    return any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main"))
+def _wraps_article(element: HtmlElement, body: _BodySize) -> bool:
+    """The element holds the page's article, whatever its class says.
+
+    Broken markup can make a menu or header the parent of the page's <main>
+    with prose, and themes name the layout wrapper for the sidebar beside it
+    ("cb-sidebar-right"); a wrapper holding the <article> with most of the
+    page's prose is the page, however short the article.
+    """
+    if any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main")):
+        return True
+    return any(_prose_chars(inner) >= max(_PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
+               for inner in element.iter("article"))
 
 
 def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bool:
@@ -275,7 +312,7 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
         return False
-    if _wraps_article(element) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
+    if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
     prose = _prose_chars(element)
     if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
@@ -304,9 +341,18 @@ class _BodySize:
         return self.classes[cls]
 
 
-def _too_big(element: HtmlElement, kind: str) -> bool:
+def _too_big(element: HtmlElement, kind: str, words: str) -> bool:
+    """Longer than its kind's limit as a reader sees it: source indentation does not count.
+
+    An author box is metadata too, but a few sentences long: it has a limit of its own.
+    """
     limit = _SMALL_KINDS.get(kind)
-    return limit is not None and len(element.text_content()) > limit
+    if limit is None:
+        return False
+    if kind == "metadata" and names_author_box(words):
+        limit = _AUTHOR_BOX_MAX
+    text = element.text_content()
+    return len(text) > limit and len(collapse(text)) > limit
 
 
 def _unlinked_teaser(element: HtmlElement, words: str, body: _BodySize) -> bool:

@@ -15,7 +15,9 @@ everything else together.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -32,7 +34,12 @@ _POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pag
 _NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
                        r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
                        r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
+_WS_RUN = re.compile(r"\s{2,}")
+_BOXES = frozenset({"div", "section", "article"})
+_ITEMS = frozenset({"li", "dd"})
 _MIN_PARAGRAPH = 25
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CARD_MAX = 500           # a box this short around one linked headline is a teaser card
 _PROSE_MIN = 100          # a paragraph this long with few links reads as prose
 _PROSE_LINKS = 0.3
 _PROSE_COVERAGE = 0.85    # the container should hold this share of the page's prose
@@ -67,57 +74,82 @@ def class_weight(element: HtmlElement) -> float:
 
 
 def find_container(body: HtmlElement) -> Container:
-    """Score the pruned body and return the article container (body when unsure)."""
+    """Score the pruned body and return the article container (body when unsure).
+
+    One bottom-up walk. Lengths are visible lengths (source indentation does not
+    count), only ``<a href>`` is a link, and loose text beside block children
+    (text split by ``<br>`` or empty spacer divs) scores as a paragraph of its box.
+    Prose is counted for widening; a teaser card (one linked headline and a short
+    blurb) holds sentences but no article prose.
+    """
     text_chars: dict[HtmlElement, int] = {}
-    solid_chars: dict[HtmlElement, int] = {}  # without indentation, which would dilute the link density of menus
     link_chars: dict[HtmlElement, int] = {}
     scores: dict[HtmlElement, float] = {}
     paragraphs: dict[HtmlElement, int] = {}
     prose: dict[HtmlElement, int] = {}
     commas: dict[HtmlElement, int] = {}
+    headlines: dict[HtmlElement, tuple[int, int]] = {}  # (headings, linked headings) inside
     for _event, element in etree.iterwalk(body, events=("end",)):
         tag = element.tag
         if not isinstance(tag, str):
             continue
         own = element.text or ""
-        chars = len(own)
-        solid = len(own.strip())
-        comma_count = _count_commas(own)
-        links = 0
-        child_prose = 0
+        chars = loose = _visible_len(own)
+        comma_count = loose_commas = _count_commas(own)
+        links = loose_links = child_prose = heads = linked_heads = 0
         has_block_child = False
         for child in element:
             child_chars = text_chars.get(child, 0)
             tail = child.tail or ""
-            chars += child_chars + len(tail)
-            solid += solid_chars.get(child, 0) + len(tail.strip())
-            comma_count += commas.get(child, 0) + _count_commas(tail)
+            tail_chars, tail_commas = _visible_len(tail), _count_commas(tail)
+            chars += child_chars + tail_chars
+            comma_count += commas.get(child, 0) + tail_commas
             links += link_chars.get(child, 0)
             child_prose += prose.get(child, 0)
-            if child.tag not in INLINE_TAGS:
+            child_heads, child_linked = headlines.get(child, (0, 0))
+            heads, linked_heads = heads + child_heads, linked_heads + child_linked
+            loose, loose_commas = loose + tail_chars, loose_commas + tail_commas
+            if child.tag in INLINE_TAGS:
+                loose, loose_commas = loose + child_chars, loose_commas + commas.get(child, 0)
+                loose_links += link_chars.get(child, 0)
+            else:
                 has_block_child = True
-        if tag == "a":
-            links = solid
+        if tag == "a" and element.get("href") is not None:
+            links, linked_heads = chars, heads
+        elif tag in _HEADINGS:
+            heads, linked_heads = 1, int(chars > 0 and links >= 0.5 * chars)
         text_chars[element] = chars
-        solid_chars[element] = solid
         link_chars[element] = links
         commas[element] = comma_count
-        paragraph_like = tag in PARAGRAPH_TAGS or (tag in ("div", "section", "article") and not has_block_child)
-        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * solid:
+        headlines[element] = (heads, linked_heads)
+        # A list item of blocks (a card in a stream) is scored through its blocks, not twice over.
+        paragraph_like = (tag in PARAGRAPH_TAGS and not (tag in _ITEMS and has_block_child)
+                          or tag in _BOXES and not has_block_child)
+        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
             child_prose = chars
-        prose[element] = child_prose
         if paragraph_like and chars >= _MIN_PARAGRAPH:
-            _credit_ancestors(element, 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
+            _credit_ancestors(element.iterancestors(), 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
+        elif tag in _BOXES and loose >= _MIN_PARAGRAPH:  # as if the loose text were a <p> of this box
+            if loose >= _PROSE_MIN and loose_links < _PROSE_LINKS * loose:
+                child_prose += loose
+            _credit_ancestors(chain((element,), element.iterancestors()),
+                              1.0 + loose_commas + min(loose / 100.0, 3.0), scores, paragraphs)
+        prose[element] = 0 if linked_heads == 1 and chars <= _CARD_MAX else child_prose
     if not scores:
         return Container([body], 0.0, 0)
-    ranked = sorted(((score * (1 - link_chars[el] / max(solid_chars[el], 1)), el) for el, score in scores.items()),
+    ranked = sorted(((score * (1 - link_chars[el] / max(text_chars[el], 1)), el) for el, score in scores.items()),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = ranked[0]
     best = _climb(best, best_score, ranked, body)
-    best = _widen_for_prose(best, body, prose, solid_chars, link_chars)
+    best = _widen_for_prose(best, body, prose, text_chars, link_chars)
     final = {el: score for score, el in ranked}
-    elements = _with_siblings(best, final.get(best, best_score), final, solid_chars, link_chars)
+    elements = _with_siblings(best, final.get(best, best_score), final, text_chars, link_chars)
     return Container(elements, best_score, paragraphs.get(best, 0))
+
+
+def _visible_len(text: str) -> int:
+    """Length of ``text`` as a reader sees it: runs of whitespace (source indentation) count as one."""
+    return len(_WS_RUN.sub(" ", text)) if text else 0
 
 
 def _count_commas(text: str) -> int:
@@ -127,9 +159,9 @@ def _count_commas(text: str) -> int:
     return text.count(",") + text.count("،") + text.count("、") + text.count("，")
 
 
-def _credit_ancestors(element: HtmlElement, points: float, scores: dict[HtmlElement, float],
+def _credit_ancestors(ancestors: Iterable[HtmlElement], points: float, scores: dict[HtmlElement, float],
                       paragraphs: dict[HtmlElement, int]) -> None:
-    for level, ancestor in enumerate(element.iterancestors()):
+    for level, ancestor in enumerate(ancestors):
         if level > 2 or ancestor.tag == "html":
             break
         if ancestor not in scores:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import logging
 
+from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 
@@ -35,7 +36,7 @@ def consult_readability(body: HtmlElement, container: Container, options: Option
     ours = sum(_prose(element) for element in container.elements)
     if ours >= _UNSURE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
         return container.elements
-    if _deeper_than(container.elements[0], _DEEPEST):  # readability-lxml is quadratic in depth
+    if _deeper_than(body, _DEEPEST):  # readability-lxml is quadratic in the depth of what it scores
         return container.elements
     pick = _readability_pick(body)
     if pick is not None and _prose(pick) > _CLEARLY_MORE * ours:
@@ -67,8 +68,14 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     return originals[int(pick.get(_INDEX, "0"))] if pick is not None else None
 
 
-def _deeper_than(element: HtmlElement, depth: int) -> bool:
-    return any(level >= depth for level, _ in enumerate(element.iterancestors()))
+def _deeper_than(root: HtmlElement, depth: int) -> bool:
+    """True when some element under ``root`` is nested more than ``depth`` levels below it."""
+    level = -1  # the root's own start brings it to 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        if level > depth:
+            return True
+    return False
 
 
 def _prose(element: HtmlElement) -> int:

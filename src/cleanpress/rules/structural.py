@@ -29,19 +29,24 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "related-links": ("related", "recommended", "recommendation", "recommendations", "trending", "popular", "mostread",
                       "outbrain", "taboola", "teaser", "teasers", "morestories", "suggested", "also", "next", "prev",
                       "previous", "rail", "more-stories", "most-read", "most-popular", "related-posts",
-                      "read-next", "further-reading"),
+                      "read-next", "further-reading", "relatedposts", "relatedarticles", "relatedstories",
+                      "relatedcontent", "relatedlinks", "relateditems", "relatednews"),
     "share-bar": ("share", "sharing", "social", "sharebar", "sharethis", "addthis", "follow", "socials", "print",
                   "partage", "partager", "condividi", "compartir", "teilen", "udostepnij"),
     "cookie-notice": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebanner", "rodo", "rgpd", "dsgvo"),
     "advertisement": ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "gpt",
                       "sponsor", "sponsored", "banner", "commercial", "affiliate", "ad-slot", "ad-label", "disclosure"),
-    "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply"),
+    "comments": ("comment", "comments", "disqus", "respond", "discussion", "replies", "reply", "kommentare",
+                 "commentaires", "comentarios"),
     "image-credit": ("credit", "credits", "copyright", "photographer"),
     "footer": ("footer", "colophon", "legal", "imprint", "impressum"),
     "widget": ("rating", "ratings", "stars", "votes", "voting", "call-to-action", "btn", "button", "buttons", "copy-link",
                "print-button", "tooltip"),
     "metadata": ("byline", "dateline", "meta", "author", "authors", "bio", "timestamp", "date", "published",
-                 "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author"),
+                 "updated", "headline", "kicker", "eyebrow", "rubric", "overline", "author-bio", "about-author",
+                 # WordPress themes' post footers: categories, tags, date ("postmetadata", "entry-utility", "post-info")
+                 "postmetadata", "postmeta", "postinfo", "post-info", "entry-utility",
+                 "saboxplugin"),  # Simple Author Box, a widespread WordPress plugin
 }
 # kind -> words that must be a whole class or id
 _TOKENS: dict[str, tuple[str, ...]] = {
@@ -53,6 +58,14 @@ _TOKENS: dict[str, tuple[str, ...]] = {
 _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|prose|blog)(?:$|[\s_-])")
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+# Parts of a class/id that name a picture gallery or slideshow: its text is picture captions.
+_GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "slider"})
+# Parts of a class/id that name the lead paragraph of an article, in the words of common CMSs and languages
+# (a "dek" or "subtitle" is a headline's second line, which many references leave out).
+_LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
+_BIO_PARTS = frozenset({"bio", "biography", "authorbox", "saboxplugin"})
+_AUTHOR_BOX_PARTS = frozenset({"box", "info", "about", "description", "desc", "details", "post"})
+_PART_SPLIT = re.compile(r"[\s_-]+")
 
 
 # word -> kind, for one dictionary look-up per class/id part
@@ -111,6 +124,31 @@ def class_kind(words: str) -> str | None:
             if kind is not None:
                 return kind
     return None
+
+
+def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
+    """True when the class or id names a picture gallery, slideshow or carousel.
+
+    Script hooks ("js-lightbox-gallery") do not count: they say which script
+    enhances an element (a zoom on one picture), not what the element is.
+    """
+    if class_attr is None and id_attr is None:
+        return False
+    return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
+               if not token.startswith(("js-", "js_")) for part in token.replace("_", "-").split("-"))
+
+
+def names_author_box(words: str) -> bool:
+    """True when class/id words (from ``class_id_words``) name an author's box: a bio, not a byline."""
+    parts = set(_PART_SPLIT.split(words))
+    return bool(parts & _BIO_PARTS) or ("author" in parts and not parts.isdisjoint(_AUTHOR_BOX_PARTS))
+
+
+def names_lead(class_attr: str | None, id_attr: str | None) -> bool:
+    """True when the class or id names the article's standfirst ("article-lead", "c-page-intro__copy", "dek")."""
+    if class_attr is None and id_attr is None:
+        return False
+    return not _LEAD_PARTS.isdisjoint(_PART_SPLIT.split(class_id_words(class_attr, id_attr)))
 
 
 def names_content(words: str) -> bool:

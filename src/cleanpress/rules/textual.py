@@ -90,15 +90,15 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
     ("text.read-also", "read-more", True, 240, "'Read more: <headline>' teasers between paragraphs"),
     ("text.read-more", "read-more", True, 40, "'Read more', 'Continue reading' links"),
     ("text.related-heading", "related-links", True, 60, "'Related', 'More from ...' headings (take their link lists)"),
-    ("text.share", "share-bar", True, 200, "share and follow buttons and prompts"),
-    ("text.ad-label", "advertisement", True, 40, "'Advertisement', 'Anzeige' and other ad labels"),
+    ("text.share", "share-bar", True, 280, "share and follow buttons and prompts"),
+    ("text.ad-label", "advertisement", True, 140, "'Advertisement', 'Anzeige' and other ad labels"),
     ("text.image-credit", "image-credit", True, 120, "photo credits: 'Photo: ...', 'Name / Agency'"),
     ("text.byline", "metadata", True, 240, "'By Jane Doe' lines repeated in the body"),
     ("text.dateline", "metadata", True, 90, "'Published ...', 'Updated ...' lines"),
     ("text.date-only", "metadata", True, 60, "a line that is only a date (the dateline)"),
     ("text.legal-links", "footer", True, 120, "'Privacy · Terms' rows of legal links"),
     ("text.comments", "comments", True, 60, "comment counters and 'Leave a reply' prompts"),
-    ("text.copyright", "footer", True, 160, "copyright and 'all rights reserved' lines"),
+    ("text.copyright", "footer", True, 340, "copyright and 'all rights reserved' lines"),
     ("text.login", "navigation", True, 30, "log-in, search and menu labels"),
 )
 

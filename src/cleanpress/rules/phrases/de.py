@@ -78,6 +78,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.ad-label": (
         r"anzeige|werbung|gesponsert|sponsored",
+        r"\*?(?:(?:anzeige|werbung)[.:]? )?dieser (?:beitrag|artikel|post|text) enthält (?:unbezahlte |bezahlte )?(?:werbung|affiliate-links?|werbelinks?)\b.{0,80}",
+        r"(?-i:[AW]\p{Lu}{6})(?<=anzeige|werbung) ?[-–:|] ?.{2,80}",  # in capitals, as a label
     ),
     "text.image-credit": (
         r"(?:titelbild|beitragsbild|vorschaubild|bildquelle)(?:\s*:.{0,80})?",

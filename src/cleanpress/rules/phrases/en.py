@@ -73,7 +73,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"more|don.t miss|trending (?:now|articles|stories|news)",
     ),
     "text.share": (
-        r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b.{0,100}",
+        r"follow .{1,60} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b.{0,180}",
+        r"join (?:us on|our) (?:telegram|whatsapp)(?: (?:channel|group|community))?\b.{0,120}",
         r"like|clap|upvote",
         r"share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) [\p{L}]+)?:?|tweet|pin it|e-?mail|print|copy link|whatsapp|facebook|twitter|linkedin",
         r"follow us(?: on [\p{L}, ]+)?|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|e-?mail)",
@@ -111,6 +112,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:©|\(c\))\s*(?:\d{4})?.{0,120}|copyright\s*(?:©|\(c\)|\d{4}).{0,120}|all rights reserved\.?",
         r"this (?:article|work|text|post|content) is (?:published |licensed |available )?under (?:a|the) .{0,100}licen[sc]e.{0,60}",
         r"(?:copyright\s*)?ⓒ.{0,120}",
+        r"(?:disclaimer:? )?(?:the )?(?:views|opinions) expressed (?:in this (?:article|post|column|piece) )?(?:are|is) (?:those|that) of the (?:author|writer|contributor)s?\b.{0,160}",
+        r"(?:(?:©|\(c\)|copyright).{0,80}\. )?this (?:article|story|material|content) (?:is the copyrighted property of|may not be (?:published|reproduced|reprinted|republished)).{0,240}",
     ),
     "text.login": (
         r"log ?in|sign ?in|sign ?up|log ?out|register|my account|menu|search|close|skip to (?:main )?content",

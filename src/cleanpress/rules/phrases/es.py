@@ -23,7 +23,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"recordármelo más tarde|más tarde|no,? gracias|ahora no",
     ),
     "text.newsletter": (
-        r"\bsuscríbete a (?:nuestro|nuestra|el|la) [\p{L}-]*\s?(?:boletín|newsletter)\b",
+        r"\bsuscr[ií]bete (?:aquí )?a (?:nuestro|nuestra|el|la) [\p{L}-]*\s?(?:boletín|newsletter)\b",
         r"\brecibe (?:nuestro|el) (?:boletín|newsletter)\b",
         r"\btu (?:correo electrónico|email|e-mail)\b",
     ),
@@ -51,7 +51,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"s[ií]guenos en .{0,80}",
         r"compartir(?: en [\p{L}]+)?|comparte(?: este artículo)?|imprimir|síguenos(?: en [\p{L}, ]+)?",
         r"s[ií]guenos (?:en|a través de) [\p{L}, ]{2,60}(?: para .{0,100})?",
+        r"(?:¿?ya sab[ií]as que .{0,60}tenemos (?:un )?|[úu]nete (?:a|al) (?:nuestro )?|s[ií]guenos en (?:nuestro )?)canal (?:de|en) (?:telegram|whatsapp)\b.{0,140}",
         r"comparte esta (?:noticia|nota|publicación)|compartir (?:en|por) (?:facebook|twitter|whatsapp|e-?mail|x)",
+        r"(?:también )?pued(?:e|es|en) (?:escribirnos .{2,80} o )?seguir(?:nos)? (?:a .{2,60} )?en (?:facebook|twitter|instagram|x|linkedin|youtube)\b.{0,160}",
     ),
     "text.cookie": (
         r"^(?:aceptar|rechazar)(?: todo| todas)?$",
