@@ -137,7 +137,7 @@ def _prefix(kind: str, inline: str, level: int) -> str:
         return "\n".join(f"> {line}" for line in inline.split("\n"))
     if kind == "caption":
         return f"*{inline}*"
-    return _MD_LINE_START.sub(r"\\\1", inline)
+    return _MD_LINE_START.sub(r"\\\1", inline) if _MD_LINE_START.search(inline) else inline
 
 
 def _plain_markdown(kind: str, text: str, level: int) -> str:

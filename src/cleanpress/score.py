@@ -149,7 +149,11 @@ def find_container(body: HtmlElement) -> Container:
 
 def _visible_len(text: str) -> int:
     """Length of ``text`` as a reader sees it: runs of whitespace (source indentation) count as one."""
-    return len(_WS_RUN.sub(" ", text)) if text else 0
+    if not text:
+        return 0
+    if text.isspace():  # most text between tags is indentation alone
+        return 1
+    return len(_WS_RUN.sub(" ", text))
 
 
 def _count_commas(text: str) -> int:
