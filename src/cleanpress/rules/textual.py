@@ -13,7 +13,6 @@ its payment widget, and a "Related" heading takes the link lists under it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -134,12 +133,8 @@ def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
 
 _ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
 _ANY_START_GATE = gate_words(_WHOLE_ANY_START)
-
-
-@functools.cache
-def _union_starting_with(key: str) -> regex.Pattern[str]:
-    """The anchored union of the whole-block fragments that can start with ``key`` (compiled when first needed)."""
-    return _anchored_union(_WHOLE_BY_START[key])
+# One anchored union per start character, compiled here so that extraction never compiles.
+_UNION_BY_START = {key: _anchored_union(fragments) for key, fragments in _WHOLE_BY_START.items()}
 
 
 def _whole_possible(text: str, folded: str) -> bool:
@@ -162,7 +157,8 @@ def _whole_possible(text: str, folded: str) -> bool:
     if first and (first.isdigit() or not first.isascii()):  # any digit outside ASCII, too
         keys.add(DIGIT)
     for key in keys:
-        if key in _WHOLE_BY_START and _union_starting_with(key).match(text):
+        union = _UNION_BY_START.get(key)
+        if union is not None and union.match(text):
             return True
     return False
 
