@@ -9,6 +9,7 @@ serialised and parsed again between stages.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal, TypeVar
 
 from lxml.html import HtmlElement
@@ -177,6 +178,4 @@ def _body(root: HtmlElement) -> HtmlElement:
 
 
 def _with_title(metadata: Metadata, title: str) -> Metadata:
-    from dataclasses import replace
-
     return replace(metadata, title=title)
