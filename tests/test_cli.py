@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,20 @@ def test_explain_lists_removals_on_stderr(page_file: Path) -> None:
     for line, removal in zip(lines, article.removed):
         assert line.split()[:3] == ["removed", removal.kind, removal.rule]
     assert any("text.share" in line and "Share this article" in line for line in lines)
+
+
+def test_explain_list_follows_the_article_in_one_pipe(page_file: Path) -> None:
+    """With stdout and stderr in one pipe (``2>&1``), the whole article comes before the first removal.
+
+    Python buffers stdout when it is a pipe, so this holds only if the command flushes it first.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-m", "cleanpress", str(page_file), "--explain"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=60, encoding="utf-8", check=False, env=env)
+    assert result.returncode == 0
+    first_removal = result.stdout.index("removed  ")
+    assert result.stdout.index(P2[:40]) < first_removal
+    assert result.stdout[:first_removal].endswith("\n")
 
 
 def test_reads_stdin_with_dash() -> None:

@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }[args.format]()
     sys.stdout.write(output + "\n")
     if args.explain:
+        sys.stdout.flush()  # the article first, then the list, even when both go to one pipe
         for removal in article.removed:
             snippet = " ".join(removal.text.split())[:100]
             print(f"removed  {removal.kind:<20} {removal.rule:<32} {snippet}", file=sys.stderr)
