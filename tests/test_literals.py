@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanpress.rules import textual
 from cleanpress.rules.literals import (
     DIGIT,
     SPACE,
+    WordFinder,
     first_characters,
     fold,
     gate_words,
@@ -106,10 +109,10 @@ def test_fold_agrees_with_the_patterns_case_insensitivity() -> None:
 @pytest.mark.parametrize("text", [*_MATCHING, "An article about cookies: how our grandmothers baked them.",
                                   "Read the full article to continue with the newsletter's history."])
 def test_phrase_by_phrase_search_agrees_with_the_rule_pattern(text: str) -> None:
-    folded = fold(text)
+    present = textual.gate_words_in(text)
     for rule in TEXT_RULES:
         if rule.phrases:
-            assert rule.search(text, folded) == (rule.pattern.search(text) is not None), rule.id
+            assert rule.search(text, present) == (rule.pattern.search(text) is not None), rule.id
 
 
 @pytest.fixture(scope="module")
@@ -124,4 +127,31 @@ def every_whole_phrase() -> regex.Pattern[str]:
 ])
 def test_whole_block_gate_agrees_with_the_union_of_every_whole_phrase(
         text: str, every_whole_phrase: regex.Pattern[str]) -> None:
-    assert textual._whole_possible(text, fold(text)) == (every_whole_phrase.match(text) is not None)
+    assert textual._whole_possible(text, textual.gate_words_in(text)) == (every_whole_phrase.match(text) is not None)
+
+
+_FINDER_WORDS = ("sign", "signup", "up", "news", "newsletter", "letter", "e-mail", "a.b", "дальше,", "you've",
+                 "(x)", "ss", "sss")
+
+
+@pytest.mark.parametrize("text", [
+    "", "sig", "signup for our newsletters", "news-letter", "e-mail us", "axb and a.b", "дальше, больше",
+    "you've reached", "(x) marks", "ssss", "upupup", "newsletterletter", "SIGNUP",
+])
+def test_word_finder_finds_what_substring_tests_find(text: str) -> None:
+    finder = WordFinder(_FINDER_WORDS)
+    assert finder.find(text) == {word for word in _FINDER_WORDS if word in text}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcs-. ", max_size=40), st.lists(st.text(alphabet="abcs-.", min_size=1, max_size=5), max_size=12))
+def test_word_finder_agrees_with_substring_tests_on_random_words(text: str, words: list[str]) -> None:
+    assert WordFinder(words).find(text) == {word for word in words if word in text}
+
+
+def test_gate_words_in_covers_every_gate_word() -> None:
+    every = {w for rule in TEXT_RULES for w in rule.gate or ()} | {
+        w for rule in TEXT_RULES for words, _ in rule.phrases for w in words}
+    assert every <= textual._GATE_FINDER.words
+    text = "Subscribe to our newsletter; we use cookies."
+    assert textual.gate_words_in(text) == {w for w in textual._GATE_FINDER.words if w in fold(text)}

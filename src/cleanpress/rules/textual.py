@@ -22,7 +22,7 @@ from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
 from . import register
-from .literals import DIGIT, SPACE, first_characters, fold, gate_words
+from .literals import DIGIT, SPACE, WordFinder, first_characters, fold, gate_words
 from .phrases import LANGUAGES
 
 _TRAILING = r"[\s.!?:;,…»›>→|\-–—]*"
@@ -44,11 +44,11 @@ class TextRule:
     #: that passes the rule's gate is searched only for the phrases it could hold.
     phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...] = ()
 
-    def search(self, text: str, folded: str) -> bool:
-        """Whether the rule matches ``text`` (``folded`` is ``fold(text)``), as ``pattern.search`` would say."""
+    def search(self, text: str, present: frozenset[str]) -> bool:
+        """Whether the rule matches ``text``, as ``pattern.search`` would say (``present``: ``gate_words_in(text)``)."""
         if not self.phrases:
             return self.pattern.search(text) is not None
-        return any(any(word in folded for word in words) and pattern.search(text) is not None
+        return any(not present.isdisjoint(words) and pattern.search(text) is not None
                    for words, pattern in self.phrases)
 
 
@@ -133,12 +133,23 @@ def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
 
 _ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
 _ANY_START_GATE = gate_words(_WHOLE_ANY_START)
+# Every gate word of every rule and phrase, found in one scan per block.
+_GATE_FINDER = WordFinder({
+    *(word for rule in TEXT_RULES for word in rule.gate or ()),
+    *(word for rule in TEXT_RULES for words, _ in rule.phrases for word in words),
+    *(_ANY_START_GATE or ()),
+})
 # One anchored union per start character, compiled here so that extraction never compiles.
 _UNION_BY_START = {key: _anchored_union(fragments) for key, fragments in _WHOLE_BY_START.items()}
 
 
-def _whole_possible(text: str, folded: str) -> bool:
-    """Whether any whole-block rule could match ``text`` (``folded`` is ``fold(text)``): most blocks match none.
+def gate_words_in(text: str) -> frozenset[str]:
+    """The gate words of the textual rules that occur in ``text`` (case-folded first)."""
+    return _GATE_FINDER.find(fold(text))
+
+
+def _whole_possible(text: str, present: frozenset[str]) -> bool:
+    """Whether any whole-block rule could match ``text`` (``present``: ``gate_words_in(text)``): most blocks match none.
 
     The answer of one anchored union of every whole-block fragment, got more
     cheaply: a fragment starts at the block's first letter or digit, or within
@@ -146,7 +157,7 @@ def _whole_possible(text: str, folded: str) -> bool:
     with one of those characters are tried; those that can start with anything
     only when the block holds one of their gate words.
     """
-    if (_ANY_START_GATE is None or any(word in folded for word in _ANY_START_GATE)) and _ANY_START_UNION.match(text):
+    if (_ANY_START_GATE is None or not present.isdisjoint(_ANY_START_GATE)) and _ANY_START_UNION.match(text):
         return True
     lead = _LEADING.match(text)
     end = lead.end() if lead is not None else 0
@@ -185,8 +196,8 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     """
     length = len(text)
     if length <= _LONGEST:
-        folded = fold(text)
-        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text, folded)
+        present = gate_words_in(text)
+        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text, present)
         phrase_possible = length >= _PHRASE_MIN
         if whole_possible or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
@@ -199,7 +210,7 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
                     if rule.pattern.search(text):
                         return rule
                     continue
-                if any(word in folded for word in rule.gate) and rule.search(text, folded):
+                if not present.isdisjoint(rule.gate) and rule.search(text, present):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
