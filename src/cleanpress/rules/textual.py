@@ -58,9 +58,15 @@ def _fragments(rule_id: str) -> list[str]:
 
 def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
     fragments = _fragments(rule_id)
-    union = "|".join(f"(?:{f})" for f in fragments)
-    source = rf"^[\s\W]*(?:{union}){_TRAILING}$" if whole else union
-    return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+    if whole:
+        return _anchored_union(fragments)
+    return regex.compile("|".join(f"(?:{f})" for f in fragments), regex.IGNORECASE | regex.VERSION0)
+
+
+def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
+    """Fragments that must make up the whole block, give or take punctuation and spaces around them."""
+    return regex.compile(rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for f in fragments)}){_TRAILING}$",
+                         regex.IGNORECASE | regex.VERSION0)
 
 
 def _phrases(rule_id: str) -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
@@ -124,11 +130,6 @@ for _fragment in (f for rule in TEXT_RULES if rule.whole for f in _fragments(rul
         for _key in {fold(char) for char in _starts}:
             _WHOLE_BY_START.setdefault(_key, []).append(_fragment)
 _LEADING = regex.compile(r"[\s\W]*", regex.IGNORECASE | regex.VERSION0)
-
-
-def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for f in fragments)}){_TRAILING}$",
-                         regex.IGNORECASE | regex.VERSION0)
 
 
 _ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
