@@ -163,12 +163,19 @@ def _drop_keeping_word_boundary(element: HtmlElement) -> None:
     """Drop ``element`` but not its tail; a block leaves a space, so "first<div>..</div>second" stays two words."""
     tail = element.tail
     if tail and not tail[0].isspace() and element.tag not in INLINE_TAGS:
-        previous = element.getprevious()
-        parent = element.getparent()
-        before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+        before = _text_before(element)
         if before and not before[-1].isspace():
             element.tail = " " + tail
     element.drop_tree()
+
+
+def _text_before(element: HtmlElement) -> str:
+    """The text right before ``element``: its previous sibling's tail, or its parent's own text."""
+    previous = element.getprevious()
+    if previous is not None:
+        return previous.tail or ""
+    parent = element.getparent()
+    return (parent.text if parent is not None else "") or ""
 
 
 def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
@@ -219,10 +226,7 @@ def _inside_a_sentence(element: HtmlElement, tag: str) -> bool:
     """
     if tag not in INLINE_TAGS:
         return False
-    previous = element.getprevious()
-    parent = element.getparent()
-    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
-    return bool(_WORD_AT_END.search(before[-_AROUND:])) and bool(_WORD_AT_START.match((element.tail or "")[:_AROUND]))
+    return bool(_WORD_AT_END.search(_text_before(element)[-_AROUND:])) and bool(_WORD_AT_START.match((element.tail or "")[:_AROUND]))
 
 
 def _class_verdict(names: tuple[str | None, str | None],
