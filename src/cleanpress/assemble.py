@@ -14,6 +14,7 @@ What survives becomes ``Block``s; confidence is read off the same survivors.
 from __future__ import annotations
 
 import regex
+from lxml.html import HtmlElement
 
 from .article import Block, Metadata, Removal
 from .candidates import Candidate
@@ -162,13 +163,21 @@ def _keep_lead(candidates: list[Candidate]) -> None:
 
 def _named_lead(candidate: Candidate) -> bool:
     """The block's element (or the box whose loose text it is) is classed as the standfirst."""
-    element = candidate.element if candidate.element is not None else candidate.extra.get("parent")
-    return element is not None and names_lead(element.get("class"), element.get("id"))  # type: ignore[union-attr]
+    element = _element_of(candidate)
+    return element is not None and names_lead(element.get("class"), element.get("id"))
 
 
 def _in_figure(candidate: Candidate) -> bool:
-    element = candidate.element if candidate.element is not None else candidate.extra.get("parent")
-    return element is not None and any(a.tag == "figure" for a in element.iterancestors())  # type: ignore[union-attr]
+    element = _element_of(candidate)
+    return element is not None and any(a.tag == "figure" for a in element.iterancestors())
+
+
+def _element_of(candidate: Candidate) -> HtmlElement | None:
+    """The block's own element, or for loose text the box it lies in."""
+    if candidate.element is not None:
+        return candidate.element
+    parent = candidate.extra.get("parent")
+    return parent if isinstance(parent, HtmlElement) else None
 
 
 def _repeats_title(heading: str, title: str) -> bool:
