@@ -15,6 +15,7 @@ import logging
 from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from .options import Options
 from .rules import register
@@ -27,6 +28,8 @@ _CLEARLY_MORE = 1.5
 _PROSE_PARAGRAPH = 80
 _INDEX = "data-cleanpress-index"
 _DEEPEST = 500
+
+_DISPLAY_NONE = REGEXES["displayNoneRe"]
 
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
@@ -47,8 +50,12 @@ def consult_readability(body: HtmlElement, container: Container, options: Option
 def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     """readability-lxml's best candidate, as the element of *our* tree at the same position.
 
-    readability-lxml copies the tree again inside (its cleaner), so elements
-    are matched by an index attribute written into our own copy beforehand.
+    Elements are matched by an index attribute written into the copy
+    beforehand. readability-lxml's own preparation of a document (its cleaner
+    copies the tree again to strip scripts, styles, comments and event
+    attributes) is skipped: the pruned body holds none of those, and its
+    scoring reads only tags, classes, ids and text; only its removal of
+    hidden elements is repeated, for a caller who switched ``prune.hidden`` off.
     """
     originals = list(body.iter())
     duplicate = copy.deepcopy(body)
@@ -56,7 +63,7 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
         copied.set(_INDEX, str(index))
     try:
         document = Document(duplicate)
-        document._html(True)
+        document.html = _without_hidden(duplicate)
         document.remove_unlikely_candidates()
         document.transform_misused_divs_into_paragraphs()
         best = document.select_best_candidate(document.score_paragraphs())
@@ -66,6 +73,16 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     while pick is not None and pick.get(_INDEX) is None:
         pick = pick.getparent()
     return originals[int(pick.get(_INDEX, "0"))] if pick is not None else None
+
+
+def _without_hidden(root: HtmlElement) -> HtmlElement:
+    """``root`` without the elements readability-lxml drops before scoring: ``hidden`` or ``display: none``."""
+    for element in root.xpath("//*[@hidden]"):
+        element.drop_tree()
+    for element in root.xpath("//*[@style]"):
+        if _DISPLAY_NONE.search(element.get("style", "")):
+            element.drop_tree()
+    return root
 
 
 def _deeper_than(root: HtmlElement, depth: int) -> bool:
