@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from cleanpress.decode import clean_text, decode_page
+from cleanpress.decode import clean_text, decode_page, decode_page_with_utf8
 
 #: Sentences of our own in the languages whose legacy encodings the web still holds.
 TEXTS: dict[str, str] = {
@@ -272,3 +272,29 @@ def test_random_bytes_never_raise() -> None:
 def test_clean_text(raw: str, expected: str) -> None:
     assert clean_text(raw) == expected
     assert clean_text(expected) == expected
+
+
+_UTF8_CASES: list[tuple[bytes, bool]] = [  # (page bytes, whether the text is exactly those bytes decoded)
+    (_page(TEXTS["fr"]).encode("utf-8"), True),
+    (_page("plain ASCII").encode("ascii"), True),
+    (_page(TEXTS["ja"]).replace("><", ">\r\n<").encode("utf-8"), True),  # CR LF: the same in text and bytes
+    (_page("lone\rcarriage").encode("utf-8"), True),
+    (codecs.BOM_UTF8 + _page(TEXTS["de"]).encode("utf-8"), True),
+    (gzip.compress(_page(TEXTS["ru"]).encode("utf-8")), True),
+    (_page("a\x00b\x07c").encode("utf-8"), False),  # controls cleaned
+    (_page("c1 \x85 and \x9c").encode("utf-8"), False),
+    (_page("line\u2028sep").encode("utf-8"), False),
+    (_page("ab") .encode("utf-8") + b"\xff\xfe broken", False),
+    (_page(TEXTS["ru"], '<meta charset="windows-1251">').encode("cp1251"), False),
+    (_page(TEXTS["pl"]).encode("utf-16"), False),
+]
+
+
+@pytest.mark.parametrize(("page", "exact"), _UTF8_CASES)
+def test_utf8_bytes_are_handed_on_only_when_they_are_the_text(page: bytes, exact: bool) -> None:
+    text, utf8 = decode_page_with_utf8(page)
+    assert text == decode_page(page)
+    if exact:
+        assert utf8 == text.encode("utf-8")
+    else:
+        assert utf8 is None

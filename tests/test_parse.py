@@ -220,3 +220,15 @@ def test_looks_like_html(text: str) -> None:
 )
 def test_does_not_look_like_html(text: str) -> None:
     assert not looks_like_html(text)
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>caf\u00e9 &#8217; &#x11b;</p>",
+    "<p title='a&#1;z'>a&#x7F;z &#13; b</p>",  # control references: dropped on the bytes path too
+    "<!DOCTYPE html [<!ENTITY x 'boom'>]><p>&x; kept literal</p>",
+    "<html><body><embed src=x><p>after the embed</p></body></html>",
+])
+def test_parsing_the_pages_own_utf8_bytes_builds_the_same_tree(markup: str) -> None:
+    from_text, _ = parse_html(markup, DEFAULT, cleaned=True)
+    from_bytes, _ = parse_html(markup, DEFAULT, cleaned=True, utf8=markup.encode("utf-8"))
+    assert lxml.html.tostring(from_bytes) == lxml.html.tostring(from_text)

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from .article import Article, Decision, Metadata, Removal
 from .assemble import confidence, decide
 from .candidates import Candidate
-from .decode import clean_text, decode_page
+from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata
@@ -70,11 +70,11 @@ def trace(
 ) -> tuple[Article, tuple[Decision, ...]]:
     """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
     opts = _options(options, overrides, format)
-    text, truncated = _decode(page, encoding, opts)
+    text, utf8, truncated = _decode(page, encoding, opts)
     if not text or text.isspace():  # strip() would copy the whole page to find out
         return Article(url=url or "", truncated=truncated), ()
     if format == "html" or (format == "auto" and looks_like_html(text)):
-        return _from_html(text, url, opts, truncated)
+        return _from_html(text, utf8, url, opts, truncated)
     return _from_text(text, url, opts, truncated)
 
 
@@ -88,8 +88,9 @@ def _options(options: Options | None, overrides: dict[str, Any], format: str) ->
     return opts
 
 
-def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, bool]:
-    """The page as clean text, and whether it was cut to ``max_bytes``."""
+def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, bytes | None, bool]:
+    """The page as clean text, that text as UTF-8 when the page's bytes were exactly that, and
+    whether it was cut to ``max_bytes``."""
     if isinstance(page, (bytearray, memoryview)):
         page = bytes(page)
     if not isinstance(page, (str, bytes)):
@@ -97,12 +98,12 @@ def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, 
     limit, truncate = options.limits.max_bytes, options.limits.truncate
     if isinstance(page, str):
         text, truncated = _within_limit(page, limit, truncate, "characters")
-        return clean_text(text), truncated
+        return clean_text(text), None, truncated
     data, truncated = _within_limit(page, limit, truncate, "bytes")
     # gzip is inflated no further than one byte past the limit, then held to it like any page
-    text, cut = _within_limit(decode_page(data, encoding, max_inflated=limit + 1), limit, truncate,
-                              "characters once decompressed")
-    return text, truncated or cut
+    text, utf8 = decode_page_with_utf8(data, encoding, max_inflated=limit + 1)
+    text, cut = _within_limit(text, limit, truncate, "characters once decompressed")
+    return text, None if cut else utf8, truncated or cut
 
 
 def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_Page, bool]:
@@ -115,8 +116,9 @@ def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_
     return page[:limit], True
 
 
-def _from_html(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
-    root, cut = parse_html(text, options.limits, cleaned=True)
+def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
+               truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+    root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
     metadata = extract_metadata(root, url)
     body = _body(root)
     pruned = prune(body, options)

@@ -115,11 +115,32 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
     the empty string, because their bytes read as text are noise, not an article.
     The result has been through :func:`clean_text`.
     """
-    data, codec = _decode(page, encoding, max_inflated)
-    text = data.decode(codec, "replace")
-    if codec == "utf-8" and not _utf8_needs_cleaning(data):
-        return _one_newline(text)
-    return clean_text(text)
+    return decode_page_with_utf8(page, encoding, max_inflated=max_inflated)[0]
+
+
+def decode_page_with_utf8(page: bytes, encoding: str | None = None, *,
+                          max_inflated: int = MAX_INFLATED) -> tuple[str, bytes | None]:
+    """:func:`decode_page`'s text, and that very text as UTF-8 bytes when the page already was them.
+
+    Most pages are clean UTF-8: the parser can take their bytes as they
+    are instead of encoding the text again. None when the text is not
+    exactly the page's bytes decoded (another encoding, broken sequences,
+    cleaned characters).
+    """
+    data, codec, text = _decode(page, encoding, max_inflated)
+    if codec != "utf-8":
+        return clean_text(data.decode(codec, "replace")), None
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return clean_text(data.decode("utf-8", "replace")), None
+    if "\r" in text:  # CR LF and lone CR as LF, in the bytes alike (CR is one byte in UTF-8)
+        text = _one_newline(text)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if _utf8_needs_cleaning(data):
+        return clean_text(text), None
+    return text, data
 
 
 #: The C0 controls and DEL that :func:`clean_text` removes or rewrites (tab, LF and CR excepted).
@@ -149,37 +170,38 @@ def _utf8_needs_cleaning(data: bytes) -> bool:
 _UTF8_GOOD_PER_BAD = 20
 
 
-def _decode(page: bytes, encoding: str | None, max_inflated: int) -> tuple[bytes, str]:
-    """The bytes to decode (inflated, without a byte-order mark) and the codec to decode them with."""
+def _decode(page: bytes, encoding: str | None, max_inflated: int) -> tuple[bytes, str, str | None]:
+    """The bytes to decode (inflated, without a byte-order mark), the codec to decode them with,
+    and the text when checking them already decoded it."""
     data = bytes(page)
     if data.startswith(_GZIP_MAGIC):
         inflated = _gunzip(data, max_inflated)
         if inflated is None:
-            return b"", "utf-8"
+            return b"", "utf-8", None
         data = inflated
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :], name
+            return data[len(bom) :], name, None
     if _is_binary(data):
-        return b"", "utf-8"
+        return b"", "utf-8", None
     override = _normalise(encoding) if encoding else None
     if override:
-        return data, override
+        return data, override, None
     utf16 = _sniff_utf16(data)
     if utf16:
-        return data, utf16
+        return data, utf16, None
     declared = _declared(data[:_PRESCAN_BYTES])
-    utf8 = _utf8_verdict(data)
+    utf8, text = _utf8_verdict(data)
     if declared and declared != "utf-8":
         # A legacy declaration over bytes that are valid multi-byte UTF-8 is a
         # template left unchanged after the page was converted: believe the bytes.
         if utf8 == "utf-8-nonascii":
-            return data, "utf-8"
+            return data, "utf-8", text
         if _decodes(data[:_SNIFF_BYTES], declared):
-            return data, declared
+            return data, declared, None
     if utf8 is not None:
-        return data, "utf-8"
-    return data, _sniff(_sample(data))
+        return data, "utf-8", text
+    return data, _sniff(_sample(data)), None
 
 
 def clean_text(text: str) -> str:
@@ -303,19 +325,21 @@ def _ascii_compatible(name: str) -> bool:
         return False
 
 
-def _utf8_verdict(data: bytes) -> str | None:
-    """'utf-8' for valid UTF-8, 'utf-8-nonascii' if it also holds multi-byte sequences, else None.
+def _utf8_verdict(data: bytes) -> tuple[str | None, str | None]:
+    """'utf-8' for valid UTF-8, 'utf-8-nonascii' if it also holds multi-byte sequences, else None;
+    and the decoded text when it is valid throughout.
 
     A sequence cut at the very end (a truncated download) does not count against it,
     nor do a few broken sequences among many good ones: a CMS that cut a headline
     in the middle of a character leaves a UTF-8 page, not a legacy one.
     """
+    text = None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if (exc.reason != "unexpected end of data" or exc.start < len(data) - 3) and not _mostly_utf8(data):
-            return None
-    return "utf-8" if data.isascii() else "utf-8-nonascii"
+            return None, None
+    return ("utf-8" if data.isascii() else "utf-8-nonascii"), text
 
 
 def _mostly_utf8(data: bytes) -> bool:

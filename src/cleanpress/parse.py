@@ -66,11 +66,14 @@ def looks_like_html(text: str) -> bool:
     return _HTML_HINT_RE.search(text, 0, 8192) is not None
 
 
-def parse_html(text: str, limits: Limits, *, cleaned: bool = False) -> tuple[lxml.html.HtmlElement, bool]:
+def parse_html(text: str, limits: Limits, *, cleaned: bool = False,
+               utf8: bytes | None = None) -> tuple[lxml.html.HtmlElement, bool]:
     """Parse ``text`` into a tree rooted at ``<html>`` that always has a ``<body>``.
 
     ``cleaned=True`` says ``text`` has been through :func:`clean_text` already
     (the pipeline's decode step does it), so the scan is not repeated.
+    ``utf8``, when given, is ``text`` encoded as UTF-8 (the page's own bytes),
+    which the parser then reads instead of encoding ``text`` again.
 
     Returns the root and whether the page was cut to fit ``limits`` (only
     when ``limits.truncate``; otherwise a :class:`PageTooLarge`,
@@ -89,10 +92,15 @@ def parse_html(text: str, limits: Limits, *, cleaned: bool = False) -> tuple[lxm
             )
         text = text[: limits.max_bytes]
         truncated = True
-    text = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(text if cleaned else clean_text(text)), count=1)
+        utf8 = None
+    source = text if cleaned else clean_text(text)
+    prepared = _INTERNAL_SUBSET_RE.sub(r"\1>", _drop_control_references(source, utf8 if source is text else None),
+                                       count=1)
+    if prepared is not text:  # each step returns its argument itself when it changes nothing
+        text, utf8 = prepared, None
     if not text or text.isspace():
         return _empty_document(), truncated
-    root = _libxml_parse(text)
+    root = _libxml_parse(text, utf8)
     if root is None or _too_deep_for(root, limits):
         root, cut = _build_iteratively(text, limits)
         truncated = truncated or cut
@@ -103,14 +111,18 @@ def parse_html(text: str, limits: Limits, *, cleaned: bool = False) -> tuple[lxm
     return root, truncated
 
 
-def _drop_control_references(text: str) -> str:
+def _drop_control_references(text: str, utf8: bytes | None = None) -> str:
     """Remove character references to control characters (``&#1;``, ``&#x7f``).
 
     The parser would decode them into the very characters :func:`clean_text`
     took out of the raw text; libxml2 already turns NUL, surrogates and C1
     references into proper characters, these are what it lets through.
+    ``utf8`` is ``text`` as UTF-8, if at hand: searching bytes is quicker,
+    and the references are ASCII, spelt the same in both.
     """
     if "&#" not in text:
+        return text
+    if utf8 is not None and _CONTROL_REFERENCE_BYTES_RE.search(utf8) is None:
         return text
     return _CONTROL_REFERENCE_RE.sub(_control_reference, text)
 
@@ -121,6 +133,7 @@ _CONTROL_REFERENCE_RE = re.compile(
     r"&#(?:[xX]0*(?P<hex>[1-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
     r"|0*(?P<dec>[1-8]|1[1-9]|2[0-9]|3[01]|127|6553[45])(?![0-9]));?"
 )
+_CONTROL_REFERENCE_BYTES_RE = re.compile(_CONTROL_REFERENCE_RE.pattern.encode("ascii"))
 _CONTROL_CODES: dict[int, str] = {code: "" for code in (*range(1, 9), *range(0x0E, 0x20), 0x7F, 0x0D, 0xFFFE, 0xFFFF)}
 _CONTROL_CODES.update({0x0B: "\n", 0x0C: "\n"})
 
@@ -130,11 +143,14 @@ def _control_reference(match: re.Match[str]) -> str:
     return _CONTROL_CODES[int(hexadecimal, 16) if hexadecimal is not None else int(decimal)]
 
 
-def _libxml_parse(text: str) -> lxml.html.HtmlElement | None:
-    """libxml2's tree, an empty document for nothing to parse, or None past its depth cap."""
+def _libxml_parse(text: str, utf8: bytes | None = None) -> lxml.html.HtmlElement | None:
+    """libxml2's tree, an empty document for nothing to parse, or None past its depth cap.
+
+    ``utf8`` is ``text`` as UTF-8, when the caller has it.
+    """
     safe = parser()
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=safe)
+        root = lxml.html.document_fromstring(text.encode("utf-8") if utf8 is None else utf8, parser=safe)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         root = None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in safe.error_log):
