@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 import cleanpress
 from cleanpress.options import Limits
 from cleanpress.parse import parse_html
-from cleanpress.score import Container, class_weight, find_container
+from cleanpress.score import Container, _measure, class_weight, find_container
 
 PROSE = [
     ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of families "
@@ -186,3 +190,11 @@ def test_stream_of_cards_scores_through_its_blurbs_only() -> None:
     container = find_container(body)
     assert _covers(container, _by_id(body, "story"))
     assert not _covers(container, _by_id(body, "stream"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\xa0\u2003\u3000a,b،、，.é"), min_size=1, max_size=40))
+def test_text_is_measured_as_a_reader_sees_it(text: str) -> None:
+    """Runs of whitespace count once (what collapsing them to one space leaves), commas of three scripts count."""
+    commas = sum(text.count(comma) for comma in ",،、，")
+    assert _measure(text) == (len(re.sub(r"\s{2,}", " ", text)), commas)

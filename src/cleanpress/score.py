@@ -15,9 +15,7 @@ everything else together.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -34,7 +32,6 @@ _POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pag
 _NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
                        r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
                        r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
-_WS_RUN = re.compile(r"\s{2,}")
 _BOXES = frozenset({"div", "section", "article"})
 _ITEMS = frozenset({"li", "dd"})
 _MIN_PARAGRAPH = 25
@@ -93,15 +90,15 @@ def find_container(body: HtmlElement) -> Container:
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        own = element.text or ""
-        chars = loose = _visible_len(own)
-        comma_count = loose_commas = _count_commas(own)
+        own = element.text
+        chars, comma_count = _measure(own) if own else (0, 0)
+        loose, loose_commas = chars, comma_count
         links = loose_links = child_prose = heads = linked_heads = 0
         has_block_child = False
         for child in element:
             child_chars = text_chars.get(child, 0)
-            tail = child.tail or ""
-            tail_chars, tail_commas = _visible_len(tail), _count_commas(tail)
+            tail = child.tail
+            tail_chars, tail_commas = _measure(tail) if tail else (0, 0)
             chars += child_chars + tail_chars
             comma_count += commas.get(child, 0) + tail_commas
             links += link_chars.get(child, 0)
@@ -128,12 +125,11 @@ def find_container(body: HtmlElement) -> Container:
         if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
             child_prose = chars
         if paragraph_like and chars >= _MIN_PARAGRAPH:
-            _credit_ancestors(element.iterancestors(), 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
+            _credit_ancestors(element.getparent(), 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
         elif tag in _BOXES and loose >= _MIN_PARAGRAPH:  # as if the loose text were a <p> of this box
             if loose >= _PROSE_MIN and loose_links < _PROSE_LINKS * loose:
                 child_prose += loose
-            _credit_ancestors(chain((element,), element.iterancestors()),
-                              1.0 + loose_commas + min(loose / 100.0, 3.0), scores, paragraphs)
+            _credit_ancestors(element, 1.0 + loose_commas + min(loose / 100.0, 3.0), scores, paragraphs)
         prose[element] = 0 if linked_heads == 1 and chars <= _CARD_MAX else child_prose
     if not scores:
         return Container([body], 0.0, 0)
@@ -147,32 +143,32 @@ def find_container(body: HtmlElement) -> Container:
     return Container(elements, best_score, paragraphs.get(best, 0))
 
 
-def _visible_len(text: str) -> int:
-    """Length of ``text`` as a reader sees it: runs of whitespace (source indentation) count as one."""
-    if not text:
-        return 0
+def _measure(text: str) -> tuple[int, int]:
+    """Length of non-empty ``text`` as a reader sees it (a run of whitespace, such as source
+    indentation, counts as one character), and its commas: Latin, Arabic and CJK."""
     if text.isspace():  # most text between tags is indentation alone
-        return 1
-    return len(_WS_RUN.sub(" ", text))
+        return 1, 0
+    # the words joined by single spaces, plus the one space left of a leading and a trailing run
+    length = len(" ".join(text.split())) + text[0].isspace() + text[-1].isspace()
+    if text.isascii():  # most text nodes: only the Latin comma can occur
+        return length, text.count(",")
+    return length, text.count(",") + text.count("،") + text.count("、") + text.count("，")
 
 
-def _count_commas(text: str) -> int:
-    """Latin, Arabic and CJK commas; most text nodes are ASCII, where only the first can occur."""
-    if text.isascii():
-        return text.count(",")
-    return text.count(",") + text.count("،") + text.count("、") + text.count("，")
-
-
-def _credit_ancestors(ancestors: Iterable[HtmlElement], points: float, scores: dict[HtmlElement, float],
+def _credit_ancestors(first: HtmlElement | None, points: float, scores: dict[HtmlElement, float],
                       paragraphs: dict[HtmlElement, int]) -> None:
-    for level, ancestor in enumerate(ancestors):
-        if level > 2 or ancestor.tag == "html":
+    """Add a paragraph's points to ``first`` (whole), its parent (half) and grandparent (a sixth), below <html>."""
+    node = first
+    for share in (1, 2, 6):
+        if node is None or node.tag == "html":
             break
-        if ancestor not in scores:
-            scores[ancestor] = _TAG_BASE.get(ancestor.tag, 0.0) + class_weight(ancestor)
-            paragraphs[ancestor] = 0
-        scores[ancestor] += points / (1, 2, 6)[level]
-        paragraphs[ancestor] += 1
+        score = scores.get(node)
+        if score is None:
+            score = _TAG_BASE.get(node.tag, 0.0) + class_weight(node)
+            paragraphs[node] = 0
+        scores[node] = score + points / share
+        paragraphs[node] += 1
+        node = node.getparent()
 
 
 def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlElement]], body: HtmlElement) -> HtmlElement:
