@@ -14,7 +14,7 @@ from cleanpress import Options
 from cleanpress.options import Limits
 from cleanpress.parse import parse_html
 from cleanpress.prune import PruneResult, prune
-from cleanpress.rules import RULES
+from cleanpress.rules import RULES, structural
 from cleanpress.rules.structural import (
     CLASS_RULES,
     ROLE_KINDS,
@@ -265,3 +265,20 @@ def test_class_words_on_phrases_inside_a_sentence_do_not_cut_the_prose() -> None
     bar = ARTICLE + "<div><a class='share' href='/fb'>Facebook</a> <a class='share' href='/tw'>Twitter</a></div>"
     _, result = _prune(bar)
     assert [k for k, _, _ in _removed(result)] == ["share-bar", "share-bar"]
+
+
+def test_every_gallery_word_holds_a_stem_of_the_quick_test() -> None:
+    assert all(any(stem in part for stem in structural._GALLERY_STEMS) for part in structural._GALLERY_PARTS)
+
+
+@pytest.mark.parametrize(("class_attr", "id_attr", "expected"), [
+    ("article-gallery", None, True),
+    (None, "photoSlideshow", True),
+    ("c-carousel__track", None, True),
+    ("js-lightbox-gallery", None, False),  # a script hook, not what the element is
+    ("slides-of-text", None, False),
+    ("article-body", "main", False),
+    (None, None, False),
+])
+def test_names_gallery(class_attr: str | None, id_attr: str | None, expected: bool) -> None:
+    assert structural.names_gallery(class_attr, id_attr) is expected

@@ -40,7 +40,7 @@ _LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     element: HtmlElement
     children: Iterator[HtmlElement]
@@ -61,19 +61,22 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
     container_chars: list[int] = []  # visible text of the containers, measured when first needed
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
-    stack = [_Frame(body, iter(body), body in marked, [body.text or ""])]
+    # Empty strings are never added to a frame's parts, so that a frame with no text skips _flush.
+    stack = [_Frame(body, iter(body), body in marked, [body.text] if body.text else [])]
     while stack:
         frame = stack[-1]
         child = next(frame.children, None)
         if child is None:
             stack.pop()
-            _flush(frame, out, cursor[0] + 0.25)
-            if stack:
-                stack[-1].parts.append(frame.element.tail or "")
+            if frame.parts:
+                _flush(frame, out, cursor[0] + 0.25)
+            if stack and frame.element.tail:
+                stack[-1].parts.append(frame.element.tail)
             continue
         tag = child.tag
         if not isinstance(tag, str):
-            frame.parts.append(child.tail or "")
+            if child.tail:
+                frame.parts.append(child.tail)
             continue
         cursor[0] = float(order.get(child, cursor[0]))
         if tag == "br":
@@ -81,7 +84,8 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
             continue
         if tag in INLINE_TAGS and not any(isinstance(g.tag, str) and g.tag not in INLINE_TAGS for g in child):
             text = "".join(child.itertext())
-            frame.parts.append(text + (child.tail or ""))
+            if text or child.tail:
+                frame.parts.append(text + (child.tail or ""))
             if tag == "a":
                 frame.link_chars += len(text.strip())
             else:
@@ -92,7 +96,8 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                                        and names_gallery(child.get("class"), child.get("id"))
                                        and _embedded(child, containers, container_chars))
         if child not in holders and _is_atomic(child, tag):
-            _flush(frame, out, cursor[0] - 0.5)
+            if frame.parts:
+                _flush(frame, out, cursor[0] - 0.5)
             candidate = _atomic(child, tag, inside, order)
             if candidate is not None:
                 if frame.in_link:
@@ -100,11 +105,13 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
                 if gallery:
                     candidate.kind = "caption"
                 out.append(candidate)
-            frame.parts.append(child.tail or "")
+            if child.tail:
+                frame.parts.append(child.tail)
             continue
-        _flush(frame, out, cursor[0] - 0.5)
-        stack.append(_Frame(child, iter(child), inside, [child.text or ""], in_link=frame.in_link or tag == "a",
-                            in_gallery=gallery))
+        if frame.parts:
+            _flush(frame, out, cursor[0] - 0.5)
+        stack.append(_Frame(child, iter(child), inside, [child.text] if child.text else [],
+                            in_link=frame.in_link or tag == "a", in_gallery=gallery))
     return out
 
 
@@ -141,9 +148,7 @@ def _is_data_table(table: HtmlElement) -> bool:
 
 
 def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
-    """Turn the loose text gathered in ``frame`` into paragraph candidates."""
-    if not frame.parts:
-        return
+    """Turn the loose text gathered in ``frame`` (some) into paragraph candidates."""
     raw = "".join(frame.parts)
     frame.parts.clear()
     if not raw.strip():
@@ -162,6 +167,7 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
 
 def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElement, int]) -> Candidate | None:
     position = float(order.get(element, 0))
+    content: str | None = None  # the element's text content, when already gathered
     level = HEADING_TAGS.get(tag, 0)
     kind = "heading" if level else _ATOMIC_KIND[tag]
     if kind == "code":
@@ -178,8 +184,11 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
     elif kind == "quote":
         inner = [element_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
         text = "\n".join(t for t in inner if t) if inner else element_text(element)
-    else:
+    elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
+    else:  # one run of text: libxml2 gathers it
+        content = element.text_content()
+        text = collapse(content)
     if not text.strip():
         return None
     if kind == "heading":  # a headline that links to another page, measured on the text as read
@@ -187,7 +196,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         link_chars = sum(len(collapse(a.text_content())) for a in element.iter("a")
                          if not (a.get("href") or "#").startswith("#"))
     else:
-        chars = len(element.text_content()) or 1
+        chars = len(content if content is not None else element.text_content()) or 1
         link_chars = sum(len(a.text_content()) for a in element.iter("a"))
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
@@ -237,6 +246,15 @@ def _is_linked(heading: HtmlElement) -> bool:
         return True
     text = element_text(heading)
     return bool(text) and sum(len(element_text(a)) for a in heading.iter("a")) >= 0.5 * len(text)
+
+
+def _has_breaks(element: HtmlElement) -> bool:
+    """Whether a <br> or a block element inside ``element`` breaks its text (most paragraphs hold neither)."""
+    for inner in element.iterdescendants():
+        tag = inner.tag
+        if tag == "br" or tag in BLOCK_TAGS:
+            return True
+    return False
 
 
 def _text_with_breaks(element: HtmlElement) -> Iterator[str]:

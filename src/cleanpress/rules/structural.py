@@ -60,6 +60,8 @@ _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|pos
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 # Parts of a class/id that name a picture gallery or slideshow: its text is picture captions.
 _GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "slider"})
+# Strings that each of them contains: a class/id without any of these names no gallery.
+_GALLERY_STEMS = ("galler", "slide", "carousel")
 # Parts of a class/id that name the lead paragraph of an article, in the words of common CMSs and languages
 # (a "dek" or "subtitle" is a headline's second line, which many references leave out).
 _LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
@@ -134,7 +136,10 @@ def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
     """
     if class_attr is None and id_attr is None:
         return False
-    return any(part in _GALLERY_PARTS for token in class_id_words(class_attr, id_attr).split()
+    words = class_id_words(class_attr, id_attr)
+    if not any(stem in words for stem in _GALLERY_STEMS):
+        return False  # most classes: no part can be a gallery word
+    return any(part in _GALLERY_PARTS for token in words.split()
                if not token.startswith(("js-", "js_")) for part in token.replace("_", "-").split("-"))
 
 
