@@ -115,6 +115,10 @@ TEXT_RULES: tuple[TextRule, ...] = tuple(
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
+# The rules of each sort, in priority order: a block that only one sort can match tries only those.
+_WHOLE_RULES = tuple(rule for rule in TEXT_RULES if rule.whole)
+_PHRASE_RULES = tuple(rule for rule in TEXT_RULES if not rule.whole)
+_UNGATED_PHRASES = any(rule.gate is None for rule in _PHRASE_RULES)
 _LONGEST_WHOLE = max(rule.max_chars for rule in TEXT_RULES if rule.whole)
 _PHRASE_MIN = 12
 # Whole-block fragments by the (case-folded) character a match can start with (or DIGIT
@@ -199,11 +203,13 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     if length <= _LONGEST:
         present = gate_words_in(text)
         whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text, present)
-        phrase_possible = length >= _PHRASE_MIN
+        # a phrase rule needs one of its gate words, unless some phrase rule has none
+        phrase_possible = length >= _PHRASE_MIN and (bool(present) or _UNGATED_PHRASES)
         if whole_possible or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
-            for rule in TEXT_RULES:
-                if length > rule.max_chars or not (whole_possible if rule.whole else phrase_possible):
+            rules = TEXT_RULES if whole_possible and phrase_possible else _WHOLE_RULES if whole_possible else _PHRASE_RULES
+            for rule in rules:
+                if length > rule.max_chars:
                     continue
                 if enabled is not None and not enabled(rule.id):
                     continue
