@@ -218,12 +218,15 @@ def _link_heavy(candidate: Candidate) -> bool:
 
 
 def _is_label(candidate: Candidate) -> bool:
+    if candidate.removal is not None or candidate.kind != "paragraph":
+        return False
     text = candidate.text
     if " " in text:
-        short = _width(text) <= _SHORT_CHARS and len(text.split()) <= _SHORT_WORDS
+        # the width is never below the length: most paragraphs are ruled out before counting ideographs
+        short = len(text) <= _SHORT_CHARS and _width(text) <= _SHORT_CHARS and len(text.split()) <= _SHORT_WORDS
     else:
         short = len(text) <= _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
-    return candidate.removal is None and candidate.kind == "paragraph" and short and not _SENTENCE_END.search(text)
+    return short and not _SENTENCE_END.search(text)
 
 
 def _width(text: str) -> int:
