@@ -213,7 +213,6 @@ def _linked_item_share(element: HtmlElement) -> float:
         return 0.0
     linked = 0
     for item in items:
-        text = element_text(item)
         links = [t for t in (element_text(a) for a in item.iter("a")) if t]
         if not links:
             continue
@@ -224,6 +223,7 @@ def _linked_item_share(element: HtmlElement) -> float:
         if any(True for _ in item.iter("article", "figure", "img")):
             linked += 1  # a card with its own picture and a link
             continue
+        text = element_text(item)
         before = text.find(links[0])
         # A linked headline has no full stop and ends its item; a linked sentence, or a link
         # inside a sentence that runs on after it in lower case, is prose that cites.
