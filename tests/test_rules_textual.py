@@ -18,7 +18,7 @@ from cleanpress import Options, OptionsError, PhraseRule, SelectorRule
 from cleanpress.candidates import Candidate
 from cleanpress.rules import RULES
 from cleanpress.rules.phrases import LANGUAGES
-from cleanpress.rules.textual import TEXT_RULES, label_sequence, match_text
+from cleanpress.rules.textual import TEXT_RULES, label_sequence, match_text, may_name_appeal
 
 # rule id -> language -> (a block the rule removes, an article sentence it keeps)
 EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -764,3 +764,26 @@ def test_extract_keeps_each_languages_article_sentences_and_drops_its_chrome(lan
     kept = cleanpress.extract(page).text.split("\n\n")
     assert [prose for chrome, prose in pairs.values() if prose not in kept] == []
     assert [chrome for chrome, prose in pairs.values() if chrome in kept] == []
+
+
+_APPEAL_PROBES = [
+    "A Message from The Editors", "Dear readers,", "Please donate to keep our journalism free.",
+    "Support independent journalism: become a member today for just $5 a month.",
+    "Related articles", "Share this story", "Subscribe to our newsletter", "We use cookies to improve your visit.",
+    "Read more", "The council met on Tuesday to discuss the budget.", "Monthly", "Continue",
+]
+
+
+@pytest.mark.parametrize("text", _APPEAL_PROBES)
+def test_may_name_appeal_never_rules_out_what_match_text_calls_an_appeal(text: str) -> None:
+    rule = match_text(text, Options())
+    if rule is not None and rule.kind == "donation-appeal":
+        assert may_name_appeal(text, Options())
+
+
+def test_may_name_appeal_rules_out_ordinary_text_and_defers_to_callers_appeal_rules() -> None:
+    assert may_name_appeal("A Message from The Editors", Options())
+    assert not may_name_appeal("The council met on Tuesday to discuss the budget.", Options())
+    assert not may_name_appeal("Share this story", Options())
+    caller = Options(extra_rules=(PhraseRule("my.plea", r"chip in", kind="donation-appeal"),))
+    assert may_name_appeal("The council met on Tuesday to discuss the budget.", caller)

@@ -36,7 +36,7 @@ from .rules.structural import (
     names_author_box,
     names_content,
 )
-from .rules.textual import match_text
+from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
 
@@ -284,7 +284,7 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
             rule = None  # a phrase somewhere in a footer does not make it a cookie notice
     else:
         opening = [collapse(piece) for piece in islice((p for p in element.itertext() if p.strip()), _OPENING_PIECES)]
-        rule = next((r for r in (match_text(piece, options) for piece in opening)
+        rule = next((r for r in (match_text(piece, options) for piece in opening if may_name_appeal(piece, options))
                      if r is not None and r.kind == "donation-appeal"), None)
     return (rule.id, rule.kind) if rule is not None else verdict
 

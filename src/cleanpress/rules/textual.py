@@ -227,6 +227,34 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     return None
 
 
+_APPEAL_KIND = "donation-appeal"
+_APPEAL_RULES = tuple(rule for rule in TEXT_RULES if rule.kind == _APPEAL_KIND)
+
+
+def may_name_appeal(text: str, options: Options) -> bool:
+    """False when :func:`match_text` certainly does not name ``text`` a donation appeal.
+
+    Cheaper than asking it: only the appeal rules themselves are tried (a
+    caller's rule of that kind makes the answer True).
+    """
+    if any(isinstance(rule, PhraseRule) and rule.kind == _APPEAL_KIND for rule in options.extra_rules):
+        return True
+    length = len(text)
+    present: frozenset[str] | None = None
+    for rule in _APPEAL_RULES:
+        if length > rule.max_chars:
+            continue
+        if rule.gate is None:
+            if rule.pattern.search(text):
+                return True
+            continue
+        if present is None:
+            present = gate_words_in(text)
+        if not present.isdisjoint(rule.gate) and rule.search(text, present):
+            return True
+    return False
+
+
 def _remove(candidate: Candidate, kind: str, rule_id: str) -> None:
     if candidate.removal is None:
         candidate.removal = Removal(kind, rule_id, candidate.text)
