@@ -7,6 +7,8 @@ switched off by its own id; negated words and big prose wrappers are spared.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 import cleanpress
@@ -282,3 +284,35 @@ def test_every_gallery_word_holds_a_stem_of_the_quick_test() -> None:
 ])
 def test_names_gallery(class_attr: str | None, id_attr: str | None, expected: bool) -> None:
     assert structural.names_gallery(class_attr, id_attr) is expected
+
+
+def _class_kind_by_definition(words: str) -> str | None:
+    """class_kind spelt out plainly: at each part (leftmost first), the longest keyword starting there."""
+    tokens = words.split()
+    for token in tokens:
+        if token in structural._TOKEN_KIND:
+            return structural._TOKEN_KIND[token]
+    parts = words.replace("_", " ").replace("-", " ").split()
+    for index, part in enumerate(parts):
+        if index and (parts[index - 1] in structural._QUALIFIERS or (parts[index - 1], part) in structural._BUILDER_WORDS):
+            continue
+        if index + 1 < len(parts) and parts[index + 1] in structural._SWITCHES:
+            continue
+        for length in range(len(parts) - index, 0, -1):
+            kind = structural._PART_KIND.get("-".join(parts[index:index + length]))
+            if kind is not None:
+                return kind
+    return None
+
+
+_CLASS_VOCABULARY = sorted({part for word in structural._PART_KIND for part in word.split("-")}
+                           | set(structural._TOKEN_KIND) | structural._QUALIFIERS | structural._SWITCHES
+                           | {"elementor", "post", "body", "item", "x1", "main"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLASS_VOCABULARY), min_size=1, max_size=6),
+       st.lists(st.sampled_from([" ", "-", "_", "__", "--"]), min_size=6, max_size=6))
+def test_class_kind_agrees_with_its_plain_definition(parts: list[str], joints: list[str]) -> None:
+    words = "".join(part + joint for part, joint in zip(parts, joints)).strip(" -_")
+    assert structural.class_kind(words) == _class_kind_by_definition(words)

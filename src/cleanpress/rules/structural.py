@@ -79,6 +79,8 @@ _TOKEN_KIND = {word: kind for kind, words in _TOKENS.items() for word in words}
 _LONGEST_PART = max(word.count("-") + 1 for word in _PART_KIND)
 # The first part of every keyword: a class/id with none of them names no kind.
 _FIRST_PARTS = frozenset(word.split("-")[0] for word in _PART_KIND)
+# The first part of every keyword of several parts: only there is a longer keyword looked up.
+_MULTI_FIRST_PARTS = frozenset(word.split("-")[0] for word in _PART_KIND if "-" in word)
 # A part after "non"/"no"/"not" names the opposite ("non-ad-column" is the article column); one after
 # "has"/"with" names what the element holds ("section--has-ads"), one before "enabled"/"disabled" a
 # feature switch ("modal-enabled"): none of them says what the element is.
@@ -117,14 +119,20 @@ def class_kind(words: str) -> str | None:
     if _FIRST_PARTS.isdisjoint(parts):
         return None  # no part can start a keyword: most class names end here
     for index, part in enumerate(parts):
+        if part not in _FIRST_PARTS:
+            continue
         if index and (parts[index - 1] in _QUALIFIERS or (parts[index - 1], part) in _BUILDER_WORDS):
             continue
         if index + 1 < len(parts) and parts[index + 1] in _SWITCHES:
             continue
-        for length in range(min(_LONGEST_PART, len(parts) - index), 0, -1):
-            kind = _PART_KIND.get(part if length == 1 else "-".join(parts[index:index + length]))
-            if kind is not None:
-                return kind
+        if part in _MULTI_FIRST_PARTS:  # the longest keyword starting here wins
+            for length in range(min(_LONGEST_PART, len(parts) - index), 1, -1):
+                kind = _PART_KIND.get("-".join(parts[index:index + length]))
+                if kind is not None:
+                    return kind
+        kind = _PART_KIND.get(part)
+        if kind is not None:
+            return kind
     return None
 
 
