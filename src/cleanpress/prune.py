@@ -202,10 +202,10 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     if tag_rule is not None and options.rule_enabled(tag_rule[0]):
         if tag == "header" and _inside_article(element):
             return None  # the article's own heading block: title, byline, lead; later rules sort it out
-        if not _protected(element, body, False):
+        if not _protected(element, body):
             return tag_rule[0], tag_rule[1]
     role = attrib.get("role")
-    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body, False):
+    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body):
         return ROLE_RULE.id, ROLE_KINDS[role]
     names = (attrib.get("class"), attrib.get("id"))
     if names != (None, None):
@@ -213,7 +213,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
             if options.rule_enabled(rule.id) and not _too_big(element, kind, words) and not _unlinked_teaser(
-                    element, words, body) and not _protected(element, body, names_content(words)):
+                    element, words, body) and not _protected(element, body, words):
                 return rule.id, kind
     return None
 
@@ -303,7 +303,7 @@ def _wraps_article(element: HtmlElement, body: _BodySize) -> bool:
                for inner in element.iter("article"))
 
 
-def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bool:
+def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
     """True when ``element`` holds too much of the page's prose to be chrome.
 
     Prose is the text of paragraphs long enough to be sentences; a wrapper
@@ -312,6 +312,8 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     inside a menu, and one that holds nearly the whole page: removing the
     page's own wrapper (a layout <form>, an app root, a body-wide "page-banner"
     div) would leave nothing to choose from, however many links it holds.
+    ``words`` are the element's class/id words, when a class rule asks: a
+    content word among them protects it with less prose.
     """
     chars = len(element.text_content())
     if chars < _CONTENT_MIN_CHARS:
@@ -319,7 +321,7 @@ def _protected(element: HtmlElement, body: _BodySize, names_content: bool) -> bo
     if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
     prose = _prose_chars(element)
-    if not (names_content and prose >= _CONTENT_MIN_CHARS) and prose < _PROTECT_SHARE * body.prose and (
+    if not (prose >= _CONTENT_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
             chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
         return False
     link_chars = sum(len(link.text_content()) for link in element.iter("a"))
