@@ -14,7 +14,6 @@ everything else together.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -22,16 +21,16 @@ from lxml.html import HtmlElement
 
 from .rules import register
 from .tags import INLINE_TAGS
+from .textutil import Caseless
 
 PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 _TAG_BASE = {"div": 5.0, "article": 8.0, "section": 3.0, "main": 5.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
              "form": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0, "dt": -3.0, "li": -3.0, "address": -3.0,
              "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0}
-_POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|richtext",
-                       re.IGNORECASE)
-_NEGATIVE = re.compile(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
-                       r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
-                       r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu", re.IGNORECASE)
+_POSITIVE = Caseless(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|richtext")
+_NEGATIVE = Caseless(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|"
+                     r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
+                     r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu")
 _BOXES = frozenset({"div", "section", "article"})
 _ITEMS = frozenset({"li", "dd"})
 _MIN_PARAGRAPH = 25
@@ -61,9 +60,9 @@ def class_weight(element: HtmlElement) -> float:
     for name in ("class", "id"):
         value = element.get(name)
         if value:
-            if _NEGATIVE.search(value):
+            if _NEGATIVE.found_in(value):
                 weight -= 25
-            if _POSITIVE.search(value):
+            if _POSITIVE.found_in(value):
                 weight += 25
     if element.get("itemprop") == "articleBody":
         weight += 50

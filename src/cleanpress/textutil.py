@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -31,3 +33,26 @@ def spaced_text(element: HtmlElement) -> str:
     the text nodes, so a large removed region makes no Python object per element.
     """
     return collapse(" ".join(_TEXT_NODES(element)))
+
+
+class Caseless:
+    """A pattern, written in lower case, found in text whatever its case.
+
+    Python's ``re`` runs a case-insensitive search several times slower than
+    a plain one, so ASCII text (nearly every class, id and style attribute) is
+    lower-cased and searched plainly; other text is searched with IGNORECASE,
+    which also knows the case pairs outside ASCII.
+    """
+
+    __slots__ = ("_plain", "_folded")
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"write the pattern in lower case: {pattern!r}")
+        self._plain = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+
+    def found_in(self, text: str) -> bool:
+        if text.isascii():
+            return self._plain.search(text.lower()) is not None
+        return self._folded.search(text) is not None

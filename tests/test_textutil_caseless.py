@@ -1,0 +1,39 @@
+"""Caseless: a lower-case pattern found in text of any case, quickly for ASCII text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanpress.textutil import Caseless
+
+_PATTERN = r"share|^hid$|foot|display\s*:\s*none"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("article-SHARE-bar", True),
+    ("HID", True),
+    ("hidden", False),  # ^hid$ is the whole value
+    ("Footer", True),
+    ("DISPLAY: None", True),
+    ("ＳＨＡＲＥ", False),  # full-width letters are other characters
+    ("Ärger-Share", True),  # not ASCII: the case-insensitive pattern
+    ("\u212aey-foot", True),  # Kelvin sign, not ASCII
+    ("content", False),
+])
+def test_found_in(text: str, found: bool) -> None:
+    assert Caseless(_PATTERN).found_in(text) is found
+
+
+def test_a_pattern_with_capitals_is_refused() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        Caseless(r"Share")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("shareSHAREfootFOOThidHID:- \u212a\u017fİıÄä"), max_size=16))
+def test_found_in_agrees_with_ignorecase_search(text: str) -> None:
+    assert Caseless(_PATTERN).found_in(text) is (re.search(_PATTERN, text, re.IGNORECASE) is not None)
