@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -36,7 +37,11 @@ logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 def consult_readability(body: HtmlElement, container: Container, options: Options) -> list[HtmlElement]:
     """The container elements to use: ours, or readability-lxml's when it clearly knows better."""
-    ours = sum(_prose(element) for element in container.elements)
+    ours = 0  # counted no further than sure
+    for element in container.elements:
+        ours += _prose(element, _UNSURE_CHARS - ours)
+        if ours >= _UNSURE_CHARS:
+            break
     if ours >= _UNSURE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
         return container.elements
     if _deeper_than(body, _DEEPEST):  # readability-lxml is quadratic in the depth of what it scores
@@ -95,6 +100,13 @@ def _deeper_than(root: HtmlElement, depth: int) -> bool:
     return False
 
 
-def _prose(element: HtmlElement) -> int:
-    lengths = (len(p.text_content()) for p in element.iter("p", "pre", "blockquote", "li"))
-    return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
+def _prose(element: HtmlElement, enough: float = math.inf) -> int:
+    """Characters in the prose paragraphs of ``element``, counted until they reach ``enough``."""
+    total = 0
+    for paragraph in element.iter("p", "pre", "blockquote", "li"):
+        length = len(paragraph.text_content())
+        if length >= _PROSE_PARAGRAPH:
+            total += length
+            if total >= enough:
+                break
+    return total
