@@ -15,6 +15,7 @@ out inside one ``<form>`` keeps its article.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from .rules.structural import (
 )
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
-from .textutil import Caseless, collapse, spaced_text
+from .textutil import Caseless, collapse, prose_chars, spaced_text
 
 # Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
 # reading of a Japanese or Chinese character), which plain text cannot set above its base.
@@ -152,7 +153,7 @@ def _unwrap_page_noscript(body: HtmlElement, chars: int) -> bool:
     unwrapped = False
     for element in list(body.iter("noscript")):
         if (len(element.text_content()) >= _NOSCRIPT_PAGE_SHARE * chars
-                and _prose_chars(element) >= _CONTENT_MIN_CHARS):
+                and _prose_chars(element, _CONTENT_MIN_CHARS) >= _CONTENT_MIN_CHARS):
             element.drop_tag()
             unwrapped = True
     etree.strip_elements(body, "noscript", with_tail=False)
@@ -297,10 +298,10 @@ def _wraps_article(element: HtmlElement, body: _BodySize) -> bool:
     ("cb-sidebar-right"); a wrapper holding the <article> with most of the
     page's prose is the page, however short the article.
     """
-    if any(_prose_chars(inner) >= _CONTENT_MIN_CHARS for inner in element.iter("main")):
+    if any(_prose_chars(inner, _CONTENT_MIN_CHARS) >= _CONTENT_MIN_CHARS for inner in element.iter("main")):
         return True
-    return any(_prose_chars(inner) >= max(_PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
-               for inner in element.iter("article"))
+    enough = max(_PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
+    return any(_prose_chars(inner, enough) >= enough for inner in element.iter("article"))
 
 
 def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
@@ -320,7 +321,7 @@ def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
         return False
     if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
-    prose = _prose_chars(element)
+    prose = _prose_chars(element, max(_CONTENT_MIN_CHARS, _PROTECT_SHARE * body.prose))  # no further than compared
     if not (prose >= _CONTENT_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
             chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
         return False
@@ -328,9 +329,8 @@ def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
     return link_chars < 0.5 * chars
 
 
-def _prose_chars(element: HtmlElement) -> int:
-    lengths = (len(p.text_content()) for p in element.iter("p"))
-    return sum(length for length in lengths if length >= _PROSE_PARAGRAPH)
+def _prose_chars(element: HtmlElement, enough: float = math.inf) -> int:
+    return prose_chars(element, ("p",), _PROSE_PARAGRAPH, enough)
 
 
 @dataclass

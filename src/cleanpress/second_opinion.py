@@ -21,6 +21,7 @@ from readability.readability import REGEXES
 from .options import Options
 from .rules import register
 from .score import Container
+from .textutil import prose_chars
 
 SECOND_OPINION_RULE = register("score.readability", "outside-article",
                                "readability-lxml's pick of the container, asked when our scoring is unsure")
@@ -101,12 +102,4 @@ def _deeper_than(root: HtmlElement, depth: int) -> bool:
 
 
 def _prose(element: HtmlElement, enough: float = math.inf) -> int:
-    """Characters in the prose paragraphs of ``element``, counted until they reach ``enough``."""
-    total = 0
-    for paragraph in element.iter("p", "pre", "blockquote", "li"):
-        length = len(paragraph.text_content())
-        if length >= _PROSE_PARAGRAPH:
-            total += length
-            if total >= enough:
-                break
-    return total
+    return prose_chars(element, ("p", "pre", "blockquote", "li"), _PROSE_PARAGRAPH, enough)

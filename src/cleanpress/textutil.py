@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from lxml import etree
@@ -33,6 +34,19 @@ def spaced_text(element: HtmlElement) -> str:
     the text nodes, so a large removed region makes no Python object per element.
     """
     return collapse(" ".join(_TEXT_NODES(element)))
+
+
+def prose_chars(element: HtmlElement, tags: tuple[str, ...], shortest: int, enough: float = math.inf) -> int:
+    """Characters in the ``tags`` elements of ``element`` at least ``shortest`` long (prose, not labels),
+    counted until they reach ``enough``: callers that compare the sum with a threshold stop there."""
+    total = 0
+    for paragraph in element.iter(*tags):
+        length = len(paragraph.text_content())
+        if length >= shortest:
+            total += length
+            if total >= enough:
+                break
+    return total
 
 
 class Caseless:

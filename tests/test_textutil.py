@@ -1,4 +1,4 @@
-"""Caseless: a lower-case pattern found in text of any case, quickly for ASCII text."""
+"""Shared text helpers: Caseless patterns and prose counting."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanpress.textutil import Caseless
+import lxml.html
+
+from cleanpress.textutil import Caseless, prose_chars
 
 _PATTERN = r"share|^hid$|foot|display\s*:\s*none"
 
@@ -37,3 +39,18 @@ def test_a_pattern_with_capitals_is_refused() -> None:
 @given(st.text(alphabet=st.sampled_from("shareSHAREfootFOOThidHID:- \u212a\u017fİıÄä"), max_size=16))
 def test_found_in_agrees_with_ignorecase_search(text: str) -> None:
     assert Caseless(_PATTERN).found_in(text) is (re.search(_PATTERN, text, re.IGNORECASE) is not None)
+
+
+_PROSE_PAGE = lxml.html.fragment_fromstring(
+    "<div><p>" + "a" * 120 + "</p><p>short label</p><li>" + "b" * 90 + "</li><p>" + "c" * 150 + "</p></div>")
+
+
+def test_prose_chars_counts_only_long_enough_paragraphs_of_the_tags() -> None:
+    assert prose_chars(_PROSE_PAGE, ("p",), 100) == 270
+    assert prose_chars(_PROSE_PAGE, ("p", "li"), 80) == 360
+    assert prose_chars(_PROSE_PAGE, ("li",), 100) == 0
+
+
+def test_prose_chars_stops_once_it_reaches_enough() -> None:
+    assert prose_chars(_PROSE_PAGE, ("p",), 100, enough=100) == 120
+    assert prose_chars(_PROSE_PAGE, ("p",), 100, enough=121) == 270
