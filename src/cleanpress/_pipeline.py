@@ -56,7 +56,7 @@ def extract(
     bytes, :class:`OptionsError` for bad options and :class:`LimitExceeded`
     past a size limit; any other input gives an Article, empty at worst.
     """
-    return trace(page, url=url, format=format, encoding=encoding, options=options, **overrides)[0]
+    return _run(page, url, format, encoding, _options(options, overrides, format), traced=False)[0]
 
 
 def trace(
@@ -69,13 +69,18 @@ def trace(
     **overrides: Any,
 ) -> tuple[Article, tuple[Decision, ...]]:
     """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
-    opts = _options(options, overrides, format)
+    return _run(page, url, format, encoding, _options(options, overrides, format), traced=True)
+
+
+def _run(page: object, url: str | None, format: str, encoding: str | None, opts: Options,
+         traced: bool) -> tuple[Article, tuple[Decision, ...]]:
+    """The article, and with ``traced`` the decisions (which :func:`extract` would only throw away)."""
     text, utf8, truncated = _decode(page, encoding, opts)
     if not text or text.isspace():  # strip() would copy the whole page to find out
         return Article(url=url or "", truncated=truncated), ()
     if format == "html" or (format == "auto" and looks_like_html(text)):
-        return _from_html(text, utf8, url, opts, truncated)
-    return _from_text(text, url, opts, truncated)
+        return _from_html(text, utf8, url, opts, truncated, traced)
+    return _from_text(text, url, opts, truncated, traced)
 
 
 def _options(options: Options | None, overrides: dict[str, Any], format: str) -> Options:
@@ -117,7 +122,7 @@ def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_
 
 
 def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
-               truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+               truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
     metadata = extract_metadata(root, url)
     body = _body(root)
@@ -129,10 +134,11 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
         metadata = _with_title(metadata, heading)
-    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut)
+    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut, traced)
 
 
-def _from_text(text: str, url: str | None, options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
+def _from_text(text: str, url: str | None, options: Options, truncated: bool,
+               traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     candidates = candidates_from_text(text)
     label_sequence(candidates, options)
     title = mark_title(candidates)
@@ -145,22 +151,18 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool) ->
     metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
                         url=url or "")
     decide(candidates, metadata, options)
-    return _finish(candidates, [], metadata, url, options, truncated)
+    return _finish(candidates, [], metadata, url, options, truncated, traced)
 
 
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
-            options: Options, truncated: bool) -> tuple[Article, tuple[Decision, ...]]:
-    """Blocks, removals and decisions, in reading order, into the Article."""
+            options: Options, truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
+    """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article."""
     blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
                        keep_images=options.keep_images)
-    events: list[tuple[float, int, Decision, Removal | None]] = [
-        (float(position), seq, Decision(r.text, False, r.kind, r.rule, False), r) for seq, (position, r) in enumerate(early)]
-    offset = len(events)
-    for seq, c in enumerate(candidates, offset):
-        if c.removal is None:
-            events.append((c.order, seq, Decision(c.text, True, c.kind, "", c.in_container), None))
-        else:
-            events.append((c.order, seq, Decision(c.text, False, c.removal.kind, c.removal.rule, c.in_container), c.removal))
+    # (position, sequence, removal, candidate): early removals first at equal positions, as they were made first
+    events: list[tuple[float, int, Removal | None, Candidate | None]] = [
+        (float(position), seq, removal, None) for seq, (position, removal) in enumerate(early)]
+    events.extend((c.order, seq, c.removal, c) for seq, c in enumerate(candidates, len(events)))
     events.sort(key=lambda event: (event[0], event[1]))
     article = Article(
         title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,
@@ -168,10 +170,22 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
         url=metadata.url or url or "", image=metadata.image,
         blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks), markdown=join_markdown(blocks),
         confidence=confidence(blocks, candidates, metadata),
-        removed=tuple(removal for *_, removal in events if removal is not None),
+        removed=tuple(removal for _, _, removal, _ in events if removal is not None),
         truncated=truncated,
     )
-    return article, tuple(decision for _, _, decision, _ in events)
+    if not traced:
+        return article, ()
+    return article, tuple(_decision(removal, candidate) for _, _, removal, candidate in events)
+
+
+def _decision(removal: Removal | None, candidate: Candidate | None) -> Decision:
+    """The trace's entry for a candidate, or for a region removed before there were candidates."""
+    if candidate is None:
+        assert removal is not None
+        return Decision(removal.text, False, removal.kind, removal.rule, False)
+    if removal is None:
+        return Decision(candidate.text, True, candidate.kind, "", candidate.in_container)
+    return Decision(candidate.text, False, removal.kind, removal.rule, candidate.in_container)
 
 
 def _body(root: HtmlElement) -> HtmlElement:
