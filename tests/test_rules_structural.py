@@ -316,3 +316,28 @@ _CLASS_VOCABULARY = sorted({part for word in structural._PART_KIND for part in w
 def test_class_kind_agrees_with_its_plain_definition(parts: list[str], joints: list[str]) -> None:
     words = "".join(part + joint for part, joint in zip(parts, joints)).strip(" -_")
     assert structural.class_kind(words) == _class_kind_by_definition(words)
+
+
+_SHARE_STARTS = structural.keywords_starting({"share-bar", "newsletter-signup"})
+
+
+@pytest.mark.parametrize(("words", "none"), [
+    ("menu-item site-nav", True),
+    ("article-share-bar", False),
+    ("newsletter", False),
+    ("mailing list", False),  # first part of "mailing-list"
+    ("sharepoint-embed", True),  # a part is the whole word between dashes
+    ("post social-icons", False),
+])
+def test_names_none_of(words: str, none: bool) -> None:
+    assert structural.names_none_of(words, _SHARE_STARTS) is none
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLASS_VOCABULARY), min_size=1, max_size=8),
+       st.lists(st.sampled_from([" ", "-", "_"]), min_size=8, max_size=8))
+def test_names_none_of_never_rules_out_a_kind_that_class_kind_finds(parts: list[str], joints: list[str]) -> None:
+    words = "".join(part + joint for part, joint in zip(parts, joints)).strip(" -_")
+    kind = structural.class_kind(words)
+    if kind is not None:
+        assert not structural.names_none_of(words, structural.keywords_starting({kind}))

@@ -34,8 +34,10 @@ from .rules.structural import (
     ROLE_RULE,
     class_id_words,
     class_kind,
+    keywords_starting,
     names_author_box,
     names_content,
+    names_none_of,
 )
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
@@ -92,6 +94,9 @@ _REFINABLE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "rel
                               "support-banner", "footer", "advertisement", "outside-article"})
 # Kinds too vague to be worth naming inside a region already removed by tag.
 _COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "related-links"})
+_REPORTED_STARTS = keywords_starting(CLASS_RULES.keys() - _COARSE_KINDS)
+#: Every class and id value under an element, gathered in C (no Python object per element).
+_DESCENDANT_NAMES = etree.XPath("descendant::*/@class | descendant::*/@id", smart_strings=False)
 _PROSE_PARAGRAPH = 100
 _WORD_AT_END = re.compile(r"\w[\s,;:'\"(-]*$")
 _WORD_AT_START = re.compile(r"[\s,;:'\")-]*\w")
@@ -249,6 +254,8 @@ def _report_inner_chrome(element: HtmlElement, index: int, options: Options, res
     what was there. The pieces are detached first, so the region's own record
     keeps only the rest.
     """
+    if names_none_of(class_id_words(" ".join(_DESCENDANT_NAMES(element)), None), _REPORTED_STARTS):
+        return  # no class or id inside names a kind worth reporting: most regions
     pieces: list[HtmlElement] = []
     walker = etree.iterwalk(element, events=("start",))
     for _event, inner in walker:

@@ -10,6 +10,7 @@ bar" has the part "share"); words in ``_TOKENS`` must be a whole class or id
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from . import register
 
@@ -134,6 +135,18 @@ def class_kind(words: str) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def keywords_starting(kinds: Collection[str]) -> frozenset[str]:
+    """The first parts of the keywords, and the whole-class tokens, that name one of ``kinds``."""
+    return frozenset({word.split("-")[0] for word, kind in _PART_KIND.items() if kind in kinds}
+                     | {token for token, kind in _TOKEN_KIND.items() if kind in kinds})
+
+
+def names_none_of(words: str, starts: frozenset[str]) -> bool:
+    """True when class/id ``words`` certainly name no kind whose keywords start as ``starts`` (see
+    :func:`keywords_starting`); the words of many elements joined are tested as cheaply as one's."""
+    return starts.isdisjoint(words.split()) and starts.isdisjoint(words.replace("_", " ").replace("-", " ").split())
 
 
 def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
