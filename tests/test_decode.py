@@ -294,7 +294,7 @@ _UTF8_CASES: list[tuple[bytes, bool]] = [  # (page bytes, whether the text is ex
 def test_utf8_bytes_are_handed_on_only_when_they_are_the_text(page: bytes, exact: bool) -> None:
     text, utf8 = decode_page_with_utf8(page)
     assert text == decode_page(page)
-    if exact:
-        assert utf8 == text.encode("utf-8")
+    if exact:  # the bytes read as the text, CR LF and lone CR as LF (as libxml2 reads them)
+        assert utf8 is not None and utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n") == text.encode("utf-8")
     else:
         assert utf8 is None

@@ -232,3 +232,12 @@ def test_parsing_the_pages_own_utf8_bytes_builds_the_same_tree(markup: str) -> N
     from_text, _ = parse_html(markup, DEFAULT, cleaned=True)
     from_bytes, _ = parse_html(markup, DEFAULT, cleaned=True, utf8=markup.encode("utf-8"))
     assert lxml.html.tostring(from_bytes) == lxml.html.tostring(from_text)
+
+
+def test_bytes_with_carriage_returns_build_the_tree_of_the_text_with_line_feeds() -> None:
+    page = "<p title='a\r\nb\rc'>one\r\ntwo\rthree</p><pre>x\r\ny</pre>"
+    text = page.replace("\r\n", "\n").replace("\r", "\n")
+    from_text, _ = parse_html(text, DEFAULT, cleaned=True)
+    from_bytes, _ = parse_html(text, DEFAULT, cleaned=True, utf8=page.encode("utf-8"))
+    assert lxml.html.tostring(from_bytes) == lxml.html.tostring(from_text)
+    assert "\r" not in lxml.html.tostring(from_bytes, encoding="unicode")

@@ -120,12 +120,13 @@ def decode_page(page: bytes, encoding: str | None = None, *, max_inflated: int =
 
 def decode_page_with_utf8(page: bytes, encoding: str | None = None, *,
                           max_inflated: int = MAX_INFLATED) -> tuple[str, bytes | None]:
-    """:func:`decode_page`'s text, and that very text as UTF-8 bytes when the page already was them.
+    """:func:`decode_page`'s text, and the page's own UTF-8 bytes when they are that text.
 
     Most pages are clean UTF-8: the parser can take their bytes as they
-    are instead of encoding the text again. None when the text is not
-    exactly the page's bytes decoded (another encoding, broken sequences,
-    cleaned characters).
+    are instead of encoding the text again. The bytes may still hold the CR
+    LF or lone CR that the text turned into LF, as libxml2 does itself while
+    parsing. None when the text is not otherwise exactly the page's bytes
+    decoded (another encoding, broken sequences, cleaned characters).
     """
     data, codec, text = _decode(page, encoding, max_inflated)
     if codec != "utf-8":
@@ -135,9 +136,7 @@ def decode_page_with_utf8(page: bytes, encoding: str | None = None, *,
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return clean_text(data.decode("utf-8", "replace")), None
-    if "\r" in text:  # CR LF and lone CR as LF, in the bytes alike (CR is one byte in UTF-8)
-        text = _one_newline(text)
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    text = _one_newline(text)
     if _utf8_needs_cleaning(data):
         return clean_text(text), None
     return text, data

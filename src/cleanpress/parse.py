@@ -72,8 +72,9 @@ def parse_html(text: str, limits: Limits, *, cleaned: bool = False,
 
     ``cleaned=True`` says ``text`` has been through :func:`clean_text` already
     (the pipeline's decode step does it), so the scan is not repeated.
-    ``utf8``, when given, is ``text`` encoded as UTF-8 (the page's own bytes),
-    which the parser then reads instead of encoding ``text`` again.
+    ``utf8``, when given, is ``text`` encoded as UTF-8 (the page's own bytes,
+    where CR LF or a lone CR may stand for a LF of ``text``: libxml2 reads
+    them as LF), which the parser then reads instead of encoding ``text`` again.
 
     Returns the root and whether the page was cut to fit ``limits`` (only
     when ``limits.truncate``; otherwise a :class:`PageTooLarge`,
