@@ -183,10 +183,14 @@ _BYLINE_XPATH = lxml.etree.XPath(
 #: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
 _PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
-#: Elements whose class or id calls them a date; ``_DATE_HINT`` confirms the word.
+#: Elements whose class or id calls them a date; ``_DATE_HINT`` confirms the word. As in
+#: ``_BYLINE_XPATH``, values are read through ``string()`` and the date fragments are
+#: tried only on the values that contain their shared "at".
 _DATE_HINT_XPATH = lxml.etree.XPath(
-    "//body//@class[contains(., 'date') or contains(., 'Date') or contains(., 'publish') or contains(., 'datum')]"
-    " | //body//@id[contains(., 'date') or contains(., 'Date') or contains(., 'publish')]"
+    "//body//@class[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date')"
+    " or contains(string(), 'datum')) or contains(string(), 'publish')]"
+    " | //body//@id[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date'))"
+    " or contains(string(), 'publish')]"
 )
 _DATE_HINT = re.compile(
     r"(?:^|[\s_-])(?:(?:entry|post|article|publish|pub|story|news)?[_-]?date|dateline|datum|published|pubdate|"
