@@ -1079,7 +1079,13 @@ def _iso(value: datetime, *, with_time: bool) -> str:
 
 def _clean(text: str | None) -> str:
     """Controls and lone surrogates out (JSON-LD escapes can carry them), whitespace collapsed, trimmed."""
-    return _WS.sub(" ", clean_text(text)).strip() if text else ""
+    if not text:
+        return ""
+    if text.isprintable() and "  " not in text:
+        # Most values: no controls, no whitespace but single spaces (all other is unprintable), so
+        # nothing for clean_text or the collapse to replace.
+        return text.strip()
+    return _WS.sub(" ", clean_text(text)).strip()
 
 
 def _unescape(text: str) -> str:
