@@ -263,11 +263,12 @@ class _Found:
         return values or [v for v in self.named_meta.get(key, ()) if v]
 
     def first(self, keys: Iterable[str]) -> str:
-        """The first content found under ``keys``, tried in order."""
+        """The first content found under ``keys``, tried in order: ``values(key)[0]`` without the lists."""
         for key in keys:
-            values = self.values(key)
-            if values:
-                return values[0]
+            for store in (self.meta, self.named_meta):
+                for value in store.get(key, ()):
+                    if value:
+                        return value
         return ""
 
 
