@@ -207,6 +207,8 @@ _SCRIPTS = (
     (0x0A80, 0x0AFF, "gu"), (0x0B80, 0x0BFF, "ta"), (0x0C00, 0x0C7F, "te"), (0x0C80, 0x0CFF, "kn"),
     (0x0D00, 0x0D7F, "ml"), (0x1780, 0x17FF, "km"), (0x0E80, 0x0EFF, "lo"), (0x1000, 0x109F, "my"),
 )
+#: Letters below this one belong to no script of ``_SCRIPTS`` (Latin and the like).
+_FIRST_SCRIPT = chr(min(low for low, _, _ in _SCRIPTS))
 #: Microdata dates on elements other than <meta> and <time> (those two are read in the main walk).
 _ITEMPROP_DATE_XPATH = lxml.etree.XPath("//body//@itemprop[contains(., 'datePublished')]")
 _MAX_BYLINE_CANDIDATES = 200
@@ -889,12 +891,17 @@ def _lang(found: _Found, sample: str) -> str:
 
 def _lang_from_script(text: str) -> str:
     """"ja" for kana, "ko" for hangul, "zh" for Han alone, and so on; "" for shared scripts (Latin, Cyrillic)."""
+    sample = text[:2000]
+    if max(sample, default="") < _FIRST_SCRIPT:
+        return ""  # no character of those scripts (or no text): nothing to count
     counts: dict[str, int] = {}
     letters = 0
-    for ch in text[:2000]:
+    for ch in sample:
         if not ch.isalpha():
             continue
         letters += 1
+        if ch < _FIRST_SCRIPT:
+            continue
         code = ord(ch)
         for low, high, lang in _SCRIPTS:
             if low <= code <= high:
