@@ -11,7 +11,16 @@ import pytest
 
 from cleanpress.article import Metadata
 from cleanpress.decode import clean_text
-from cleanpress.metadata import _WS, _clean, extract_metadata, normalize_date, normalize_lang
+from cleanpress.metadata import (
+    _MAYBE_CONTENT,
+    _UNLIKELY,
+    _WS,
+    _clean,
+    _unlikely_container,
+    extract_metadata,
+    normalize_date,
+    normalize_lang,
+)
 
 URL = "https://news.example.org/world/2024/story.html"
 
@@ -429,6 +438,15 @@ def test_url_may_be_none() -> None:
 )
 def test_clean_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
     assert _clean(text) == _WS.sub(" ", clean_text(text)).strip()
+
+
+@pytest.mark.parametrize(
+    "hint",
+    ["", " ", "SideBar widget", "sidebar main-content", "Related-Posts", "comment-list x",
+     "\u017fidebar", "s\u212ayscraper", "Dis\u0131qus", "men\u00fc-top", "sidebar \u00e9t\u00e9"],
+)
+def test_unlikely_container_agrees_with_the_case_insensitive_words(hint: str) -> None:
+    assert _unlikely_container(hint) == (bool(_UNLIKELY.search(hint)) and not _MAYBE_CONTENT.search(hint))
 
 
 # --- the readability corpus, when present --------------------------------------------------
