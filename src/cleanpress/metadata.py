@@ -331,7 +331,8 @@ def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
         if not raw:
             continue
         store = found.meta if attr == "property" else found.named_meta
-        for key in (_meta_key(k) for k in raw.split()):
+        for word in raw.split():
+            key = _meta_key(word)
             store.setdefault(key, []).append(content)
             if key in ("datepublished", "datecreated") and content:
                 found.item_dates.append(content)
