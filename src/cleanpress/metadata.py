@@ -181,19 +181,19 @@ _HINT_TEST = (
     " and (contains(string(), 'yline') or contains(string(), 'yLine') or contains(string(), 'ateline'))"
 )
 _BYLINE_XPATH = lxml.etree.XPath(
-    f"//body//@class[{_HINT_TEST}] | //body//@id[{_HINT_TEST}]"
-    " | //body//@rel[. = 'author'] | //body//@itemprop[contains(string(), 'uthor')]"
+    f"$bodies//@class[{_HINT_TEST}] | $bodies//@id[{_HINT_TEST}]"
+    " | $bodies//@rel[. = 'author'] | $bodies//@itemprop[contains(string(), 'uthor')]"
 )
 #: Paragraphs, and divs that hold running text of their own (pages that never use <p>).
-_PARAGRAPH_XPATH = lxml.etree.XPath("//body//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
+_PARAGRAPH_XPATH = lxml.etree.XPath("$bodies//*[self::p or (self::div and text()[string-length(normalize-space()) > 20])]")
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 #: Elements whose class or id calls them a date; ``_DATE_HINT`` confirms the word. As in
 #: ``_BYLINE_XPATH``, values are read through ``string()`` and the date fragments are
 #: tried only on the values that contain their shared "at".
 _DATE_HINT_XPATH = lxml.etree.XPath(
-    "//body//@class[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date')"
+    "$bodies//@class[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date')"
     " or contains(string(), 'datum')) or contains(string(), 'publish')]"
-    " | //body//@id[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date'))"
+    " | $bodies//@id[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date'))"
     " or contains(string(), 'publish')]"
 )
 _DATE_HINT = re.compile(
@@ -214,14 +214,15 @@ _SCRIPTS = (
 #: Letters below this one belong to no script of ``_SCRIPTS`` (Latin and the like).
 _FIRST_SCRIPT = chr(min(low for low, _, _ in _SCRIPTS))
 #: Microdata dates on elements other than <meta> and <time> (those two are read in the main walk).
-_ITEMPROP_DATE_XPATH = lxml.etree.XPath("//body//@itemprop[contains(., 'datePublished')]")
+_ITEMPROP_DATE_XPATH = lxml.etree.XPath("$bodies//@itemprop[contains(., 'datePublished')]")
 _MAX_BYLINE_CANDIDATES = 200
 _MAX_PARAGRAPHS = 60
 _MAX_DESCRIPTION = 5000
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_NODES = 5_000
 
-_HEAD_TAGS = ("meta", "link", "script", "title", "base", "h1", "h2", "time")
+#: What the one walk of ``_collect`` looks at; it also finds the <body> that the body XPaths start from.
+_WALKED_TAGS = ("meta", "link", "script", "title", "base", "h1", "h2", "time", "body")
 _MAX_TIMES = 30
 
 
@@ -260,7 +261,9 @@ class _Found:
     base_href: str = ""
     times: list[str] = field(default_factory=list)
     item_dates: list[str] = field(default_factory=list)
-    root: lxml.html.HtmlElement | None = None
+    #: The <body> elements, met by the walk: the body XPaths start from them (``$bodies``),
+    #: where ``//body`` would walk the whole tree again for each.
+    bodies: list[lxml.html.HtmlElement] = field(default_factory=list)
 
     def values(self, key: str) -> list[str]:
         """The non-empty contents under ``key``: the ``property=`` ones (RDFa, Open Graph)
@@ -279,12 +282,12 @@ class _Found:
 
 
 def _collect(root: lxml.html.HtmlElement) -> _Found:
-    """Walk the tree once for head tags, headings and <time>, then the cheap attribute XPaths."""
+    """Walk the tree once for head tags, headings, <time> and <body>."""
     tree_root = root.getroottree().getroot()
-    found = _Found(root=tree_root)
+    found = _Found()
     lang = tree_root.get("lang") or tree_root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     found.html_lang = lang.strip()
-    for el in tree_root.iter(*_HEAD_TAGS):
+    for el in tree_root.iter(*_WALKED_TAGS):
         tag = el.tag
         if tag == "meta":
             _collect_meta(el, found)
@@ -314,7 +317,14 @@ def _collect(root: lxml.html.HtmlElement) -> _Found:
                 found.item_dates.append(value or _clean(el.text_content()))
             elif value and len(found.times) < _MAX_TIMES and _visible_in_article(el):
                 found.times.append(value)
+        elif tag == "body":
+            found.bodies.append(el)
     return found
+
+
+def _in_bodies(xpath: lxml.etree.XPath, bodies: list[lxml.html.HtmlElement]) -> list[Any]:
+    """What ``xpath`` (written from ``$bodies``) selects under the page's <body> elements."""
+    return xpath(bodies[0], bodies=bodies) if bodies else []
 
 
 def _collect_meta(el: lxml.html.HtmlElement, found: _Found) -> None:
@@ -346,7 +356,7 @@ def _meta_key(raw: str) -> str:
     return key
 
 
-def _body_byline(root: lxml.html.HtmlElement) -> tuple[str, list[str]]:
+def _body_byline(bodies: list[lxml.html.HtmlElement]) -> tuple[str, list[str]]:
     """The first visible byline-like element in the body, as readers see it, and the names in it.
 
     ("", []) when there is none. Costly (an XPath over every class and id of
@@ -354,7 +364,7 @@ def _body_byline(root: lxml.html.HtmlElement) -> tuple[str, list[str]]:
     """
     count = 0
     previous = None
-    for attr in _BYLINE_XPATH(root):
+    for attr in _in_bodies(_BYLINE_XPATH, bodies):
         el = attr.getparent()
         if el is previous or el is None or el.tag in ("meta", "link", "script", "style"):
             continue
@@ -382,9 +392,9 @@ def _body_byline(root: lxml.html.HtmlElement) -> tuple[str, list[str]]:
     return "", []
 
 
-def _first_paragraph(root: lxml.html.HtmlElement) -> str:
+def _first_paragraph(bodies: list[lxml.html.HtmlElement]) -> str:
     """The first visible paragraph outside page chrome: the description of last resort."""
-    for count, el in enumerate(_PARAGRAPH_XPATH(root)):
+    for count, el in enumerate(_in_bodies(_PARAGRAPH_XPATH, bodies)):
         if count >= _MAX_PARAGRAPHS:
             break
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -753,7 +763,7 @@ def _authors(found: _Found, main: dict[str, Any] | None,
     if names:
         authors = _dedupe(n for name in names for n in _split_names(name))
         return tuple(authors), ", ".join(names)
-    byline, body_authors = _body_byline(found.root) if found.root is not None else ("", [])
+    byline, body_authors = _body_byline(found.bodies)
     if byline:
         return tuple(_dedupe(body_authors)), byline
     return (), ""
@@ -823,13 +833,11 @@ def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> It
     yield from (found.first((k,)) for k in _DATE_KEYS[:3])
     yield from (_ld_text(node.get("datePublished")) for node in nodes[1:])
     yield from found.item_dates
-    if found.root is not None:
-        yield from _microdata_dates(found.root)
+    yield from _microdata_dates(found.bodies)
     yield from (found.first((k,)) for k in _DATE_KEYS[3:])
     yield from (_ld_text(node.get("dateCreated")) for node in nodes)
     yield from found.times
-    if found.root is not None:
-        yield _visible_date(found.root)
+    yield _visible_date(found.bodies)
     for address in (*found.links.get("canonical", ()), *found.values("og:url"), url):
         match = _URL_DATE.search(address)
         if match:
@@ -839,18 +847,18 @@ def _date_candidates(found: _Found, nodes: list[dict[str, Any]], url: str) -> It
     yield from (found.first((k,)) for k in _MODIFIED_KEYS)
 
 
-def _microdata_dates(root: lxml.html.HtmlElement) -> Iterator[str]:
+def _microdata_dates(bodies: list[lxml.html.HtmlElement]) -> Iterator[str]:
     """``itemprop=datePublished`` on elements other than <meta> and <time> (those are read in the main walk)."""
-    for attr in _ITEMPROP_DATE_XPATH(root)[:_MAX_TIMES]:
+    for attr in _in_bodies(_ITEMPROP_DATE_XPATH, bodies)[:_MAX_TIMES]:
         el = attr.getparent()
         if el is not None and el.tag not in ("meta", "time"):
             yield el.get("content") or el.get("datetime") or _clean(el.text_content())
 
 
-def _visible_date(root: lxml.html.HtmlElement) -> str:
+def _visible_date(bodies: list[lxml.html.HtmlElement]) -> str:
     """The text of the first dateline-like element that reads as a date, outside page chrome."""
     seen = 0
-    for attr in _DATE_HINT_XPATH(root):
+    for attr in _in_bodies(_DATE_HINT_XPATH, bodies):
         el = attr.getparent()
         if el is None or not _DATE_HINT.search(attr):
             continue
@@ -944,7 +952,7 @@ def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[st
         text = _ld_text(node.get("description"))
         if text:
             return text
-    return _first_paragraph(found.root) if found.root is not None else ""
+    return _first_paragraph(found.bodies)
 
 
 def _base_url(found: _Found, url: str) -> str:
