@@ -10,7 +10,17 @@ import lxml.html
 import pytest
 
 from cleanpress.article import Metadata
-from cleanpress.metadata import extract_metadata, normalize_date, normalize_lang
+from cleanpress.decode import clean_text
+from cleanpress.metadata import (
+    _MAYBE_CONTENT,
+    _UNLIKELY,
+    _WS,
+    _clean,
+    _unlikely_container,
+    extract_metadata,
+    normalize_date,
+    normalize_lang,
+)
 
 URL = "https://news.example.org/world/2024/story.html"
 
@@ -418,6 +428,25 @@ def test_byline_like_wrappers_of_a_big_page_stay_cheap() -> None:
 def test_url_may_be_none() -> None:
     m = meta_of(page('<link rel="canonical" href="https://a.example/x">'), url=None)
     assert m.url == "https://a.example/x"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", " padded ", "two  spaces", "tab\there", "new\nline", "cr\r\nlf", "nbsp\u00a0space",
+     "ideographic\u3000space", "line\u2028separator", "ctrl\x01char", "lone \ud800 surrogate", "non\ufffechar",
+     " ", ""],
+)
+def test_clean_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
+    assert _clean(text) == _WS.sub(" ", clean_text(text)).strip()
+
+
+@pytest.mark.parametrize(
+    "hint",
+    ["", " ", "SideBar widget", "sidebar main-content", "Related-Posts", "comment-list x",
+     "\u017fidebar", "s\u212ayscraper", "Dis\u0131qus", "men\u00fc-top", "sidebar \u00e9t\u00e9"],
+)
+def test_unlikely_container_agrees_with_the_case_insensitive_words(hint: str) -> None:
+    assert _unlikely_container(hint) == (bool(_UNLIKELY.search(hint)) and not _MAYBE_CONTENT.search(hint))
 
 
 # --- the readability corpus, when present --------------------------------------------------

@@ -191,9 +191,10 @@ def sanitize_element(
     """
     judge = urls if urls is not None else UrlVerdicts(base_url)
     out: list[str] = []
-    # The stack holds elements to open and end-tag strings to write, so that
-    # nesting of any depth is walked without recursion.
-    stack: list[lxml.etree._Element | str | tuple[str]] = [el]
+    # The stack holds elements to open and finished strings to write (end
+    # tags, text escaped when pushed), so that nesting of any depth is walked
+    # without recursion.
+    stack: list[lxml.etree._Element | str] = [el]
     # Holding every visited element until the end matters on deep trees: lxml
     # walks up the ancestors each time an element's Python proxy dies, and
     # releasing them deepest-first (a list frees from its end) keeps that walk short.
@@ -201,16 +202,13 @@ def sanitize_element(
     root = True
     while stack:
         item = stack.pop()
-        if isinstance(item, tuple):
-            out.append(_escape_text(item[0]))
-            continue
         if isinstance(item, str):
             out.append(item)
             continue
         visited.append(item)
         tail = None if root else item.tail
         if tail:
-            stack.append((tail,))
+            stack.append(_escape_text(tail))
         opened = _open_tag(item, judge, keep_links, keep_images) if isinstance(item.tag, str) else None
         if opened is None:
             root = False
@@ -223,7 +221,7 @@ def sanitize_element(
         stack.append(end)
         stack.extend(reversed(item))
         if item.text:
-            stack.append((item.text,))
+            stack.append(_escape_text(item.text))
     return "".join(out).strip(" ")
 
 
