@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -12,8 +13,8 @@ import pytest
 from cleanpress.article import Metadata
 from cleanpress.decode import clean_text
 from cleanpress.metadata import (
-    _MAYBE_CONTENT,
-    _UNLIKELY,
+    _MAYBE_CONTENT_WORDS,
+    _UNLIKELY_WORDS,
     _WS,
     _clean,
     _unlikely_container,
@@ -446,7 +447,8 @@ def test_clean_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
      "\u017fidebar", "s\u212ayscraper", "Dis\u0131qus", "men\u00fc-top", "sidebar \u00e9t\u00e9"],
 )
 def test_unlikely_container_agrees_with_the_case_insensitive_words(hint: str) -> None:
-    assert _unlikely_container(hint) == (bool(_UNLIKELY.search(hint)) and not _MAYBE_CONTENT.search(hint))
+    assert _unlikely_container(hint) == (bool(re.search(_UNLIKELY_WORDS, hint, re.I))
+                                         and not re.search(_MAYBE_CONTENT_WORDS, hint, re.I))
 
 
 # --- the readability corpus, when present --------------------------------------------------

@@ -37,6 +37,8 @@ import lxml.html
 
 from .article import Metadata
 from .decode import clean_text
+from .rules.structural import HIDDEN_STYLE
+from .textutil import Caseless
 
 __all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
 
@@ -52,7 +54,7 @@ _SITE_SEP = re.compile(r"\s(?:[|\-–—·•»:]|::|\|\||//)\s|\s?[|·•]\s?|:
 _SEP_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
 _WORD = re.compile(r"\w+")
 #: Byline-like class or id words (as readers' tools conventionally look for them).
-_BYLINE_HINT = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_BYLINE_HINT = Caseless(r"byline|author|dateline|writtenby|p-author")
 #: Containers whose bylines are not the article's (comments, sidebars, teasers); in lowercase.
 _UNLIKELY_WORDS = (
     r"-ad-|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
@@ -60,16 +62,12 @@ _UNLIKELY_WORDS = (
     r"supplemental|ad-break|agegate|pagination|pager|popup|teaser|promo|recommend"
 )
 _MAYBE_CONTENT_WORDS = r"and|article|body|column|content|main|post|entry|story|hentry"
-_UNLIKELY = re.compile(_UNLIKELY_WORDS, re.I)
-_MAYBE_CONTENT = re.compile(_MAYBE_CONTENT_WORDS, re.I)
-#: The same words for lowercased ASCII text: without re.I, re skips ahead to their first letters.
-_UNLIKELY_LOWER = re.compile(_UNLIKELY_WORDS)
-_MAYBE_CONTENT_LOWER = re.compile(_MAYBE_CONTENT_WORDS)
+_UNLIKELY = Caseless(_UNLIKELY_WORDS)
+_MAYBE_CONTENT = Caseless(_MAYBE_CONTENT_WORDS)
 _UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
 #: Tags whose content is never the article's byline or text; and, for prose, also not its lead.
 _NOT_CONTENT = frozenset({"nav", "footer", "template", "noscript", "button", "select", "script", "style"})
 _NOT_PROSE = _NOT_CONTENT | {"header", "form", "aside", "figure", "figcaption", "blockquote", "label"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|^[\w.-]+\.[a-z]{2,}/", re.I)
 #: "By", "Posted by", "Von", "Auteur :" and kin in front of a name.
 _BY_PREFIX = re.compile(
@@ -196,10 +194,9 @@ _DATE_HINT_XPATH = lxml.etree.XPath(
     " | $bodies//@id[contains(string(), 'at') and (contains(string(), 'date') or contains(string(), 'Date'))"
     " or contains(string(), 'publish')]"
 )
-_DATE_HINT = re.compile(
+_DATE_HINT = Caseless(
     r"(?:^|[\s_-])(?:(?:entry|post|article|publish|pub|story|news)?[_-]?date|dateline|datum|published|pubdate|"
-    r"timestamp|posted-on)(?:$|[\s_-])",
-    re.I,
+    r"timestamp|posted-on)(?:$|[\s_-])"
 )
 #: A date in a URL path: /2019/10/22/ or /2019-10-22-.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
@@ -372,7 +369,7 @@ def _body_byline(bodies: list[lxml.html.HtmlElement]) -> tuple[str, list[str]]:
         if not (
             el.get("rel") == "author"
             or "author" in (el.get("itemprop") or "")
-            or _BYLINE_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+            or _BYLINE_HINT.found_in(f"{el.get('class') or ''} {el.get('id') or ''}")
         ):
             continue
         count += 1
@@ -398,7 +395,7 @@ def _first_paragraph(bodies: list[lxml.html.HtmlElement]) -> str:
         if count >= _MAX_PARAGRAPHS:
             break
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _BYLINE_HINT.search(hint):
+        if _BYLINE_HINT.found_in(hint):
             continue
         text = _clean("".join(_text_pieces(el, _MAX_DESCRIPTION)[0]))
         if text and _visible_in_article(el, _NOT_PROSE):
@@ -457,7 +454,7 @@ def _visible_in_article(el: lxml.html.HtmlElement, skip_tags: frozenset[str] = _
             return True
         if node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true":
             return False
-        if _HIDDEN_STYLE.search(node.get("style") or ""):
+        if HIDDEN_STYLE.found_in(node.get("style") or ""):
             return False
         if (node.get("role") or "").lower() in _UNLIKELY_ROLES:
             return False
@@ -471,16 +468,8 @@ def _visible_in_article(el: lxml.html.HtmlElement, skip_tags: frozenset[str] = _
 
 
 def _unlikely_container(hint: str) -> bool:
-    """True when a class-and-id ``hint`` names page chrome and not content.
-
-    An ASCII hint is lowercased and searched without re.I, several times
-    faster and the same verdict: re.I adds only non-ASCII equivalents of the
-    words' letters (such as the Kelvin sign for "k").
-    """
-    if hint.isascii():
-        lowered = hint.lower()
-        return bool(_UNLIKELY_LOWER.search(lowered)) and not _MAYBE_CONTENT_LOWER.search(lowered)
-    return bool(_UNLIKELY.search(hint)) and not _MAYBE_CONTENT.search(hint)
+    """True when a class-and-id ``hint`` names page chrome and not content."""
+    return _UNLIKELY.found_in(hint) and not _MAYBE_CONTENT.found_in(hint)
 
 
 def _in_svg(el: lxml.html.HtmlElement) -> bool:
@@ -860,7 +849,7 @@ def _visible_date(bodies: list[lxml.html.HtmlElement]) -> str:
     seen = 0
     for attr in _in_bodies(_DATE_HINT_XPATH, bodies):
         el = attr.getparent()
-        if el is None or not _DATE_HINT.search(attr):
+        if el is None or not _DATE_HINT.found_in(attr):
             continue
         seen += 1
         if seen > _MAX_TIMES:

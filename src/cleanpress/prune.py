@@ -30,6 +30,7 @@ from .options import Options, SelectorRule
 from .rules import register
 from .rules.structural import (
     CLASS_RULES,
+    HIDDEN_STYLE,
     ROLE_KINDS,
     ROLE_RULE,
     class_id_words,
@@ -41,7 +42,7 @@ from .rules.structural import (
 )
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
-from .textutil import Caseless, collapse, prose_chars, spaced_text
+from .textutil import collapse, prose_chars, spaced_text
 
 # Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
 # reading of a Japanese or Chinese character), which plain text cannot set above its base.
@@ -73,7 +74,6 @@ for _rule_id, _kind, _doc in {(r, k, d) for r, k, d in _TAG_RULES.values() if d}
     register(_rule_id, _kind, _doc)
 HIDDEN_RULE = register("prune.hidden", "hidden", "hidden, aria-hidden='true' or inline display:none/visibility:hidden")
 
-_HIDDEN_STYLE = Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Kinds of class rule that only ever name small things: a bigger element is not one.
 _AUTHOR_BOX_MAX = 1200
 _SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
@@ -201,7 +201,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         return None
     style = attrib.get("style")
     if (attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true"
-            or (style is not None and _HIDDEN_STYLE.found_in(style))):
+            or (style is not None and HIDDEN_STYLE.found_in(style))):
         if options.rule_enabled(HIDDEN_RULE.id):
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
     tag_rule = _TAG_RULES.get(tag)

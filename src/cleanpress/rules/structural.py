@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..textutil import Caseless
 from . import register
 
 # kind -> words that mark it as a part of a class/id
@@ -92,6 +93,9 @@ _BUILDER_WORDS = frozenset({("elementor", "widget")})
 
 CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
                for kind, words in {**_PARTS, **_TOKENS}.items()}
+
+#: An inline style that hides its element.
+HIDDEN_STYLE = Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 # ARIA roles that mark chrome, and the kind each stands for.
 ROLE_KINDS: dict[str, str] = {
