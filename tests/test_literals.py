@@ -149,9 +149,14 @@ def test_word_finder_agrees_with_substring_tests_on_random_words(text: str, word
     assert WordFinder(words).find(text) == {word for word in words if word in text}
 
 
-def test_gate_words_in_covers_every_gate_word() -> None:
-    every = {w for rule in TEXT_RULES for w in rule.gate or ()} | {
-        w for rule in TEXT_RULES for words, _ in rule.phrases for w in words}
-    assert every <= textual._GATE_FINDER.words
-    text = "Subscribe to our newsletter; we use cookies."
-    assert textual.gate_words_in(text) == {w for w in textual._GATE_FINDER.words if w in fold(text)}
+@pytest.mark.parametrize("length", [1, 40, 220, 221, 300, 301, 399, 400, 401, 500, 501, 600])
+def test_gate_words_in_finds_every_word_a_rule_testing_a_block_that_long_asks_for(length: int) -> None:
+    text = ("Subscribe to our newsletter; we use cookies. Donate, support us / AFP | EPA. Sign up, e-mail. " * 10)[:length]
+    folded = fold(text)
+    asked = {w for rule in TEXT_RULES if not rule.whole and rule.max_chars >= length
+             for w in (*(rule.gate or ()), *(w for words, _ in rule.phrases for w in words))}
+    if length <= textual._LONGEST_WHOLE:
+        asked |= set(textual._ANY_START_GATE or ())
+    found = textual.gate_words_in(text)
+    assert {w for w in asked if w in folded} <= found
+    assert all(w in folded for w in found)

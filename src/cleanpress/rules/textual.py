@@ -138,19 +138,38 @@ _LEADING = regex.compile(r"[\s\W]*", regex.IGNORECASE | regex.VERSION0)
 
 _ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
 _ANY_START_GATE = gate_words(_WHOLE_ANY_START)
-# Every gate word of every rule and phrase, found in one scan per block.
-_GATE_FINDER = WordFinder({
-    *(word for rule in TEXT_RULES for word in rule.gate or ()),
-    *(word for rule in TEXT_RULES for words, _ in rule.phrases for word in words),
-    *(_ANY_START_GATE or ()),
-})
+
+
+def _gate_finder(shorter: int) -> WordFinder:
+    """The gate words that a block longer than ``shorter`` characters can be asked for, found in one scan.
+
+    They are those of the phrase rules that test such blocks, and the
+    whole-block words of ``_whole_possible`` while whole-block rules can match:
+    a longer block needs fewer words, and the scan costs less with fewer.
+    """
+    rules = [rule for rule in _PHRASE_RULES if rule.max_chars > shorter]
+    return WordFinder({
+        *(word for rule in rules for word in rule.gate or ()),
+        *(word for rule in rules for words, _ in rule.phrases for word in words),
+        *((_ANY_START_GATE or ()) if shorter < _LONGEST_WHOLE else ()),
+    })
+
+
+# (longest block, finder) per band of block lengths, shortest first; the bands end at the rules'
+# own limits, so every block of a band is tested by the same rules.
+_BAND_ENDS = sorted({rule.max_chars for rule in _PHRASE_RULES} | {_LONGEST_WHOLE})
+_GATE_FINDERS = tuple((end, _gate_finder(start)) for start, end in zip([0, *_BAND_ENDS], _BAND_ENDS))
 # One anchored union per start character, compiled here so that extraction never compiles.
 _UNION_BY_START = {key: _anchored_union(fragments) for key, fragments in _WHOLE_BY_START.items()}
 
 
 def gate_words_in(text: str) -> frozenset[str]:
-    """The gate words of the textual rules that occur in ``text`` (case-folded first)."""
-    return _GATE_FINDER.find(fold(text))
+    """The gate words that occur in ``text`` (case-folded first), of the rules that test blocks that long."""
+    length = len(text)
+    for longest, finder in _GATE_FINDERS:
+        if length <= longest:
+            return finder.find(fold(text))
+    return frozenset()
 
 
 def _whole_possible(text: str, present: frozenset[str]) -> bool:
