@@ -13,8 +13,8 @@ its payment widget, and a "Related" heading takes the link lists under it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -43,13 +43,23 @@ class TextRule:
     #: For a gated rule, each phrase on its own with its own gate words: a block
     #: that passes the rule's gate is searched only for the phrases it could hold.
     phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...] = ()
+    #: Gate word -> the positions in ``phrases`` of the phrases it gates.
+    by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def search(self, text: str, present: frozenset[str]) -> bool:
         """Whether the rule matches ``text``, as ``pattern.search`` would say (``present``: ``gate_words_in(text)``)."""
         if not self.phrases:
             return self.pattern.search(text) is not None
-        return any(not present.isdisjoint(words) and pattern.search(text) is not None
-                   for words, pattern in self.phrases)
+        possible = {index for word in present for index in self.by_word.get(word, ())}
+        return any(self.phrases[index][1].search(text) is not None for index in possible)
+
+
+def _by_word(phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, tuple[int, ...]] = {}
+    for position, (words, _) in enumerate(phrases):
+        for word in words:
+            index[word] = (*index.get(word, ()), position)
+    return index
 
 
 def _fragments(rule_id: str) -> list[str]:
@@ -107,11 +117,17 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
     ("text.login", "navigation", True, 30, "log-in, search and menu labels"),
 )
 
-TEXT_RULES: tuple[TextRule, ...] = tuple(
-    TextRule(rule_id, kind, whole, max_chars, _compile(rule_id, whole),
-             None if whole else gate_words(_fragments(rule_id)), () if whole else _phrases(rule_id))
-    for rule_id, kind, whole, max_chars, _ in _TABLE
-)
+
+def _rule(rule_id: str, kind: str, whole: bool, max_chars: int) -> TextRule:
+    if whole:
+        return TextRule(rule_id, kind, True, max_chars, _compile(rule_id, True), None)
+    phrases = _phrases(rule_id)
+    return TextRule(rule_id, kind, False, max_chars, _compile(rule_id, False), gate_words(_fragments(rule_id)),
+                    phrases, _by_word(phrases))
+
+
+TEXT_RULES: tuple[TextRule, ...] = tuple(_rule(rule_id, kind, whole, max_chars)
+                                         for rule_id, kind, whole, max_chars, _ in _TABLE)
 for _id, _kind, _whole, _max, _doc in _TABLE:
     register(_id, _kind, _doc)
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
@@ -126,13 +142,18 @@ _PHRASE_MIN = 12
 # every block that holds one of their gate words.
 _WHOLE_BY_START: dict[str, list[str]] = {}
 _WHOLE_ANY_START: list[str] = []
-for _fragment in (f for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
+# The rules whose fragments each of those holds.
+_RULES_BY_START: dict[str, frozenset[str]] = {}
+_ANY_START_RULES: frozenset[str] = frozenset()
+for _rule_id, _fragment in ((rule.id, f) for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
     _starts = first_characters(_fragment)
     if _starts is None:
         _WHOLE_ANY_START.append(_fragment)
+        _ANY_START_RULES |= {_rule_id}
     else:
         for _key in {fold(char) for char in _starts}:
             _WHOLE_BY_START.setdefault(_key, []).append(_fragment)
+            _RULES_BY_START[_key] = _RULES_BY_START.get(_key, frozenset()) | {_rule_id}
 _LEADING = regex.compile(r"[\s\W]*", regex.IGNORECASE | regex.VERSION0)
 
 
@@ -172,17 +193,19 @@ def gate_words_in(text: str) -> frozenset[str]:
     return frozenset()
 
 
-def _whole_possible(text: str, present: frozenset[str]) -> bool:
-    """Whether any whole-block rule could match ``text`` (``present``: ``gate_words_in(text)``): most blocks match none.
+def _whole_possible(text: str, present: frozenset[str]) -> frozenset[str]:
+    """The whole-block rules that could match ``text`` (``present``: ``gate_words_in(text)``); most blocks: none.
 
     The answer of one anchored union of every whole-block fragment, got more
     cheaply: a fragment starts at the block's first letter or digit, or within
     the spaces and punctuation before it, so only the fragments that can start
     with one of those characters are tried; those that can start with anything
-    only when the block holds one of their gate words.
+    only when the block holds one of their gate words. Each union that matches
+    names the rules of its fragments.
     """
+    possible: frozenset[str] = frozenset()
     if (_ANY_START_GATE is None or not present.isdisjoint(_ANY_START_GATE)) and _ANY_START_UNION.match(text):
-        return True
+        possible = _ANY_START_RULES
     lead = _LEADING.match(text)
     end = lead.end() if lead is not None else 0
     keys = {fold(char) for char in text[:end + 1]}
@@ -194,8 +217,8 @@ def _whole_possible(text: str, present: frozenset[str]) -> bool:
     for key in keys:
         union = _UNION_BY_START.get(key)
         if union is not None and union.match(text):
-            return True
-    return False
+            possible = possible | _RULES_BY_START[key]
+    return possible
 
 
 _BY_ID = {rule.id: rule for rule in TEXT_RULES}
@@ -221,22 +244,24 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
     length = len(text)
     if length <= _LONGEST:
         present = gate_words_in(text)
-        whole_possible = length <= _LONGEST_WHOLE and _whole_possible(text, present)
+        whole = _whole_possible(text, present) if length <= _LONGEST_WHOLE else frozenset()
         # a phrase rule needs one of its gate words, unless some phrase rule has none
         phrase_possible = length >= _PHRASE_MIN and (bool(present) or _UNGATED_PHRASES)
-        if whole_possible or phrase_possible:
+        if whole or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
-            rules = TEXT_RULES if whole_possible and phrase_possible else _WHOLE_RULES if whole_possible else _PHRASE_RULES
+            rules = TEXT_RULES if whole and phrase_possible else _WHOLE_RULES if whole else _PHRASE_RULES
             for rule in rules:
                 if length > rule.max_chars:
                     continue
                 if enabled is not None and not enabled(rule.id):
                     continue
-                if rule.gate is None:
+                if rule.whole:
+                    if rule.id in whole and rule.pattern.search(text):
+                        return rule
+                elif rule.gate is None:
                     if rule.pattern.search(text):
                         return rule
-                    continue
-                if not present.isdisjoint(rule.gate) and rule.search(text, present):
+                elif not present.isdisjoint(rule.gate) and rule.search(text, present):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
