@@ -178,3 +178,11 @@ def test_blocks_without_an_element_render_escaped(kind: str, level: int, text: s
     assert block.markdown == markdown
     assert block.html == markup
     assert is_safe_html(block.html)
+
+
+def test_items_and_cells_keep_their_words_whatever_the_whitespace_inside() -> None:
+    article = _article("<ul><li>Sand\tbags\n and  ropes</li><li></li><li>Pumps <b>big</b>\n<i>small</i></li></ul>"
+                       "<table><tr><th>Town\t(east)</th><th></th></tr><tr><td>Lower\n town</td><td>2.1\tm</td></tr>"
+                       "<tr><td></td><td></td></tr></table>")
+    assert _block(article, "list").items == ("Sand bags and ropes", "Pumps big small")
+    assert _block(article, "table").rows == (("Town (east)", ""), ("Lower town", "2.1 m"))

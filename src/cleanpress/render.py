@@ -17,7 +17,6 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .candidates import Candidate
-from .flatten import list_items, table_rows
 from .sanitize import UrlVerdicts, sanitize_element
 from .textutil import collapse
 
@@ -54,12 +53,14 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     items: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     ordered = False
+    # flatten wrote a list's items one per line and a table's rows with tab-separated cells (whitespace
+    # inside each collapsed to single spaces), so they are read back rather than gathered again
     if kind == "list":
-        items = tuple(list_items(element))
+        items = tuple(candidate.text.split("\n"))
         ordered = element.tag == "ol"
         markdown = _list_markdown(element, ordered, urls, keep_links, keep_images)
     elif kind == "table":
-        rows = tuple(tuple(row) for row in table_rows(element))
+        rows = tuple(tuple(row.split("\t")) for row in candidate.text.split("\n"))
         markdown = _table_markdown(rows)
     elif kind == "code":
         markdown = _fence(candidate.text)
