@@ -125,11 +125,13 @@ def test_page_too_large_raises_or_truncates() -> None:
     assert 0 < len(root.find("body").text_content()) <= 1000
 
 
-def test_too_many_nodes_raises_or_cuts_in_document_order() -> None:
+@pytest.mark.parametrize("with_bytes", [False, True])
+def test_too_many_nodes_raises_or_cuts_in_document_order(with_bytes: bool) -> None:
     markup = "".join(f"<p>para {i}</p>" for i in range(100))
+    utf8 = markup.encode("utf-8") if with_bytes else None
     with pytest.raises(TooManyNodes):
-        parse_html(markup, Limits(max_nodes=50))
-    root, truncated = parse_html(markup, Limits(max_nodes=50, truncate=True))
+        parse_html(markup, Limits(max_nodes=50), cleaned=True, utf8=utf8)
+    root, truncated = parse_html(markup, Limits(max_nodes=50, truncate=True), cleaned=True, utf8=utf8)
     assert truncated
     paragraphs = [p.text for p in root.iter("p")]
     assert paragraphs == [f"para {i}" for i in range(len(paragraphs))]
