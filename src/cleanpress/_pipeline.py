@@ -94,8 +94,8 @@ def _options(options: Options | None, overrides: dict[str, Any], format: str) ->
 
 
 def _decode(page: object, encoding: str | None, options: Options) -> tuple[str, bytes | None, bool]:
-    """The page as clean text, that text as UTF-8 when the page's bytes were exactly that, and
-    whether it was cut to ``max_bytes``."""
+    """The page as clean text, the page's own UTF-8 bytes when they read as that text (see
+    ``decode_page_with_utf8``), and whether it was cut to ``max_bytes``."""
     if isinstance(page, (bytearray, memoryview)):
         page = bytes(page)
     if not isinstance(page, (str, bytes)):
