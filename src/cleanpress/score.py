@@ -41,6 +41,12 @@ _PROSE_LINKS = 0.3
 _PROSE_COVERAGE = 0.85    # the container should hold this share of the page's prose
 _WIDE_LINKS = 0.35
 
+#: What the walk keeps of each element: its visible characters, link characters, commas,
+#: prose characters, headings and linked headings inside; one tuple, one look-up per child.
+_Stats = tuple[int, int, int, int, int, int]
+_NO_STATS: _Stats = (0, 0, 0, 0, 0, 0)
+_PROSE = 3
+
 OUTSIDE_RULE = register("score.outside-container", "outside-article",
                         "text outside the element that scoring chose as the article")
 
@@ -78,13 +84,9 @@ def find_container(body: HtmlElement) -> Container:
     Prose is counted for widening; a teaser card (one linked headline and a short
     blurb) holds sentences but no article prose.
     """
-    text_chars: dict[HtmlElement, int] = {}
-    link_chars: dict[HtmlElement, int] = {}
+    stats: dict[HtmlElement, _Stats] = {}
     scores: dict[HtmlElement, float] = {}
     paragraphs: dict[HtmlElement, int] = {}
-    prose: dict[HtmlElement, int] = {}
-    commas: dict[HtmlElement, int] = {}
-    headlines: dict[HtmlElement, tuple[int, int]] = {}  # (headings, linked headings) inside
     for _event, element in etree.iterwalk(body, events=("end",)):
         tag = element.tag
         if not isinstance(tag, str):
@@ -95,29 +97,30 @@ def find_container(body: HtmlElement) -> Container:
         links = loose_links = child_prose = heads = linked_heads = 0
         has_block_child = False
         for child in element:
-            child_chars = text_chars.get(child, 0)
             tail = child.tail
             tail_chars, tail_commas = _measure(tail) if tail else (0, 0)
-            chars += child_chars + tail_chars
-            comma_count += commas.get(child, 0) + tail_commas
-            links += link_chars.get(child, 0)
-            child_prose += prose.get(child, 0)
-            child_heads, child_linked = headlines.get(child, (0, 0))
-            heads, linked_heads = heads + child_heads, linked_heads + child_linked
+            chars += tail_chars
+            comma_count += tail_commas
             loose, loose_commas = loose + tail_chars, loose_commas + tail_commas
+            inner = stats.get(child)
+            if inner is not None:
+                child_chars, child_links, child_commas, inner_prose, child_heads, child_linked = inner
+                chars += child_chars
+                comma_count += child_commas
+                links += child_links
+                child_prose += inner_prose
+                heads, linked_heads = heads + child_heads, linked_heads + child_linked
+            else:
+                child_chars = child_links = child_commas = 0
             if child.tag in INLINE_TAGS:
-                loose, loose_commas = loose + child_chars, loose_commas + commas.get(child, 0)
-                loose_links += link_chars.get(child, 0)
+                loose, loose_commas = loose + child_chars, loose_commas + child_commas
+                loose_links += child_links
             else:
                 has_block_child = True
         if tag == "a" and element.get("href") is not None:
             links, linked_heads = chars, heads
         elif tag in _HEADINGS:
             heads, linked_heads = 1, int(chars > 0 and links >= 0.5 * chars)
-        text_chars[element] = chars
-        link_chars[element] = links
-        commas[element] = comma_count
-        headlines[element] = (heads, linked_heads)
         # A list item of blocks (a card in a stream) is scored through its blocks, not twice over.
         paragraph_like = (tag in PARAGRAPH_TAGS and not (tag in _ITEMS and has_block_child)
                           or tag in _BOXES and not has_block_child)
@@ -129,16 +132,17 @@ def find_container(body: HtmlElement) -> Container:
             if loose >= _PROSE_MIN and loose_links < _PROSE_LINKS * loose:
                 child_prose += loose
             _credit_ancestors(element, 1.0 + loose_commas + min(loose / 100.0, 3.0), scores, paragraphs)
-        prose[element] = 0 if linked_heads == 1 and chars <= _CARD_MAX else child_prose
+        prose = 0 if linked_heads == 1 and chars <= _CARD_MAX else child_prose
+        stats[element] = (chars, links, comma_count, prose, heads, linked_heads)
     if not scores:
         return Container([body], 0.0, 0)
-    ranked = sorted(((score * (1 - link_chars[el] / max(text_chars[el], 1)), el) for el, score in scores.items()),
+    ranked = sorted(((score * (1 - stats[el][1] / max(stats[el][0], 1)), el) for el, score in scores.items()),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = ranked[0]
     best = _climb(best, best_score, ranked, body)
-    best = _widen_for_prose(best, body, prose, text_chars, link_chars)
+    best = _widen_for_prose(best, body, stats)
     final = {el: score for score, el in ranked}
-    elements = _with_siblings(best, final.get(best, best_score), final, text_chars, link_chars)
+    elements = _with_siblings(best, final.get(best, best_score), final, stats)
     return Container(elements, best_score, paragraphs.get(best, 0))
 
 
@@ -184,28 +188,27 @@ def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlE
     return best
 
 
-def _widen_for_prose(best: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int],
-                     text_chars: dict[HtmlElement, int], link_chars: dict[HtmlElement, int]) -> HtmlElement:
+def _widen_for_prose(best: HtmlElement, body: HtmlElement, stats: dict[HtmlElement, _Stats]) -> HtmlElement:
     """Climb to the lowest ancestor that holds most of the page's prose.
 
     Articles split over several wrappers (a body interrupted by ad slots, one
     grid cell per section) score as separate pieces; the article is their
     common ancestor, as long as that ancestor is not mostly links.
     """
-    total = prose.get(body, 0)
-    if not total or prose.get(best, 0) >= _PROSE_COVERAGE * total:
+    total = stats.get(body, _NO_STATS)[_PROSE]
+    if not total or stats.get(best, _NO_STATS)[_PROSE] >= _PROSE_COVERAGE * total:
         return best
     for ancestor in best.iterancestors():
         if ancestor is body or ancestor.tag == "html":
             break
-        if prose.get(ancestor, 0) >= _PROSE_COVERAGE * total:
-            chars = text_chars.get(ancestor, 0) or 1
-            return ancestor if link_chars.get(ancestor, 0) < _WIDE_LINKS * chars else best
+        chars, links, _, prose, _, _ = stats.get(ancestor, _NO_STATS)
+        if prose >= _PROSE_COVERAGE * total:
+            return ancestor if links < _WIDE_LINKS * (chars or 1) else best
     return best
 
 
 def _with_siblings(best: HtmlElement, best_score: float, scores: dict[HtmlElement, float],
-                   text_chars: dict[HtmlElement, int], link_chars: dict[HtmlElement, int]) -> list[HtmlElement]:
+                   stats: dict[HtmlElement, _Stats]) -> list[HtmlElement]:
     """The winner plus siblings that score near it or read as plain prose."""
     parent = best.getparent()
     if parent is None:
@@ -218,8 +221,8 @@ def _with_siblings(best: HtmlElement, best_score: float, scores: dict[HtmlElemen
             continue
         if not isinstance(sibling.tag, str):
             continue
-        chars = text_chars.get(sibling, 0)
-        density = link_chars.get(sibling, 0) / chars if chars else 1.0
+        chars, links, *_ = stats.get(sibling, _NO_STATS)
+        density = links / chars if chars else 1.0
         if scores.get(sibling, 0.0) >= threshold:
             elements.append(sibling)
         elif sibling.tag == "p" and chars > 80 and density < 0.25:
