@@ -114,6 +114,8 @@ def _judged(url: str, base: str | None) -> str | None:
     except ValueError:
         return None
     result = _UNSAFE_IN_URL_RE.sub(_percent_encode, cleaned)
+    if result is cleaned and (base is not None or cleaned is url):
+        return result  # nothing was encoded (sub gave its argument back): this very string passed above
     return result if _scheme_is_safe(result) else None
 
 
