@@ -69,7 +69,6 @@ _GALLERY_STEMS = ("galler", "slide", "carousel")
 _LEAD_PARTS = frozenset({"lead", "lede", "standfirst", "intro", "sapo", "chapo", "bajada", "entradilla"})
 _BIO_PARTS = frozenset({"bio", "biography", "authorbox", "saboxplugin"})
 _AUTHOR_BOX_PARTS = frozenset({"box", "info", "about", "description", "desc", "details", "post"})
-_PART_SPLIT = re.compile(r"[\s_-]+")
 
 
 # word -> kind, for one dictionary look-up per class/id part
@@ -112,6 +111,11 @@ def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
     return (joined if joined.islower() else _CAMEL.sub(r"\1-\2", joined)).lower()
 
 
+def _parts(words: str) -> list[str]:
+    """The parts of class/id words: split at runs of whitespace, "_" and "-"."""
+    return words.replace("_", " ").replace("-", " ").split()
+
+
 def class_kind(words: str) -> str | None:
     """The chrome kind that the class/id words name, if any (the leftmost word wins)."""
     tokens = words.split()
@@ -120,7 +124,7 @@ def class_kind(words: str) -> str | None:
             kind = _TOKEN_KIND.get(token)
             if kind is not None:
                 return kind
-    parts = words.replace("_", " ").replace("-", " ").split()  # split at runs of whitespace, "_" and "-"
+    parts = _parts(words)
     if _FIRST_PARTS.isdisjoint(parts):
         return None  # no part can start a keyword: most class names end here
     for index, part in enumerate(parts):
@@ -150,7 +154,7 @@ def keywords_starting(kinds: Collection[str]) -> frozenset[str]:
 def names_none_of(words: str, starts: frozenset[str]) -> bool:
     """True when class/id ``words`` certainly name no kind whose keywords start as ``starts`` (see
     :func:`keywords_starting`); the words of many elements joined are tested as cheaply as one's."""
-    return starts.isdisjoint(words.split()) and starts.isdisjoint(words.replace("_", " ").replace("-", " ").split())
+    return starts.isdisjoint(words.split()) and starts.isdisjoint(_parts(words))
 
 
 def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
@@ -170,7 +174,7 @@ def names_gallery(class_attr: str | None, id_attr: str | None) -> bool:
 
 def names_author_box(words: str) -> bool:
     """True when class/id words (from ``class_id_words``) name an author's box: a bio, not a byline."""
-    parts = set(_PART_SPLIT.split(words))
+    parts = set(_parts(words))
     return bool(parts & _BIO_PARTS) or ("author" in parts and not parts.isdisjoint(_AUTHOR_BOX_PARTS))
 
 
@@ -178,7 +182,7 @@ def names_lead(class_attr: str | None, id_attr: str | None) -> bool:
     """True when the class or id names the article's standfirst ("article-lead", "c-page-intro__copy", "dek")."""
     if class_attr is None and id_attr is None:
         return False
-    return not _LEAD_PARTS.isdisjoint(_PART_SPLIT.split(class_id_words(class_attr, id_attr)))
+    return not _LEAD_PARTS.isdisjoint(_parts(class_id_words(class_attr, id_attr)))
 
 
 def names_content(words: str) -> bool:
