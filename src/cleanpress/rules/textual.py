@@ -47,9 +47,15 @@ class TextRule:
     by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def search(self, text: str, present: frozenset[str]) -> bool:
-        """Whether the rule matches ``text``, as ``pattern.search`` would say (``present``: ``gate_words_in(text)``)."""
-        if not self.phrases:
+        """Whether the rule matches ``text``, as ``pattern.search`` would say (``present``: ``gate_words_in(text)``).
+
+        A gated rule needs one of its gate words, then is searched only for
+        the phrases whose own words the block holds.
+        """
+        if self.gate is None:
             return self.pattern.search(text) is not None
+        if present.isdisjoint(self.gate):
+            return False
         possible = {index for word in present for index in self.by_word.get(word, ())}
         return any(self.phrases[index][1].search(text) is not None for index in possible)
 
@@ -255,13 +261,8 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
                     continue
                 if enabled is not None and not enabled(rule.id):
                     continue
-                if rule.whole:
-                    if rule.id in whole and rule.pattern.search(text):
-                        return rule
-                elif rule.gate is None:
-                    if rule.pattern.search(text):
-                        return rule
-                elif not present.isdisjoint(rule.gate) and rule.search(text, present):
+                # a whole-block rule is tried only when a union of its fragments matched
+                if (not rule.whole or rule.id in whole) and rule.search(text, present):
                     return rule
     for user_rule in options.extra_rules:
         if (isinstance(user_rule, PhraseRule) and length <= user_rule.max_chars
@@ -284,19 +285,9 @@ def may_name_appeal(text: str, options: Options) -> bool:
     if any(isinstance(rule, PhraseRule) and rule.kind == _APPEAL_KIND for rule in options.extra_rules):
         return True
     length = len(text)
-    present: frozenset[str] | None = None
-    for rule in _APPEAL_RULES:
-        if length > rule.max_chars:
-            continue
-        if rule.gate is None:
-            if rule.pattern.search(text):
-                return True
-            continue
-        if present is None:
-            present = gate_words_in(text)
-        if not present.isdisjoint(rule.gate) and rule.search(text, present):
-            return True
-    return False
+    rules = [rule for rule in _APPEAL_RULES if length <= rule.max_chars]
+    present = gate_words_in(text) if any(rule.gate is not None for rule in rules) else frozenset()
+    return any(rule.search(text, present) for rule in rules)
 
 
 def _remove(candidate: Candidate, kind: str, rule_id: str) -> None:
