@@ -148,7 +148,7 @@ def _is_data_table(table: HtmlElement) -> bool:
 
 
 def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
-    """Turn the loose text gathered in ``frame`` (some) into paragraph candidates."""
+    """Turn the loose text gathered in ``frame`` into paragraph candidates (callers skip frames that gathered none)."""
     raw = "".join(frame.parts)
     frame.parts.clear()
     if not raw.strip():

@@ -118,8 +118,9 @@ def _drop_control_references(text: str, utf8: bytes | None = None) -> str:
     The parser would decode them into the very characters :func:`clean_text`
     took out of the raw text; libxml2 already turns NUL, surrogates and C1
     references into proper characters, these are what it lets through.
-    ``utf8`` is ``text`` as UTF-8, if at hand: searching bytes is quicker,
-    and the references are ASCII, spelt the same in both.
+    ``utf8`` is the page's own UTF-8 bytes for ``text``, if at hand (see
+    :func:`parse_html`): searching bytes is quicker, and the references are
+    ASCII, spelt the same in both.
     """
     if (_CONTROL_REFERENCE_BYTES_RE.search(utf8) is None) if utf8 is not None else "&#" not in text:
         return text
@@ -145,7 +146,7 @@ def _control_reference(match: re.Match[str]) -> str:
 def _libxml_parse(text: str, utf8: bytes | None = None) -> lxml.html.HtmlElement | None:
     """libxml2's tree, an empty document for nothing to parse, or None past its depth cap.
 
-    ``utf8`` is ``text`` as UTF-8, when the caller has it.
+    ``utf8`` is the page's own UTF-8 bytes for ``text``, when the caller has them (see :func:`parse_html`).
     """
     safe = parser()
     try:
