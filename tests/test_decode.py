@@ -284,10 +284,23 @@ _UTF8_CASES: list[tuple[bytes, bool]] = [  # (page bytes, whether the text is ex
     (_page("a\x00b\x07c").encode("utf-8"), False),  # controls cleaned
     (_page("c1 \x85 and \x9c").encode("utf-8"), False),
     (_page("line\u2028sep").encode("utf-8"), False),
+    (_page("para\u2029sep").encode("utf-8"), False),
+    (_page("non\ufffechar").encode("utf-8"), False),
+    (_page("non\uffffchar").encode("utf-8"), False),
     (_page("ab") .encode("utf-8") + b"\xff\xfe broken", False),
     (_page(TEXTS["ru"], '<meta charset="windows-1251">').encode("cp1251"), False),
     (_page(TEXTS["pl"]).encode("utf-16"), False),
 ]
+
+
+_NARROW_AND_WIDE = [chr(code) for code in (*range(0x100), 0x2028, 0x2029, 0x2030, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600)]
+
+
+@pytest.mark.parametrize("char", _NARROW_AND_WIDE, ids=lambda char: f"U+{ord(char):04X}")
+def test_utf8_bytes_are_handed_on_exactly_when_cleaning_leaves_the_text(char: str) -> None:
+    text = _page(f"left {char} right")
+    handed_on = decode_page_with_utf8(text.encode("utf-8"))[1] is not None
+    assert handed_on == (clean_text(text) == text) or char == "\r"  # a CR is libxml2's to read as LF
 
 
 @pytest.mark.parametrize(("page", "exact"), _UTF8_CASES)

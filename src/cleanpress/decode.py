@@ -137,32 +137,31 @@ def decode_page_with_utf8(page: bytes, encoding: str | None = None, *,
         except UnicodeDecodeError:
             return clean_text(data.decode("utf-8", "replace")), None
     text = _one_newline(text)
-    if _utf8_needs_cleaning(data):
+    if _utf8_needs_cleaning(data, text):
         return clean_text(text), None
     return text, data
 
 
 #: The C0 controls and DEL that :func:`clean_text` removes or rewrites (tab, LF and CR excepted).
 _C0_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
-#: The UTF-8 forms of the other characters it changes: C1 controls, LS and PS, U+FFFE and U+FFFF.
-#: Each pattern starts with literal bytes, which the regex engine scans for at memory speed.
-_UTF8_CONTROL_RES = (
-    re.compile(rb"\xc2[\x80-\x9f]"),
-    re.compile(rb"\xe2\x80[\xa8\xa9]"),
-    re.compile(rb"\xef\xbf[\xbe\xbf]"),
-)
+#: The UTF-8 form of the C1 controls, which it removes (NEL: rewrites). One lead byte: a fast scan.
+_C1_UTF8_RE = re.compile(rb"\xc2[\x80-\x9f]")
+#: The other characters it changes that valid UTF-8 can hold: LS, PS, U+FFFE and U+FFFF.
+_WIDE_TO_CLEAN = ("\u2028", "\u2029", "\ufffe", "\uffff")
 
 
-def _utf8_needs_cleaning(data: bytes) -> bool:
-    """Whether UTF-8 ``data`` decodes to text that :func:`clean_text` would change other than at a CR.
+def _utf8_needs_cleaning(data: bytes, text: str) -> bool:
+    """Whether ``text``, UTF-8 ``data`` decoded, is text that :func:`clean_text` would change other than at a CR.
 
-    Asked of the bytes rather than the text: in UTF-8 each such character is
-    one byte or one fixed sequence, which C-level byte scans find several
-    times faster than a character-class regex over the decoded text. (The
-    UTF-8 codec never yields a lone surrogate; broken sequences become U+FFFD.)
+    Each kind of character is looked for where a C-level scan finds it
+    fastest, never with a character-class regex over the text: the C0
+    controls by deleting them from the bytes, the C1 controls by their one
+    lead byte, the rest as single characters of the text (a search for one
+    character runs at memory speed, and not at all in text too narrow to
+    hold it). The UTF-8 codec never yields a lone surrogate.
     """
-    return len(data.translate(None, _C0_BYTES)) != len(data) or any(
-        pattern.search(data) is not None for pattern in _UTF8_CONTROL_RES)
+    return (len(data.translate(None, _C0_BYTES)) != len(data) or _C1_UTF8_RE.search(data) is not None
+            or any(char in text for char in _WIDE_TO_CLEAN))
 
 
 # Legacy text decoded as UTF-8 is nearly all broken sequences; real UTF-8 with a glitch is nearly all good ones.
@@ -209,14 +208,20 @@ def clean_text(text: str) -> str:
     Drops NUL, the C0 controls other than tab and newline, DEL, the C1 controls
     and the non-characters U+FFFE/U+FFFF; turns lone surrogates into U+FFFD;
     turns CR LF, CR, NEL, LS, PS, VT and FF into ``\\n``. Text that needs none
-    of this (nearly all) costs one regex scan.
+    of this (nearly all) costs one regex scan, the rest one more.
     """
     text = _one_newline(text)
     if _NEEDS_CLEANING_RE.search(text) is None:
         return text
-    text = _NEWLINE_RE.sub("\n", text)
-    text = _CONTROL_RE.sub("", text)
-    return _SURROGATE_RE.sub("\ufffd", text)
+    return _NEEDS_CLEANING_RE.sub(_cleaned, text)
+
+
+def _cleaned(match: re.Match[str]) -> str:
+    """What :func:`clean_text` puts in place of one character it changes."""
+    char = match.group()
+    if char in _NEWLINES:
+        return "\n"
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else ""
 
 
 def _one_newline(text: str) -> str:
@@ -225,9 +230,7 @@ def _one_newline(text: str) -> str:
 
 
 _NEEDS_CLEANING_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029\ud800-\udfff]")
-_NEWLINE_RE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_NEWLINES = frozenset("\x0b\x0c\x85\u2028\u2029")
 
 
 def _gunzip(data: bytes, limit: int) -> bytes | None:
