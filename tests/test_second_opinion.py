@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 from lxml.html import HtmlElement
+from readability import Document
 
 from cleanpress import second_opinion
 from cleanpress.options import DEFAULT_OPTIONS, Limits, Options
@@ -73,3 +79,34 @@ def test_deeper_than_counts_levels_below_the_root(levels: int, deeper: bool) -> 
 
 def _must_not_be_asked(body: HtmlElement) -> HtmlElement | None:
     raise AssertionError("readability-lxml was asked")
+
+
+# Markup of the kinds that readability-lxml's div step tells apart: divs with and without blocks
+# inside, inline runs, <br>s, loose text and tails, blocks that only start like one of its names.
+_PIECES = st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", "<span>", "</span>", "<a href='x'>", "</a>", "<b>", "</b>", "<br>",
+    "<img src='i.png'>", "<ul><li>item</li></ul>", "<pre>code</pre>", "<picture></picture>", "<section>",
+    "</section>", "<table><tr><td>cell</td></tr></table>", "<em>", "</em>", "<abbr>", "</abbr>", "words ",
+    " ", "more words", "\n  ",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_paragraphs_from_divs_does_what_readabilitys_own_step_does(pieces: list[str]) -> None:
+    body = body_of("<html><body><div>" + "".join(pieces) + "</div></body></html>")
+    theirs, ours = copy.deepcopy(body), copy.deepcopy(body)
+    document = Document(theirs)
+    document.html = theirs
+    document.transform_misused_divs_into_paragraphs()
+    second_opinion._paragraphs_from_divs(ours)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_paragraphs_from_divs_wraps_loose_text_and_inline_runs() -> None:
+    body = body_of("<html><body><div>lead <b>bold</b><br>after<div><p>block</p></div>tail</div>"
+                   "<div>only <i>inline</i></div></body></html>")
+    second_opinion._paragraphs_from_divs(body)
+    assert etree.tostring(body, encoding=str) == (
+        "<body><div><p>lead <b>bold</b></p><p>after</p><div><p>block</p></div><p>tail</p></div>"
+        "<p>only <i>inline</i></p></body>")

@@ -32,6 +32,9 @@ _INDEX = "data-cleanpress-index"
 _DEEPEST = 500
 
 _DISPLAY_NONE = REGEXES["displayNoneRe"]
+# What readability-lxml takes for a block inside a div: tags that start so (its "<p" also finds <pre>, <picture>).
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
@@ -62,6 +65,7 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     attributes) is skipped: the pruned body holds none of those, and its
     scoring reads only tags, classes, ids and text; only its removal of
     hidden elements is repeated, for a caller who switched ``prune.hidden`` off.
+    Its turning of divs into paragraphs is done by :func:`_paragraphs_from_divs`.
     """
     originals = list(body.iter())
     duplicate = copy.deepcopy(body)
@@ -71,7 +75,7 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
         document = Document(duplicate)
         document.html = _without_hidden(duplicate)
         document.remove_unlikely_candidates()
-        document.transform_misused_divs_into_paragraphs()
+        _paragraphs_from_divs(duplicate)
         best = document.select_best_candidate(document.score_paragraphs())
     except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
         return None
@@ -79,6 +83,58 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     while pick is not None and pick.get(_INDEX) is None:
         pick = pick.getparent()
     return originals[int(pick.get(_INDEX, "0"))] if pick is not None else None
+
+
+def _paragraphs_from_divs(root: HtmlElement) -> None:
+    """readability-lxml's ``transform_misused_divs_into_paragraphs``, in one pass instead of one per div.
+
+    Its rule: a div with no block inside becomes a <p>; in the other divs,
+    loose text and runs of inline children (cut at each <br>, which goes)
+    are wrapped in new <p>s. readability-lxml tests "no block inside" by
+    serialising each div's subtree and searching the markup, which costs the
+    size of the subtree for every div around it; here the elements that hold
+    a block are marked once, climbing from each block, before anything moves.
+    No move puts a block into an element that held none, so the marks hold.
+    """
+    holding: set[HtmlElement] = set()
+    for element in root.iter():
+        tag = element.tag
+        if isinstance(tag, str) and tag.lower().startswith(_BLOCK_PREFIXES):
+            parent = element.getparent()
+            while parent is not None and parent not in holding:
+                holding.add(parent)
+                parent = parent.getparent()
+    for div in root.findall(".//div"):
+        if div not in holding:
+            div.tag = "p"
+    for div in root.findall(".//div"):
+        children = list(div)
+        paragraph = None  # where inline children go: the paragraph of the loose text before them
+        if div.text and div.text.strip():
+            paragraph = _paragraph(div, div.text)
+            div.insert(0, paragraph)
+            div.text = None
+        for child in children:
+            if child.tag == "br" or child.tag not in _INLINE or child in holding:
+                paragraph = None
+                continue
+            if paragraph is None:
+                paragraph = _paragraph(div, None)
+                child.addprevious(paragraph)
+            paragraph.append(child)
+        for position in range(len(div) - 1, -1, -1):
+            child = div[position]
+            if child.tail and child.tail.strip():
+                div.insert(position + 1, _paragraph(div, child.tail))
+                child.tail = None
+            if child.tag == "br":
+                child.drop_tree()
+
+
+def _paragraph(div: HtmlElement, text: str | None) -> HtmlElement:
+    paragraph: HtmlElement = div.makeelement("p")
+    paragraph.text = text
+    return paragraph
 
 
 def _without_hidden(root: HtmlElement) -> HtmlElement:
