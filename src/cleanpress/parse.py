@@ -209,8 +209,10 @@ def _enforce_node_limit(root: lxml.html.HtmlElement, text: str, limits: Limits, 
     or from ``utf8``, its bytes, which are quicker to count in)."""
     # Every element opens at a "<" of the text, except the html, head and body that libxml2
     # implies and the <p> it implies for loose text or an inline tag outside them (at most one
-    # per run of text: one per "<" and one more). When twice the "<"s, counted at memory
-    # speed, stay within the limit, the elements need no counting.
+    # per run of text: one per "<" and one more). When twice the "<"s stay within the limit,
+    # the elements need no counting; nor do the "<"s, when the whole text is short enough.
+    if 2 * (len(utf8 if utf8 is not None else text) + 1) + _IMPLIED_ELEMENTS <= limits.max_nodes:
+        return False
     opening = utf8.count(b"<") if utf8 is not None else text.count("<")
     if 2 * (opening + 1) + _IMPLIED_ELEMENTS <= limits.max_nodes:
         return False
