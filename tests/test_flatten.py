@@ -49,6 +49,12 @@ def test_nested_list_is_folded_into_its_item() -> None:
     assert len(candidate.text.split("\n")) == 2
 
 
+def test_br_and_blocks_inside_an_item_are_spaces_and_inline_markup_is_not() -> None:
+    [candidate] = _flatten("<ul><li>Sand<br>bags</li><li><p>Pumps</p><p>and hoses</p>for the cellars</li>"
+                           "<li>W<b>or</b>d and <a href='/x'>li<i>nk</i></a></li></ul>")
+    assert candidate.text == "Sand bags\nPumps and hoses for the cellars\nWord and link"
+
+
 def test_definition_list_is_a_list() -> None:
     [candidate] = _flatten("<dl><dt>Term</dt><dd>Meaning</dd></dl>")
     assert (candidate.kind, candidate.text) == ("list", "Term\nMeaning")
@@ -60,6 +66,13 @@ def test_data_table_has_rows_and_cells() -> None:
                            "<tr><td></td><td></td></tr></tbody></table>")
     assert candidate.kind == "table"
     assert candidate.text == "City\tRain\nOslo\t12 mm\nRome\t3 mm"
+
+
+def test_br_and_blocks_inside_a_cell_are_spaces_and_inline_markup_is_not() -> None:
+    [candidate] = _flatten("<table><tr><td><p>one</p><p>two</p></td><td>2.1<br>m</td><td>W<b>or</b>d</td></tr>"
+                           "<tr><td><ul><li>east</li><li>west</li></ul></td><td><div>Lower</div>town</td><td>x</td></tr>"
+                           "</table>")
+    assert candidate.text == "one two\t2.1 m\tWord\neast west\tLower town\tx"
 
 
 def test_layout_table_with_a_long_cell_is_walked_into() -> None:
@@ -97,6 +110,13 @@ def test_figure_caption_is_a_caption() -> None:
 def test_blockquote_is_a_quote_with_its_paragraphs_on_lines() -> None:
     [candidate] = _flatten("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
     assert (candidate.kind, candidate.text) == ("quote", "We will rebuild.\nEvery house.")
+
+
+def test_br_and_blocks_inside_a_quote_are_spaces() -> None:
+    [parts] = _flatten("<blockquote><p>We will<br>rebuild.</p><ul><li>Every</li><li>house.</li></ul></blockquote>")
+    assert parts.text == "We will rebuild.\nEvery house."
+    [lines] = _flatten("<blockquote>We will<br>rebuild <em>every</em> house.</blockquote>")
+    assert lines.text == "We will rebuild every house."
 
 
 def test_loose_div_text_becomes_paragraphs_in_order() -> None:

@@ -182,8 +182,8 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        inner = [element_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
-        text = "\n".join(t for t in inner if t) if inner else element_text(element)
+        inner = [_block_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
+        text = "\n".join(t for t in inner if t) if inner else _block_text(element)
     elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
     else:  # one run of text: libxml2 gathers it
@@ -258,7 +258,7 @@ def _has_breaks(element: HtmlElement) -> bool:
 
 
 def _text_with_breaks(element: HtmlElement) -> Iterator[str]:
-    """Text of ``element`` with a space at each <br> and block boundary."""
+    """Text of ``element`` with a space at each <br> and at both ends of each block inside it."""
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag
         if event == "start":
@@ -266,16 +266,26 @@ def _text_with_breaks(element: HtmlElement) -> Iterator[str]:
                 yield " "
             if node.text and isinstance(tag, str):
                 yield node.text
-        elif node is not element and node.tail:
-            yield node.tail
+        elif node is not element:
+            if tag in BLOCK_TAGS:
+                yield " "
+            if node.tail:
+                yield node.tail
+
+
+def _block_text(element: HtmlElement) -> str:
+    """Collapsed text of an item, cell or quote part; blocks and <br> inside are spaces ("one</p><p>two")."""
+    if _has_breaks(element):
+        return collapse("".join(_text_with_breaks(element)))
+    return element_text(element)  # one run of text, the common case: libxml2 gathers it
 
 
 def list_items(element: HtmlElement) -> list[str]:
     """The text of each item of a ul/ol/dl, nested lists folded into their item."""
     tags = ("dt", "dd") if element.tag == "dl" else ("li",)
-    items = [element_text(child) for child in element if isinstance(child.tag, str) and child.tag in tags]
+    items = [_block_text(child) for child in element if isinstance(child.tag, str) and child.tag in tags]
     if not items:
-        items = [element_text(element)]
+        items = [_block_text(element)]
     return [item for item in items if item]
 
 
@@ -283,7 +293,7 @@ def table_rows(table: HtmlElement) -> list[list[str]]:
     """Cell texts row by row (rows of nested sections included, empty rows dropped)."""
     rows = []
     for row in table.iter("tr"):
-        cells = [element_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        cells = [_block_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
         if any(cells):
             rows.append(cells)
     return rows
