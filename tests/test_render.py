@@ -71,6 +71,26 @@ def test_unordered_and_ordered_lists() -> None:
     assert ordered.markdown == "1. Leave early\n2. Take papers"
 
 
+def test_br_and_blocks_inside_items_and_cells_are_spaces_and_inline_markup_is_not() -> None:
+    article = _article("<ul><li>Sand<br>bags</li><li><p>Pumps</p><p>and <b>hoses</b></p>for cellars</li>"
+                       "<li>W<b>or</b>d</li></ul>"
+                       "<table><tr><th><p>Town</p><p>(east)</p></th><th>Level</th></tr>"
+                       "<tr><td>Lower<br>town</td><td>2.<i>1</i> m</td></tr></table>")
+    listed = _block(article, "list")
+    assert listed.items == ("Sand bags", "Pumps and hoses for cellars", "Word")
+    assert listed.markdown == "- Sand bags\n- Pumps and **hoses** for cellars\n- W**or**d"
+    table = _block(article, "table")
+    assert table.rows == (("Town (east)", "Level"), ("Lower town", "2.1 m"))
+    assert table.markdown.split("\n")[::2] == ["| Town (east) | Level |", "| Lower town | 2.1 m |"]
+
+
+def test_quote_paragraphs_do_not_run_together_in_markdown() -> None:
+    article = _article("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
+    quote = _block(article, "quote")
+    assert quote.text == "We will rebuild.\nEvery house."
+    assert quote.markdown == "> We will rebuild. Every house."
+
+
 def test_table_as_markdown_pipe_table() -> None:
     article = _article("<table><tr><th>Town</th><th>Level</th></tr><tr><td>Lower</td><td>2.1 m</td></tr>"
                        "<tr><td>Upper | east</td><td>0.4 m</td></tr></table>")

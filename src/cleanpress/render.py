@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from .article import Block
 from .candidates import Candidate
 from .sanitize import UrlVerdicts, sanitize_element
+from .tags import BLOCK_TAGS
 from .textutil import collapse
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -84,7 +85,10 @@ def join_markdown(blocks: Sequence[Block]) -> str:
 
 
 def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
-    """``element``'s content as one line of Markdown: emphasis, code, links, images."""
+    """``element``'s content as one line of Markdown: emphasis, code, links, images.
+
+    Blocks and <br> inside it become spaces, as in the block's text.
+    """
     out: list[str] = []
     link_stack: list[str | None] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
@@ -107,7 +111,7 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 src = urls(node.get("src", ""))
                 if src:
                     out.append(f"![{_escape(collapse(node.get('alt', '')))}]({src})")
-            elif tag == "br":
+            elif tag == "br" or (tag in BLOCK_TAGS and node is not element):
                 out.append(" ")
             if node.text:
                 out.append(node.text if tag == "code" else _escape(node.text))
@@ -120,6 +124,8 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(_EMPHASIS[tag])
             elif tag == "code" and node is not element:
                 out.append("`")
+            elif tag in BLOCK_TAGS and node is not element:
+                out.append(" ")
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
     text = collapse("".join(out))
