@@ -37,6 +37,16 @@ def test_link_dense_list_is_removed_as_related_links() -> None:
     assert teasers.removal is not None and teasers.removal.kind == "related-links"
 
 
+@pytest.mark.parametrize(("top_items", "removed"), [(2, False), (3, True)])
+def test_teaser_list_is_judged_on_its_own_items_not_its_nested_ones(top_items: int, removed: bool) -> None:
+    # Two sentences, the second over a nested list of links: five lines, but not a list of teasers.
+    notes = _c("A new round of students joins the team next term.\nIn progress:\nBug 1\nBug 2\nBug 3", "list",
+               density=0.3)
+    notes.extra.update(linked_items=0.8, top_items=top_items)
+    _decide([_c(PROSE), notes])
+    assert (notes.removal is not None) is removed
+
+
 def test_link_density_of_paragraphs() -> None:
     short_links = _c("See the timetable and the map here", density=0.7)
     long_with_links = _c(PROSE * 3, density=0.6)

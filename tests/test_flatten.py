@@ -42,11 +42,34 @@ def test_lists_are_one_candidate_with_an_item_per_line(tag: str) -> None:
     assert candidate.text == "Flour\nTwo eggs\nMilk and water"
 
 
-def test_nested_list_is_folded_into_its_item() -> None:
+def test_nested_list_items_follow_their_parent_item() -> None:
     [candidate] = _flatten("<ul><li>Fruit<ul><li>Apples</li><li>Pears</li></ul></li><li>Bread</li></ul>")
-    assert candidate.kind == "list"
-    assert candidate.text.split("\n")[-1] == "Bread"
-    assert len(candidate.text.split("\n")) == 2
+    assert (candidate.kind, candidate.text) == ("list", "Fruit\nApples\nPears\nBread")
+    # the teaser test counts the list's own items only
+    assert candidate.extra["top_items"] == 2
+
+
+def test_parent_item_keeps_its_text_on_both_sides_of_its_nested_list() -> None:
+    [candidate] = _flatten("<ol><li>Pumps<div><ul><li>big<ol><li>diesel</li></ol></li><li>small</li></ul></div> "
+                           "and hoses</li><li>Valves</li></ol>")
+    assert candidate.text == "Pumps and hoses\nbig\ndiesel\nsmall\nValves"
+
+
+def test_list_set_straight_inside_a_list_is_not_lost() -> None:
+    [candidate] = _flatten("<ul><li>Flour</li><ul><li>plain</li><li>wholemeal</li></ul><li>Salt</li></ul>")
+    assert candidate.text == "Flour\nplain\nwholemeal\nSalt"
+
+
+def test_br_and_blocks_inside_an_item_are_spaces_and_inline_markup_is_not() -> None:
+    [candidate] = _flatten("<ul><li>Sand<br>bags</li><li><p>Pumps</p><p>and hoses</p>for the cellars</li>"
+                           "<li>W<b>or</b>d and <a href='/x'>li<i>nk</i></a></li></ul>")
+    assert candidate.text == "Sand bags\nPumps and hoses for the cellars\nWord and link"
+
+
+def test_deeply_nested_list_does_not_recurse() -> None:
+    depth = 1500
+    [candidate] = _flatten("<ul><li>level" * depth + "</li></ul>" * depth)
+    assert candidate.text == "\n".join(["level"] * depth)
 
 
 def test_definition_list_is_a_list() -> None:
@@ -60,6 +83,13 @@ def test_data_table_has_rows_and_cells() -> None:
                            "<tr><td></td><td></td></tr></tbody></table>")
     assert candidate.kind == "table"
     assert candidate.text == "City\tRain\nOslo\t12 mm\nRome\t3 mm"
+
+
+def test_br_and_blocks_inside_a_cell_are_spaces_and_inline_markup_is_not() -> None:
+    [candidate] = _flatten("<table><tr><td><p>one</p><p>two</p></td><td>2.1<br>m</td><td>W<b>or</b>d</td></tr>"
+                           "<tr><td><ul><li>east</li><li>west</li></ul></td><td><div>Lower</div>town</td><td>x</td></tr>"
+                           "</table>")
+    assert candidate.text == "one two\t2.1 m\tWord\neast west\tLower town\tx"
 
 
 def test_layout_table_with_a_long_cell_is_walked_into() -> None:
@@ -97,6 +127,13 @@ def test_figure_caption_is_a_caption() -> None:
 def test_blockquote_is_a_quote_with_its_paragraphs_on_lines() -> None:
     [candidate] = _flatten("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
     assert (candidate.kind, candidate.text) == ("quote", "We will rebuild.\nEvery house.")
+
+
+def test_br_and_blocks_inside_a_quote_are_spaces() -> None:
+    [parts] = _flatten("<blockquote><p>We will<br>rebuild.</p><ul><li>Every</li><li>house.</li></ul></blockquote>")
+    assert parts.text == "We will rebuild.\nEvery house."
+    [lines] = _flatten("<blockquote>We will<br>rebuild <em>every</em> house.</blockquote>")
+    assert lines.text == "We will rebuild every house."
 
 
 def test_loose_div_text_becomes_paragraphs_in_order() -> None:

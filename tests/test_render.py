@@ -71,6 +71,54 @@ def test_unordered_and_ordered_lists() -> None:
     assert ordered.markdown == "1. Leave early\n2. Take papers"
 
 
+def test_nested_list_items_are_items_of_their_own_indented_in_markdown() -> None:
+    article = _article("<ul><li>Pumps<ul><li>big</li><li>small</li></ul></li><li>Valves</li></ul>"
+                       "<ol><li>Leave early<ol><li>Lock up</li><li>Take papers</li></ol></li>"
+                       "<li>Go <em>uphill</em><ul><li>Not by car</li></ul></li></ol>")
+    unordered, ordered = [block for block in article.blocks if block.kind == "list"]
+    assert unordered.items == ("Pumps", "big", "small", "Valves")
+    assert unordered.text == "Pumps\nbig\nsmall\nValves"
+    assert unordered.markdown == "- Pumps\n  - big\n  - small\n- Valves"
+    assert ordered.items == ("Leave early", "Lock up", "Take papers", "Go uphill", "Not by car")
+    assert ordered.markdown == "1. Leave early\n   1. Lock up\n   2. Take papers\n2. Go *uphill*\n   - Not by car"
+    assert "Pumps\nbig\nsmall\nValves" in article.text
+    assert unordered.markdown in article.markdown
+
+
+def test_nested_items_without_a_parent_text_are_not_indented_under_nothing() -> None:
+    article = _article("<ul><li><ul><li>Sandbags</li><li>Ropes</li></ul></li><li>Pumps</li></ul>")
+    block = _block(article, "list")
+    assert block.items == ("Sandbags", "Ropes", "Pumps")
+    assert block.markdown == "- Sandbags\n- Ropes\n- Pumps"
+
+
+def test_deep_list_nesting_is_indented_no_deeper_than_a_bound() -> None:
+    article = _article("<ul><li>level" * 20 + "</li></ul>" * 20)
+    lines = _block(article, "list").markdown.split("\n")
+    assert lines[:3] == ["- level", "  - level", "    - level"]
+    assert lines[-1] == lines[-2] == " " * 16 + "- level"
+
+
+def test_br_and_blocks_inside_items_and_cells_are_spaces_and_inline_markup_is_not() -> None:
+    article = _article("<ul><li>Sand<br>bags</li><li><p>Pumps</p><p>and <b>hoses</b></p>for cellars</li>"
+                       "<li>W<b>or</b>d</li></ul>"
+                       "<table><tr><th><p>Town</p><p>(east)</p></th><th>Level</th></tr>"
+                       "<tr><td>Lower<br>town</td><td>2.<i>1</i> m</td></tr></table>")
+    listed = _block(article, "list")
+    assert listed.items == ("Sand bags", "Pumps and hoses for cellars", "Word")
+    assert listed.markdown == "- Sand bags\n- Pumps and **hoses** for cellars\n- W**or**d"
+    table = _block(article, "table")
+    assert table.rows == (("Town (east)", "Level"), ("Lower town", "2.1 m"))
+    assert table.markdown.split("\n")[::2] == ["| Town (east) | Level |", "| Lower town | 2.1 m |"]
+
+
+def test_quote_paragraphs_do_not_run_together_in_markdown() -> None:
+    article = _article("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
+    quote = _block(article, "quote")
+    assert quote.text == "We will rebuild.\nEvery house."
+    assert quote.markdown == "> We will rebuild. Every house."
+
+
 def test_table_as_markdown_pipe_table() -> None:
     article = _article("<table><tr><th>Town</th><th>Level</th></tr><tr><td>Lower</td><td>2.1 m</td></tr>"
                        "<tr><td>Upper | east</td><td>0.4 m</td></tr></table>")

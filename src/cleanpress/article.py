@@ -56,8 +56,10 @@ class Block:
     """One unit of the article body.
 
     ``text`` is the block as plain text (list items on their own lines, table
-    cells separated by tabs). ``html`` and ``markdown`` are this block alone,
-    already sanitized, so a caller can render a subset of blocks safely.
+    cells separated by tabs). A nested list's items follow their parent item
+    in ``items`` and ``text``; ``markdown`` indents them under it. ``html`` and
+    ``markdown`` are this block alone, already sanitized, so a caller can
+    render a subset of blocks safely.
     """
 
     kind: BlockKind

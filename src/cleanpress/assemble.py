@@ -209,7 +209,8 @@ def _link_heavy(candidate: Candidate) -> bool:
     density = candidate.link_density
     if candidate.kind == "list":
         linked = float(candidate.extra.get("linked_items", 0.0))  # type: ignore[arg-type]
-        return density > 0.6 or (linked >= _TEASER_ITEMS and len(candidate.text.split("\n")) >= 3)
+        items = int(candidate.extra.get("top_items", 0))  # type: ignore[call-overload]
+        return density > 0.6 or (linked >= _TEASER_ITEMS and items >= 3)
     if candidate.kind == "heading":
         return density > 0.8 and candidate.level > 1
     if candidate.kind == "paragraph":

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from .candidates import Candidate
 from .rules.structural import names_gallery
-from .tags import BLOCK_TAGS, INLINE_TAGS
+from .tags import BLOCK_TAGS, INLINE_TAGS, LIST_TAGS
 from .textutil import collapse, element_text
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -36,7 +37,7 @@ _CONTINUATION = 20
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A heading with block children and more text than this is an unclosed tag wrapping the body.
 _HEADING_MAX = 300
-_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+_ITEM_TAGS = {"ul": ("li",), "ol": ("li",), "dl": ("dt", "dd")}
 _WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
@@ -57,7 +58,7 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
     # Broken markup can nest the article inside a list or table item, and a forum thread is a list of
     # posts: a block that holds the container, or a list that is the container, is walked, not kept whole.
     holders = {ancestor for element in containers for ancestor in element.iterancestors()}
-    holders.update(element for element in containers if element.tag in _LIST_TAGS)
+    holders.update(element for element in containers if element.tag in LIST_TAGS)
     container_chars: list[int] = []  # visible text of the containers, measured when first needed
     out: list[Candidate] = []
     cursor = [float(order.get(body, 0))]
@@ -177,13 +178,13 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         return Candidate(text, kind, position, element, 0, inside, 0.0)
     if kind == "list":
         items = list_items(element)
-        text = "\n".join(items)
+        text = "\n".join(item for _, item in items)
     elif kind == "table":
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        inner = [element_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
-        text = "\n".join(t for t in inner if t) if inner else element_text(element)
+        inner = [_block_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
+        text = "\n".join(t for t in inner if t) if inner else _block_text(element)
     elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
     else:  # one run of text: libxml2 gathers it
@@ -201,6 +202,8 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
         candidate.extra["linked_items"] = _linked_item_share(element)
+        # the teaser test in assemble counts the list's own items, as it did when nested items were folded into them
+        candidate.extra["top_items"] = sum(1 for depth, _ in items if not depth)
     return candidate
 
 
@@ -257,33 +260,99 @@ def _has_breaks(element: HtmlElement) -> bool:
     return False
 
 
-def _text_with_breaks(element: HtmlElement) -> Iterator[str]:
-    """Text of ``element`` with a space at each <br> and block boundary."""
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+def _text_with_breaks(element: HtmlElement, lists_apart: bool = False) -> Iterator[str]:
+    """Text of ``element`` with a space at each <br> and at both ends of each block inside it.
+
+    With ``lists_apart`` the lists inside are left out (a space in their place):
+    a list item's nested lists are items of their own, not part of its text.
+    """
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
         tag = node.tag
         if event == "start":
             if tag == "br" or tag in BLOCK_TAGS:
                 yield " "
+                if lists_apart and tag in LIST_TAGS and node is not element:
+                    walker.skip_subtree()
+                    continue
             if node.text and isinstance(tag, str):
                 yield node.text
-        elif node is not element and node.tail:
-            yield node.tail
+        elif node is not element:
+            if tag in BLOCK_TAGS:
+                yield " "
+            if node.tail:
+                yield node.tail
 
 
-def list_items(element: HtmlElement) -> list[str]:
-    """The text of each item of a ul/ol/dl, nested lists folded into their item."""
-    tags = ("dt", "dd") if element.tag == "dl" else ("li",)
-    items = [element_text(child) for child in element if isinstance(child.tag, str) and child.tag in tags]
+def _block_text(element: HtmlElement) -> str:
+    """Collapsed text of a cell, quote part or item-less list; blocks and <br> inside are spaces ("one</p><p>two")."""
+    if _has_breaks(element):
+        return collapse("".join(_text_with_breaks(element)))
+    return element_text(element)  # one run of text, the common case: libxml2 gathers it
+
+
+class ListEntry(NamedTuple):
+    """One item of a list: its nesting level (0 for the list's own items), the list that holds it, the item.
+
+    ``plain`` says the item holds no block element or <br>: its text is one run.
+    """
+
+    depth: int
+    owner: HtmlElement
+    item: HtmlElement
+    plain: bool
+
+
+def list_entries(element: HtmlElement) -> Iterator[ListEntry]:
+    """The items of a ul/ol/dl in document order, each nested list's items right after the item that holds it.
+
+    A list inside an item, or set straight inside the list (invalid but common),
+    is not folded into the item: its items come one level deeper. An explicit
+    stack, as in flatten, so list nesting costs no recursion.
+    """
+    stack = [(0, element, iter(element))]
+    while stack:
+        depth, owner, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag in LIST_TAGS:
+            stack.append((depth + 1, child, iter(child)))
+        elif tag in _ITEM_TAGS[owner.tag]:
+            plain = not _has_breaks(child)
+            yield ListEntry(depth, owner, child, plain)
+            if not plain:
+                stack.extend((depth + 1, inner, iter(inner)) for inner in reversed(_nested_lists(child)))
+
+
+def _nested_lists(item: HtmlElement) -> list[HtmlElement]:
+    """The lists inside ``item`` that no other list inside it holds, in document order."""
+    found = []
+    walker = etree.iterwalk(item, events=("start",))
+    for _, node in walker:
+        if node.tag in LIST_TAGS and node is not item:
+            found.append(node)
+            walker.skip_subtree()
+    return found
+
+
+def list_items(element: HtmlElement) -> list[tuple[int, str]]:
+    """Nesting level and text of each item of a ul/ol/dl; a nested list's items follow their parent's own text."""
+    items = [(entry.depth, element_text(entry.item) if entry.plain
+              else collapse("".join(_text_with_breaks(entry.item, lists_apart=True))))
+             for entry in list_entries(element)]
     if not items:
-        items = [element_text(element)]
-    return [item for item in items if item]
+        items = [(0, _block_text(element))]
+    return [(depth, text) for depth, text in items if text]
 
 
 def table_rows(table: HtmlElement) -> list[list[str]]:
     """Cell texts row by row (rows of nested sections included, empty rows dropped)."""
     rows = []
     for row in table.iter("tr"):
-        cells = [element_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        cells = [_block_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
         if any(cells):
             rows.append(cells)
     return rows

@@ -17,13 +17,17 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .candidates import Candidate
+from .flatten import list_entries
 from .sanitize import UrlVerdicts, sanitize_element
+from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
+# Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
+_MD_LIST_DEPTH = 8
 
 
 def to_blocks(candidates: Iterable[Candidate], *, base_url: str | None, keep_links: bool,
@@ -58,7 +62,7 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     if kind == "list":
         items = tuple(candidate.text.split("\n"))
         ordered = element.tag == "ol"
-        markdown = _list_markdown(element, ordered, urls, keep_links, keep_images)
+        markdown = _list_markdown(element, urls, keep_links, keep_images)
     elif kind == "table":
         rows = tuple(tuple(row.split("\t")) for row in candidate.text.split("\n"))
         markdown = _table_markdown(rows)
@@ -83,11 +87,18 @@ def join_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.markdown for block in blocks)
 
 
-def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
-    """``element``'s content as one line of Markdown: emphasis, code, links, images."""
+def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
+                    lists_apart: bool = False) -> str:
+    """``element``'s content as one line of Markdown: emphasis, code, links, images.
+
+    Blocks and <br> inside it become spaces, as in the block's text. With
+    ``lists_apart`` the lists inside are left out: a list item's nested lists
+    are written as items of their own.
+    """
     out: list[str] = []
     link_stack: list[str | None] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
         tag = node.tag
         if not isinstance(tag, str):
             if event == "end" and node.tail:
@@ -107,8 +118,11 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 src = urls(node.get("src", ""))
                 if src:
                     out.append(f"![{_escape(collapse(node.get('alt', '')))}]({src})")
-            elif tag == "br":
+            elif tag == "br" or (tag in BLOCK_TAGS and node is not element):
                 out.append(" ")
+                if lists_apart and tag in LIST_TAGS:
+                    walker.skip_subtree()
+                    continue
             if node.text:
                 out.append(node.text if tag == "code" else _escape(node.text))
         else:
@@ -120,6 +134,8 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(_EMPHASIS[tag])
             elif tag == "code" and node is not element:
                 out.append("`")
+            elif tag in BLOCK_TAGS and node is not element:
+                out.append(" ")
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
     text = collapse("".join(out))
@@ -170,12 +186,32 @@ def _fence(code: str) -> str:
     return f"{fence}\n{code}\n{fence}"
 
 
-def _list_markdown(element: HtmlElement, ordered: bool, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
-    tags = ("dt", "dd") if element.tag == "dl" else ("li",)
-    items = [inline_markdown(child, urls, keep_links, keep_images)
-             for child in element if isinstance(child.tag, str) and child.tag in tags]
-    items = [item for item in items if item]
-    return "\n".join(f"{index}. {item}" if ordered else f"- {item}" for index, item in enumerate(items, 1))
+def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
+    """One line per item, a nested list's items indented under the item before them (as CommonMark nests).
+
+    An item is indented under the last written item less deep than itself, so
+    the items of a nested list whose parent item has no text are not indented
+    under nothing.
+    """
+    lines: list[str] = []
+    parents: list[tuple[int, str]] = []  # written items that may hold the next: depth, where their content starts
+    numbers: dict[HtmlElement, int] = {}
+    for entry in list_entries(element):
+        item = inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True)
+        if not item:
+            continue
+        while parents and parents[-1][0] >= entry.depth:
+            parents.pop()
+        if entry.owner.tag == "ol":
+            numbers[entry.owner] = numbers.get(entry.owner, 0) + 1
+            marker = f"{numbers[entry.owner]}."
+        else:
+            marker = "-"
+        indent = parents[-1][1] if parents else ""
+        lines.append(f"{indent}{marker} {item}")
+        if len(parents) < _MD_LIST_DEPTH:
+            parents.append((entry.depth, indent + " " * (len(marker) + 1)))
+    return "\n".join(lines)
 
 
 def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:

@@ -6,6 +6,9 @@ BLOCK_TAGS = frozenset({
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })
 
+# Lists: a list inside a list item is a level of the list, not part of the item's text.
+LIST_TAGS = frozenset({"ul", "ol", "dl"})
+
 # Elements that flow inside a line of text. Anything else, custom elements
 # included, is treated as a block that may hold paragraphs of its own.
 INLINE_TAGS = frozenset({
