@@ -42,7 +42,7 @@ from .rules.structural import (
 )
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
-from .textutil import collapse, prose_chars, spaced_text
+from .textutil import collapse, link_chars, prose_chars, spaced_text
 
 # Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
 # reading of a Japanese or Chinese character), which plain text cannot set above its base.
@@ -332,8 +332,7 @@ def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
     if not (prose >= _CONTENT_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
             chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
         return False
-    link_chars = sum(len(link.text_content()) for link in element.iter("a"))
-    return link_chars < 0.5 * chars
+    return link_chars(element) < 0.5 * chars
 
 
 def _prose_chars(element: HtmlElement, enough: float = math.inf) -> int:
