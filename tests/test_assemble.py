@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleanpress import Options
+from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
 from cleanpress.assemble import confidence, decide
 from cleanpress.candidates import Candidate
@@ -284,3 +287,22 @@ def test_confidence_bounds() -> None:
     _decide(teasers)
     front = confidence([Block("paragraph", PROSE)], teasers, Metadata())
     assert front < confidence([Block("paragraph", PROSE)], [], Metadata())
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: Jane Doe", "A view of the harbour. Photo by: Jane Doe\n", "Crowds at dawn (AFP)", "REUTERS/Jane Doe.  ",
+    "The bridge at night. Foto: Jan Kowalski", "(NASA via AP, File)", "Photo: Jane Doe. Then more text follows.",
+    "An apple a day", "",
+])
+def test_credit_at_the_end_matched_backwards_agrees_with_a_forward_search(text: str) -> None:
+    forward = regex.compile(assemble._CREDIT, regex.IGNORECASE)
+    assert (assemble._CREDIT_AT_END.match(text) is not None) == (forward.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Photo", "photo by", ": ", "©", "Jane Doe", "(", ")", "AFP", " / ", "via ", "AP",
+                                 ".", " ", "\n", "Getty Images", "Bild", "x"]), max_size=14))
+def test_backward_credit_match_agrees_with_a_forward_search_on_random_texts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    forward = regex.compile(assemble._CREDIT, regex.IGNORECASE)
+    assert (assemble._CREDIT_AT_END.match(text) is not None) == (forward.search(text) is not None)

@@ -64,16 +64,18 @@ _LEAD_SKIP_LINKS = 0.5  # link blocks (a most-read box between headline and body
 _LEAD_KINDS = frozenset({"paragraph", "heading"})
 _LEAD_HEADING_MIN = 120  # a heading this long is sentences, not a title
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
-_CREDIT_AT_END = regex.compile(
+_CREDIT = (
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
     r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{2,80}"
     r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60}"
-    r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*$",
-    regex.IGNORECASE,
+    r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*$"
 )
+# Matched right to left from the end of the text (``regex``'s reverse mode): one attempt, where a
+# forward search would try every position of the paragraph. A match exists either way or neither.
+_CREDIT_AT_END = regex.compile(_CREDIT, regex.IGNORECASE | regex.REVERSE)
 _CAPTION_MAX = 400
 # Words one of which every credit contains, read off the pattern: most paragraphs hold none and skip its search.
-_CREDIT_WORDS = gate_words([_CREDIT_AT_END.pattern])
+_CREDIT_WORDS = gate_words([_CREDIT])
 _TITLE_SEPARATORS = ('"', "|", "·", "›", "•")  # '»' folds to '"'
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                              "–": "-", "—": "-"})
@@ -126,7 +128,7 @@ def _ends_with_credit(text: str) -> bool:
         folded = fold(text)
         if not any(word in folded for word in _CREDIT_WORDS):
             return False
-    return _CREDIT_AT_END.search(text) is not None
+    return _CREDIT_AT_END.match(text) is not None
 
 
 def _keep_lead(candidates: list[Candidate]) -> None:
