@@ -52,6 +52,14 @@ def test_emphasis_and_inline_code() -> None:
     assert "`check_levels()`" in markdown
 
 
+def test_emphasis_markers_hug_their_words_and_empty_emphasis_has_none() -> None:
+    article = _article("<p>The barrier was<b> not </b>built for<em> this</em>, and the <i> </i>crest<strong></strong> "
+                       "is due on <a href='/x'><b> </b></a>Sunday.</p>"
+                       "<ul><li><b><div>Sandbags</div></b>for the lower town</li><li>Pumps<em>\u200b</em></li></ul>")
+    assert _md_of(article, "barrier") == "The barrier was **not** built for *this*, and the crest is due on Sunday."
+    assert _block(article, "list").markdown == "- **Sandbags** for the lower town\n- Pumps"
+
+
 def test_markdown_specials_in_text_are_escaped() -> None:
     article = _article("<p>Rates rose 2*3 times in the [north] and the snake_case_name stayed put, officials said.</p>"
                        "<p>1. This paragraph is not a numbered list, although it starts like one.</p>")

@@ -25,7 +25,8 @@ from .textutil import collapse
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
+# Besides whitespace, what collapse() turns into a space or drops.
+_INVISIBLE = frozenset("\u200b\ufeff\u00ad")
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -96,7 +97,8 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
     are written as items of their own.
     """
     out: list[str] = []
-    link_stack: list[str | None] = []
+    link_stack: list[tuple[int, str | None]] = []  # where each open link's "[" would be, and its URL
+    emphasis_stack: list[int] = []  # where the content of each open emphasis starts
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
@@ -107,11 +109,11 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
         if event == "start":
             if tag == "a":
                 href = urls(node.get("href", "")) if keep_links else None
-                link_stack.append(href)
+                link_stack.append((len(out), href))
                 if href:
                     out.append("[")
             elif tag in _EMPHASIS and node is not element:
-                out.append(_EMPHASIS[tag])
+                emphasis_stack.append(len(out))  # the marker is placed when the words inside are known
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag == "img" and keep_images:
@@ -127,19 +129,61 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(node.text if tag == "code" else _escape(node.text))
         else:
             if tag == "a":
-                href = link_stack.pop()
+                start, href = link_stack.pop()
                 if href:
-                    out.append(f"]({href})")
+                    if _first_content(out, start + 1) is None:
+                        out[start] = ""  # a link with no words or picture is no link
+                    else:
+                        out.append(f"]({href})")
             elif tag in _EMPHASIS and node is not element:
-                out.append(_EMPHASIS[tag])
+                _hug(out, emphasis_stack.pop(), _EMPHASIS[tag])
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag in BLOCK_TAGS and node is not element:
                 out.append(" ")
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
-    text = collapse("".join(out))
-    return _EMPTY_LINK.sub("", text) if "[" in text else text
+    return collapse("".join(out))
+
+
+def _first_content(out: list[str], start: int) -> int | None:
+    """Index of the first piece of ``out`` from ``start`` on that collapse() does not empty, if any."""
+    for index in range(start, len(out)):
+        if _content_start(out[index]) < len(out[index]):
+            return index
+    return None
+
+
+def _content_start(piece: str) -> int:
+    start = 0
+    while start < len(piece) and (piece[start].isspace() or piece[start] in _INVISIBLE):
+        start += 1
+    return start
+
+
+def _content_end(piece: str) -> int:
+    end = len(piece)
+    while end and (piece[end - 1].isspace() or piece[end - 1] in _INVISIBLE):
+        end -= 1
+    return end
+
+
+def _hug(out: list[str], start: int, marker: str) -> None:
+    """Put ``marker`` around the emphasis written from ``out[start]`` on, hugging its words.
+
+    CommonMark reads ``** x **`` as literal asterisks, so whitespace at either
+    end goes outside the markers; emphasis around nothing gets no markers.
+    """
+    first = _first_content(out, start)
+    if first is None:
+        return
+    last = len(out) - 1
+    while not _content_end(out[last]):
+        last -= 1
+    cut = _content_start(out[first])
+    out[first] = out[first][:cut] + marker + out[first][cut:]
+    cut = _content_end(out[last])
+    out[last] = out[last][:cut] + marker + out[last][cut:]
 
 
 def _escape(text: str) -> str:
