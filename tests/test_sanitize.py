@@ -184,7 +184,7 @@ def test_image_without_safe_source_is_dropped() -> None:
     assert out == "<p>xy</p>"
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "abc", "1e9", "5000", "２"])
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "1e9", "5000", "２", "9" * 5000])
 def test_numeric_attributes_must_be_small_numbers(value: str) -> None:
     out = sanitize_element(_body(f"<table><tr><td colspan='{value}'>c</td></tr></table>")[0], base_url=None)
     assert "colspan" not in out

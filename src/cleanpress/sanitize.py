@@ -297,7 +297,8 @@ def _attributes(element: lxml.etree._Element, tag: str, urls: dict[str, str]) ->
             continue
         if name in _NUMERIC_ATTRIBUTES:
             value = value.strip()
-            if not value.isdigit() or not value.isascii() or not 0 < int(value) <= 1000:
+            # a longer digit string is past the limit anyway, and int() of one past 4300 digits raises
+            if not value.isdigit() or not value.isascii() or len(value) > 4 or not 0 < int(value) <= 1000:
                 continue
         parts.append(f' {name}="{_escape_attribute(value)}"')
     return "".join(parts)
