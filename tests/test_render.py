@@ -93,6 +93,24 @@ def test_nested_list_items_are_items_of_their_own_indented_in_markdown() -> None
     assert unordered.markdown in article.markdown
 
 
+def test_ordered_lists_are_numbered_from_their_start_and_down_when_reversed() -> None:
+    article = _article("<ol start=' 4'><li>Leave early</li><li>Take papers<ol reversed><li>Passport</li><li>Deeds</li>"
+                       "<li>Insurance</li></ol></li></ol><ol start='ten'><li>Lock up</li></ol>"
+                       "<ol start='" + "9" * 5000 + "'><li>Go uphill</li><li>Stay there</li></ol>"
+                       "<ol reversed start='1'><li>Call home</li><li>Wait</li></ol>")
+    started, invalid, huge, reversed_ = [block for block in article.blocks if block.kind == "list"]
+    assert started.markdown == "4. Leave early\n5. Take papers\n   3. Passport\n   2. Deeds\n   1. Insurance"
+    assert invalid.markdown == "1. Lock up"
+    # CommonMark numbers have nine digits at most
+    assert huge.markdown == "999999999. Go uphill\n999999999. Stay there"
+    assert reversed_.markdown == "1. Call home\n0. Wait"
+    # the HTML numbers them alike
+    assert started.html.startswith('<ol start="4">') and '<ol reversed="">' in started.html
+    assert invalid.html.startswith("<ol>")
+    assert huge.html.startswith('<ol start="999999999">')
+    assert reversed_.html.startswith('<ol start="1" reversed="">')
+
+
 def test_nested_items_without_a_parent_text_are_not_indented_under_nothing() -> None:
     article = _article("<ul><li><ul><li>Sandbags</li><li>Ropes</li></ul></li><li>Pumps</li></ul>")
     block = _block(article, "list")

@@ -17,8 +17,8 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .candidates import Candidate
-from .flatten import list_entries
-from .sanitize import UrlVerdicts, sanitize_element
+from .flatten import ListEntry, list_entries
+from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
@@ -235,20 +235,24 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
 
     An item is indented under the last written item less deep than itself, so
     the items of a nested list whose parent item has no text are not indented
-    under nothing.
+    under nothing. Each <ol> is numbered from its ``start``, down when ``reversed``.
     """
+    written = [(entry, item) for entry in list_entries(element)
+               if (item := inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True))]
     lines: list[str] = []
     parents: list[tuple[int, str]] = []  # written items that may hold the next: depth, where their content starts
-    numbers: dict[HtmlElement, int] = {}
-    for entry in list_entries(element):
-        item = inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True)
-        if not item:
-            continue
+    numbers: dict[HtmlElement, tuple[int, int]] = {}  # each <ol>'s next number and its step
+    sizes: dict[HtmlElement, int] = {}  # written items of each list, counted when a reversed list needs them
+    for entry, item in written:
         while parents and parents[-1][0] >= entry.depth:
             parents.pop()
-        if entry.owner.tag == "ol":
-            numbers[entry.owner] = numbers.get(entry.owner, 0) + 1
-            marker = f"{numbers[entry.owner]}."
+        owner = entry.owner
+        if owner.tag == "ol":
+            if owner not in numbers:
+                numbers[owner] = _first_number(owner, written, sizes)
+            number, step = numbers[owner]
+            numbers[owner] = (number + step, step)
+            marker = f"{min(max(number, 0), LIST_NUMBER_MAX)}."
         else:
             marker = "-"
         indent = parents[-1][1] if parents else ""
@@ -256,6 +260,26 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
         if len(parents) < _MD_LIST_DEPTH:
             parents.append((entry.depth, indent + " " * (len(marker) + 1)))
     return "\n".join(lines)
+
+
+def _first_number(ol: HtmlElement, written: list[tuple[ListEntry, str]], sizes: dict[HtmlElement, int]
+                  ) -> tuple[int, int]:
+    """The number of an <ol>'s first written item, and the step to the next.
+
+    A reversed list without a valid ``start`` counts down from its number of
+    items, as browsers number it; the items of every list are counted once,
+    into ``sizes``, when the first such list needs them.
+    """
+    step = -1 if ol.get("reversed") is not None else 1
+    start = list_start(ol.get("start"))
+    if start is not None:
+        return start, step
+    if step > 0:
+        return 1, step
+    if not sizes:
+        for entry, _ in written:
+            sizes[entry.owner] = sizes.get(entry.owner, 0) + 1
+    return sizes[ol], step
 
 
 def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:
