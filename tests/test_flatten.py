@@ -136,6 +136,15 @@ def test_br_and_blocks_inside_a_quote_are_spaces() -> None:
     assert lines.text == "We will rebuild every house."
 
 
+def test_quote_text_beside_its_paragraphs_is_a_line_of_its_own_in_document_order() -> None:
+    [tweet] = _flatten("<blockquote><p>Tweet text here.</p>— Jane Roe (@jroe) <a href='/s'>May 1, 2024</a>"
+                       "</blockquote>")
+    assert tweet.text == "Tweet text here.\n— Jane Roe (@jroe) May 1, 2024"
+    [mixed] = _flatten("<blockquote> Lead <i>in</i><p>Middle.</p>\n<p>More.</p> tail<br>end <b>x</b><!-- c --> after"
+                       "</blockquote>")
+    assert mixed.text == "Lead in\nMiddle.\nMore.\ntail end x after"
+
+
 def test_loose_div_text_becomes_paragraphs_in_order() -> None:
     candidates = _flatten("<div>Loose text before. <p>A real paragraph.</p> Loose text <b>after</b> it.</div>")
     assert _kinds(candidates) == [("paragraph", "Loose text before."), ("paragraph", "A real paragraph."),

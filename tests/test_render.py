@@ -138,11 +138,25 @@ def test_br_and_blocks_inside_items_and_cells_are_spaces_and_inline_markup_is_no
     assert table.markdown.split("\n")[::2] == ["| Town (east) | Level |", "| Lower town | 2.1 m |"]
 
 
-def test_quote_paragraphs_do_not_run_together_in_markdown() -> None:
-    article = _article("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
+def test_quote_paragraphs_are_paragraphs_in_markdown_as_they_are_lines_of_text() -> None:
+    article = _article("<blockquote><p>We will rebuild.</p><p>Every <em>house</em>.</p></blockquote>")
     quote = _block(article, "quote")
     assert quote.text == "We will rebuild.\nEvery house."
-    assert quote.markdown == "> We will rebuild. Every house."
+    assert quote.markdown == "> We will rebuild.\n>\n> Every *house*."
+
+
+def test_quote_text_beside_its_paragraphs_is_a_paragraph_of_its_own() -> None:
+    article = _article("<blockquote><p>The water is still rising.</p>— Jane Roe (@jroe) "
+                       "<a href='/jroe/1'>May 1, 2024</a></blockquote>"
+                       "<blockquote>Lead <b>in</b><p>1. Middle</p>- tail<br>end <!-- note --> after</blockquote>")
+    tweet, mixed = [block for block in article.blocks if block.kind == "quote"]
+    assert tweet.text == "The water is still rising.\n— Jane Roe (@jroe) May 1, 2024"
+    assert tweet.markdown == ("> The water is still rising.\n>\n"
+                              "> — Jane Roe (@jroe) [May 1, 2024](https://news.example/jroe/1)")
+    assert "— Jane Roe (@jroe)" in tweet.html
+    assert mixed.text == "Lead in\n1. Middle\n- tail end after"
+    # a part that starts like a list item is escaped, as a paragraph is
+    assert mixed.markdown == "> Lead **in**\n>\n> \\1. Middle\n>\n> \\- tail end after"
 
 
 def test_table_as_markdown_pipe_table() -> None:
@@ -244,6 +258,7 @@ def test_keep_images_false_drops_images() -> None:
     ("heading", 2, "A <b> title", "## A \\<b\\> title", "<h2>A &lt;b&gt; title</h2>"),
     ("paragraph", 0, "x < y & z", "x \\< y & z", "<p>x &lt; y &amp; z</p>"),
     ("list", 0, "one\ntwo", "- one\n- two", "<ul><li>one</li><li>two</li></ul>"),
+    ("quote", 0, "one\n> two", "> one\n>\n> \\> two", "<blockquote><p>one</p><p>&gt; two</p></blockquote>"),
     ("code", 0, "a <b>\n  c", "```\na <b>\n  c\n```", "<pre><code>a &lt;b&gt;\n  c</code></pre>"),
 ])
 def test_blocks_without_an_element_render_escaped(kind: str, level: int, text: str, markdown: str, markup: str) -> None:

@@ -183,8 +183,8 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        inner = [_block_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
-        text = "\n".join(t for t in inner if t) if inner else _block_text(element)
+        parts = (_block_text(part) if isinstance(part, HtmlElement) else run_text(part) for part in quote_parts(element))
+        text = "\n".join(part for part in parts if part)
     elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
     else:  # one run of text: libxml2 gathers it
@@ -289,6 +289,51 @@ def _block_text(element: HtmlElement) -> str:
     if _has_breaks(element):
         return collapse("".join(_text_with_breaks(element)))
     return element_text(element)  # one run of text, the common case: libxml2 gathers it
+
+
+class Run(NamedTuple):
+    """Loose content of an element beside its blocks or items: a text, then elements, each with its tail."""
+
+    lead: str
+    nodes: tuple[HtmlElement, ...]
+
+
+def run_text(run: Run) -> str:
+    """Collapsed text of ``run``; blocks and <br> in it are spaces, as in _block_text."""
+    pieces = [run.lead]
+    for node in run.nodes:
+        if isinstance(node.tag, str):  # a comment gives only its tail
+            pieces.extend(_text_with_breaks(node))
+            if node.tag in BLOCK_TAGS:
+                pieces.append(" ")
+        if node.tail:
+            pieces.append(node.tail)
+    return collapse("".join(pieces))
+
+
+def quote_parts(element: HtmlElement) -> list[HtmlElement | Run]:
+    """The parts of a blockquote, a line of its text each: its block children, and the loose content between them.
+
+    A quote of text alone is one part, itself. Loose text beside the
+    paragraphs (an embedded post's attribution, say) is a part of its own,
+    which the common quote of paragraphs only never builds.
+    """
+    parts: list[HtmlElement | Run] = []
+    lead = element.text or ""
+    nodes: list[HtmlElement] = []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            if nodes or lead.strip():
+                parts.append(Run(lead, tuple(nodes)))
+            parts.append(child)
+            lead, nodes = child.tail or "", []
+        else:
+            nodes.append(child)
+    if not parts:
+        return [element]
+    if nodes or lead.strip():
+        parts.append(Run(lead, tuple(nodes)))
+    return parts
 
 
 class ListEntry(NamedTuple):

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .candidates import Candidate
-from .flatten import ListEntry, list_entries
+from .flatten import ListEntry, Run, list_entries, quote_parts
 from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
@@ -69,6 +69,9 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
         markdown = _table_markdown(rows)
     elif kind == "code":
         markdown = _fence(candidate.text)
+    elif kind == "quote":
+        parts = [line for part in quote_parts(element) if (line := inline_markdown(part, urls, keep_links, keep_images))]
+        markdown = _quote(parts) if parts else _plain_markdown(kind, candidate.text, 0)
     else:
         inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
         markdown = _prefix(kind, inline, candidate.level)
@@ -88,18 +91,34 @@ def join_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.markdown for block in blocks)
 
 
-def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
+def inline_markdown(part: HtmlElement | Run, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
                     lists_apart: bool = False) -> str:
-    """``element``'s content as one line of Markdown: emphasis, code, links, images.
+    """An element's content, or a run of loose content, as one line of Markdown: emphasis, code, links, images.
 
     Blocks and <br> inside it become spaces, as in the block's text. With
     ``lists_apart`` the lists inside are left out: a list item's nested lists
     are written as items of their own.
     """
     out: list[str] = []
+    if isinstance(part, Run):
+        out.append(_escape(part.lead))
+        for node in part.nodes:
+            if isinstance(node.tag, str):
+                _write_inline(node, None, out, urls, keep_links, keep_images, lists_apart)
+            elif node.tail:  # a comment
+                out.append(_escape(node.tail))
+    else:
+        _write_inline(part, part, out, urls, keep_links, keep_images, lists_apart)
+    return collapse("".join(out))
+
+
+def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str], urls: UrlVerdicts,
+                  keep_links: bool, keep_images: bool, lists_apart: bool) -> None:
+    """Write the Markdown of ``top`` into ``out``: the content of the block ``element`` when ``top`` is it,
+    else (``element`` None) an element of a run, with its own emphasis and its tail."""
     link_stack: list[tuple[int, str | None]] = []  # where each open link's "[" would be, and its URL
     emphasis_stack: list[int] = []  # where the content of each open emphasis starts
-    walker = etree.iterwalk(element, events=("start", "end"))
+    walker = etree.iterwalk(top, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
         if not isinstance(tag, str):
@@ -143,7 +162,6 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(" ")
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
-    return collapse("".join(out))
 
 
 def _first_content(out: list[str], start: int) -> int | None:
@@ -195,10 +213,20 @@ def _prefix(kind: str, inline: str, level: int) -> str:
     if kind == "heading":
         return f"{'#' * max(level, 1)} {inline}"
     if kind == "quote":
-        return "\n".join(f"> {line}" for line in inline.split("\n"))
+        return _quote(inline.split("\n"))
     if kind == "caption":
         return f"*{inline}*"
+    return _plain_line(inline)
+
+
+def _plain_line(inline: str) -> str:
+    """``inline`` with a line start that CommonMark would read as a heading, quote or list marker escaped."""
     return _MD_LINE_START.sub(r"\\\1", inline) if _MD_LINE_START.search(inline) else inline
+
+
+def _quote(paragraphs: list[str]) -> str:
+    """A ``> `` line per paragraph, with a ``>`` line between them, which CommonMark needs to keep them apart."""
+    return "\n>\n".join(f"> {_plain_line(paragraph)}" for paragraph in paragraphs)
 
 
 def _plain_markdown(kind: str, text: str, level: int) -> str:
@@ -215,8 +243,9 @@ def _plain_html(kind: str, text: str, level: int) -> str:
         return f"<h{max(min(level, 6), 1)}>{escaped}</h{max(min(level, 6), 1)}>"
     if kind == "code":
         return f"<pre><code>{escaped}</code></pre>"
-    if kind == "quote":
-        return f"<blockquote><p>{escaped}</p></blockquote>"
+    if kind == "quote":  # a paragraph a line, as in its Markdown
+        return "<blockquote>" + "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in text.split("\n")) \
+            + "</blockquote>"
     if kind == "list":
         return "<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in text.split("\n")) + "</ul>"
     if kind == "caption":
