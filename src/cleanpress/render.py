@@ -25,8 +25,8 @@ from .textutil import collapse
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-# Besides whitespace, what collapse() turns into a space or drops.
-_INVISIBLE = frozenset("\u200b\ufeff\u00ad")
+# A run of what collapse() turns into a space or drops.
+_SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -116,7 +116,7 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                   keep_links: bool, keep_images: bool, lists_apart: bool) -> None:
     """Write the Markdown of ``top`` into ``out``: the content of the block ``element`` when ``top`` is it,
     else (``element`` None) an element of a run, with its own emphasis and its tail."""
-    link_stack: list[tuple[int, str | None]] = []  # where each open link's "[" would be, and its URL
+    link_stack: list[tuple[int, str | None]] = []  # where the content of each open link starts, and its URL
     emphasis_stack: list[int] = []  # where the content of each open emphasis starts
     walker = etree.iterwalk(top, events=("start", "end"))
     for event, node in walker:
@@ -126,11 +126,8 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                 out.append(_escape(node.tail))
             continue
         if event == "start":
-            if tag == "a":
-                href = urls(node.get("href", "")) if keep_links else None
-                link_stack.append((len(out), href))
-                if href:
-                    out.append("[")
+            if tag == "a":  # the brackets are placed when the words inside are known
+                link_stack.append((len(out), urls(node.get("href", "")) if keep_links else None))
             elif tag in _EMPHASIS and node is not element:
                 emphasis_stack.append(len(out))  # the marker is placed when the words inside are known
             elif tag == "code" and node is not element:
@@ -150,10 +147,9 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
             if tag == "a":
                 start, href = link_stack.pop()
                 if href:
-                    if _first_content(out, start + 1) is None:
-                        out[start] = ""  # a link with no words or picture is no link
-                    else:
-                        out.append(f"]({href})")
+                    content = _take(out, start)
+                    # a link with no words or picture is no link
+                    out.append(f"[{content}]({href})" if _content_start(content) < len(content) else content)
             elif tag in _EMPHASIS and node is not element:
                 _hug(out, emphasis_stack.pop(), _EMPHASIS[tag])
             elif tag == "code" and node is not element:
@@ -164,26 +160,17 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                 out.append(_escape(node.tail))
 
 
-def _first_content(out: list[str], start: int) -> int | None:
-    """Index of the first piece of ``out`` from ``start`` on that collapse() does not empty, if any."""
-    for index in range(start, len(out)):
-        if _content_start(out[index]) < len(out[index]):
-            return index
-    return None
+def _take(out: list[str], start: int) -> str:
+    """The pieces of ``out`` from ``start`` on, taken out as one: so that nesting costs no rescanning."""
+    content = "".join(out[start:])
+    del out[start:]
+    return content
 
 
 def _content_start(piece: str) -> int:
-    start = 0
-    while start < len(piece) and (piece[start].isspace() or piece[start] in _INVISIBLE):
-        start += 1
-    return start
-
-
-def _content_end(piece: str) -> int:
-    end = len(piece)
-    while end and (piece[end - 1].isspace() or piece[end - 1] in _INVISIBLE):
-        end -= 1
-    return end
+    """Where ``piece`` starts to hold more than collapse() empties."""
+    match = _SPACE_RUN.match(piece)
+    return match.end() if match else 0
 
 
 def _hug(out: list[str], start: int, marker: str) -> None:
@@ -192,16 +179,13 @@ def _hug(out: list[str], start: int, marker: str) -> None:
     CommonMark reads ``** x **`` as literal asterisks, so whitespace at either
     end goes outside the markers; emphasis around nothing gets no markers.
     """
-    first = _first_content(out, start)
-    if first is None:
+    content = _take(out, start)
+    begin = _content_start(content)
+    if begin == len(content):
+        out.append(content)
         return
-    last = len(out) - 1
-    while not _content_end(out[last]):
-        last -= 1
-    cut = _content_start(out[first])
-    out[first] = out[first][:cut] + marker + out[first][cut:]
-    cut = _content_end(out[last])
-    out[last] = out[last][:cut] + marker + out[last][cut:]
+    end = len(content) - _content_start(content[::-1])
+    out.append(f"{content[:begin]}{marker}{content[begin:end]}{marker}{content[end:]}")
 
 
 def _escape(text: str) -> str:
