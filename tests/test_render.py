@@ -118,6 +118,17 @@ def test_nested_items_without_a_parent_text_are_not_indented_under_nothing() -> 
     assert block.markdown == "- Sandbags\n- Ropes\n- Pumps"
 
 
+def test_list_content_that_is_no_item_is_written_as_items_in_markdown_as_in_text() -> None:
+    article = _article("<ol start='2'><div><li>Leave early</li></div>then <b>lock</b> up<li>Take papers<ul><div>"
+                       "<li>Passport</li></div></ul></li><p>Go uphill.</p></ol>"
+                       "<ul><div>Sandbags and <a href='/pumps'>pumps</a></div></ul>")
+    wrapped, itemless = [block for block in article.blocks if block.kind == "list"]
+    assert wrapped.items == ("Leave early", "then lock up", "Take papers", "Passport", "Go uphill.")
+    assert wrapped.markdown == "2. Leave early\n3. then **lock** up\n4. Take papers\n   - Passport\n5. Go uphill."
+    assert itemless.items == ("Sandbags and pumps",)
+    assert itemless.markdown == "- Sandbags and [pumps](https://news.example/pumps)"
+
+
 def test_deep_list_nesting_is_indented_no_deeper_than_a_bound() -> None:
     article = _article("<ul><li>level" * 20 + "</li></ul>" * 20)
     lines = _block(article, "list").markdown.split("\n")
