@@ -66,7 +66,14 @@ def test_markdown_specials_in_text_are_escaped() -> None:
     assert r"2\*3" in _md_of(article, "north")
     assert r"\[north\]" in _md_of(article, "north")
     assert r"snake\_case\_name" in _md_of(article, "north")
-    assert not _md_of(article, "numbered list").startswith("1. ")
+    assert _md_of(article, "numbered list").startswith("1\\. This paragraph")
+
+
+def test_line_starts_that_would_make_markdown_structure_are_escaped_without_showing_a_backslash() -> None:
+    article = _article("<p>## Not a heading, but a paragraph that starts with two hashes.</p>"
+                       "<ul><li>1. Not a nested list</li><li>- Nor this</li><li>#2 stays</li></ul>")
+    assert _md_of(article, "two hashes").startswith("\\## Not a heading")
+    assert _block(article, "list").markdown == "- 1\\. Not a nested list\n- \\- Nor this\n- #2 stays"
 
 
 def test_unordered_and_ordered_lists() -> None:
@@ -167,7 +174,7 @@ def test_quote_text_beside_its_paragraphs_is_a_paragraph_of_its_own() -> None:
     assert "— Jane Roe (@jroe)" in tweet.html
     assert mixed.text == "Lead in\n1. Middle\n- tail end after"
     # a part that starts like a list item is escaped, as a paragraph is
-    assert mixed.markdown == "> Lead **in**\n>\n> \\1. Middle\n>\n> \\- tail end after"
+    assert mixed.markdown == "> Lead **in**\n>\n> 1\\. Middle\n>\n> \\- tail end after"
 
 
 def test_table_as_markdown_pipe_table() -> None:

@@ -23,7 +23,8 @@ from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
+# What makes a line a list item, heading or quote in CommonMark (a leading "*" is escaped with the rest).
+_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 # A run of what collapse() turns into a space or drops.
 _SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
@@ -204,8 +205,15 @@ def _prefix(kind: str, inline: str, level: int) -> str:
 
 
 def _plain_line(inline: str) -> str:
-    """``inline`` with a line start that CommonMark would read as a heading, quote or list marker escaped."""
-    return _MD_LINE_START.sub(r"\\\1", inline) if _MD_LINE_START.search(inline) else inline
+    """``inline`` with a line start that CommonMark would read as a heading, quote or list marker escaped
+    (in a list item or quote too, where it would start a heading or list inside them)."""
+    return _MD_LINE_START.sub(_escape_marker, inline) if _MD_LINE_START.search(inline) else inline
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    """A backslash before the marker's punctuation: before a digit it is no escape, and shows ("\\1. x")."""
+    marker = match[0]
+    return f"{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"\\{marker}"
 
 
 def _quote(paragraphs: list[str]) -> str:
@@ -269,7 +277,7 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
         else:
             marker = "-"
         indent = parents[-1][1] if parents else ""
-        lines.append(f"{indent}{marker} {item}")
+        lines.append(f"{indent}{marker} {_plain_line(item)}")
         if len(parents) < _MD_LIST_DEPTH:
             parents.append((entry.depth, indent + " " * (len(marker) + 1)))
     return "\n".join(lines)
