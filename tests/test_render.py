@@ -60,6 +60,13 @@ def test_emphasis_markers_hug_their_words_and_empty_emphasis_has_none() -> None:
     assert _block(article, "list").markdown == "- **Sandbags** for the lower town\n- Pumps"
 
 
+def test_link_brackets_hug_their_words_so_emphasis_around_a_link_closes() -> None:
+    article = _article("<p>The study in the journal <em><a href='/jama'> JAMA Psychiatry </a></em>argued that the "
+                       "policies helped.</p>")
+    assert _md_of(article, "JAMA") == ("The study in the journal *[JAMA Psychiatry](https://news.example/jama)* argued "
+                                       "that the policies helped.")
+
+
 def test_markdown_specials_in_text_are_escaped() -> None:
     article = _article("<p>Rates rose 2*3 times in the [north] and the snake_case_name stayed put, officials said.</p>"
                        "<p>1. This paragraph is not a numbered list, although it starts like one.</p>")

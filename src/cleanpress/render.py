@@ -148,11 +148,9 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
             if tag == "a":
                 start, href = link_stack.pop()
                 if href:
-                    content = _take(out, start)
-                    # a link with no words or picture is no link
-                    out.append(f"[{content}]({href})" if _content_start(content) < len(content) else content)
+                    _hug(out, start, "[", f"]({href})")
             elif tag in _EMPHASIS and node is not element:
-                _hug(out, emphasis_stack.pop(), _EMPHASIS[tag])
+                _hug(out, emphasis_stack.pop(), _EMPHASIS[tag], _EMPHASIS[tag])
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag in BLOCK_TAGS and node is not element:
@@ -174,11 +172,12 @@ def _content_start(piece: str) -> int:
     return match.end() if match else 0
 
 
-def _hug(out: list[str], start: int, marker: str) -> None:
-    """Put ``marker`` around the emphasis written from ``out[start]`` on, hugging its words.
+def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
+    """Put an emphasis's markers, or a link's brackets, around what was written from ``out[start]`` on, hugging it.
 
-    CommonMark reads ``** x **`` as literal asterisks, so whitespace at either
-    end goes outside the markers; emphasis around nothing gets no markers.
+    CommonMark reads ``** x **`` as literal asterisks (and ``*[x ](url)*y``
+    too), so whitespace at either end goes outside; around nothing, there is
+    no emphasis or link.
     """
     content = _take(out, start)
     begin = _content_start(content)
@@ -186,7 +185,7 @@ def _hug(out: list[str], start: int, marker: str) -> None:
         out.append(content)
         return
     end = len(content) - _content_start(content[::-1])
-    out.append(f"{content[:begin]}{marker}{content[begin:end]}{marker}{content[end:]}")
+    out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
 
 
 def _escape(text: str) -> str:
