@@ -374,7 +374,7 @@ def list_entries(element: HtmlElement) -> Iterator[ListEntry]:
         tag = child.tag
         if tag in LIST_TAGS:
             stack.append((depth + 1, child, _list_children(child, tag, holders)))
-        elif child in holders:  # a wrapper: its children stand in the list
+        elif holders and child in holders:  # a wrapper: its children stand in the list
             stack.append((depth, owner, _list_children(child, owner.tag, holders)))
         else:  # an item, or a block that stands as one (and holds no list)
             plain = not _has_breaks(child)
