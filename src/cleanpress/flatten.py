@@ -183,8 +183,9 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        parts = (_block_text(part) if isinstance(part, HtmlElement) else run_text(part) for part in quote_parts(element))
-        text = "\n".join(part for part in parts if part)
+        lines = [_block_text(part) if isinstance(part, HtmlElement) else run_text(part)
+                 for part in quote_parts(element)]
+        text = "\n".join(line for line in lines if line)
     elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
     else:  # one run of text: libxml2 gathers it

@@ -71,8 +71,9 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     elif kind == "code":
         markdown = _fence(candidate.text)
     elif kind == "quote":
-        parts = [line for part in quote_parts(element) if (line := inline_markdown(part, urls, keep_links, keep_images))]
-        markdown = _quote(parts) if parts else _plain_markdown(kind, candidate.text, 0)
+        lines = [inline_markdown(part, urls, keep_links, keep_images) for part in quote_parts(element)]
+        paragraphs = [line for line in lines if line]
+        markdown = _quote(paragraphs) if paragraphs else _plain_markdown(kind, candidate.text, 0)
     else:
         inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
         markdown = _prefix(kind, inline, candidate.level)
