@@ -183,7 +183,7 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        lines = [_block_text(part) if isinstance(part, HtmlElement) else run_text(part)
+        lines = [run_text(part) if isinstance(part, Run) else _block_text(part)
                  for part in quote_parts(element)]
         text = "\n".join(line for line in lines if line)
     elif _has_breaks(element):
