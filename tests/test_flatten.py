@@ -60,6 +60,29 @@ def test_list_set_straight_inside_a_list_is_not_lost() -> None:
     assert candidate.text == "Flour\nplain\nwholemeal\nSalt"
 
 
+def test_items_inside_a_wrapper_set_in_a_list_are_the_lists_own() -> None:
+    [candidate] = _flatten("<ul><div class='row'><li>Flour</li><li>Eggs</li></div><span><li>Milk</li></span>"
+                           "<li>Salt</li></ul>")
+    assert candidate.text == "Flour\nEggs\nMilk\nSalt"
+    assert candidate.extra["top_items"] == 4
+    [definitions] = _flatten("<dl><div><dt>Term</dt><dd>Meaning</dd></div><div><dt>Word</dt><dd>Sense</dd></div></dl>")
+    assert definitions.text == "Term\nMeaning\nWord\nSense"
+
+
+def test_loose_content_set_in_a_list_is_an_item_of_its_own() -> None:
+    [candidate] = _flatten("<ul> Buy: <b>today</b><li>Flour</li> and <!-- note --> also<li>Salt</li>"
+                           "<p>Ask at <i>the</i> till.</p><div>Or <p>order</p>online</div></ul>")
+    assert candidate.text == "Buy: today\nFlour\nand also\nSalt\nAsk at the till.\nOr order online"
+    [itemless] = _flatten("<ol><div>First <b>the</b> flour,</div><div>then the eggs.</div></ol>")
+    assert itemless.text == "First the flour,\nthen the eggs."
+
+
+def test_deep_chain_of_wrappers_in_a_list_does_not_recurse() -> None:
+    depth = 1500
+    [candidate] = _flatten("<ul>" + "<div>" * depth + "<li>deep</li>" + "</div>" * depth + "<li>top</li></ul>")
+    assert candidate.text == "deep\ntop"
+
+
 def test_br_and_blocks_inside_an_item_are_spaces_and_inline_markup_is_not() -> None:
     [candidate] = _flatten("<ul><li>Sand<br>bags</li><li><p>Pumps</p><p>and hoses</p>for the cellars</li>"
                            "<li>W<b>or</b>d and <a href='/x'>li<i>nk</i></a></li></ul>")
@@ -134,6 +157,15 @@ def test_br_and_blocks_inside_a_quote_are_spaces() -> None:
     assert parts.text == "We will rebuild.\nEvery house."
     [lines] = _flatten("<blockquote>We will<br>rebuild <em>every</em> house.</blockquote>")
     assert lines.text == "We will rebuild every house."
+
+
+def test_quote_text_beside_its_paragraphs_is_a_line_of_its_own_in_document_order() -> None:
+    [tweet] = _flatten("<blockquote><p>Tweet text here.</p>— Jane Roe (@jroe) <a href='/s'>May 1, 2024</a>"
+                       "</blockquote>")
+    assert tweet.text == "Tweet text here.\n— Jane Roe (@jroe) May 1, 2024"
+    [mixed] = _flatten("<blockquote> Lead <i>in</i><p>Middle.</p>\n<p>More.</p> tail<br>end <b>x</b><!-- c --> after"
+                       "</blockquote>")
+    assert mixed.text == "Lead in\nMiddle.\nMore.\ntail end x after"
 
 
 def test_loose_div_text_becomes_paragraphs_in_order() -> None:

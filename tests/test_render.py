@@ -52,13 +52,35 @@ def test_emphasis_and_inline_code() -> None:
     assert "`check_levels()`" in markdown
 
 
+def test_emphasis_markers_hug_their_words_and_empty_emphasis_has_none() -> None:
+    article = _article("<p>The barrier was<b> not </b>built for<em> this</em>, and the <i> </i>crest<strong></strong> "
+                       "is due on <a href='/x'><b> </b></a>Sunday.</p>"
+                       "<ul><li><b><div>Sandbags</div></b>for the lower town</li><li>Pumps<em>\u200b</em></li></ul>")
+    assert _md_of(article, "barrier") == "The barrier was **not** built for *this*, and the crest is due on Sunday."
+    assert _block(article, "list").markdown == "- **Sandbags** for the lower town\n- Pumps"
+
+
+def test_link_brackets_hug_their_words_so_emphasis_around_a_link_closes() -> None:
+    article = _article("<p>The study in the journal <em><a href='/jama'> JAMA Psychiatry </a></em>argued that the "
+                       "policies helped.</p>")
+    assert _md_of(article, "JAMA") == ("The study in the journal *[JAMA Psychiatry](https://news.example/jama)* argued "
+                                       "that the policies helped.")
+
+
 def test_markdown_specials_in_text_are_escaped() -> None:
     article = _article("<p>Rates rose 2*3 times in the [north] and the snake_case_name stayed put, officials said.</p>"
                        "<p>1. This paragraph is not a numbered list, although it starts like one.</p>")
     assert r"2\*3" in _md_of(article, "north")
     assert r"\[north\]" in _md_of(article, "north")
     assert r"snake\_case\_name" in _md_of(article, "north")
-    assert not _md_of(article, "numbered list").startswith("1. ")
+    assert _md_of(article, "numbered list").startswith("1\\. This paragraph")
+
+
+def test_line_starts_that_would_make_markdown_structure_are_escaped_without_showing_a_backslash() -> None:
+    article = _article("<p>## Not a heading, but a paragraph that starts with two hashes.</p>"
+                       "<ul><li>1. Not a nested list</li><li>- Nor this</li><li>#2 stays</li></ul>")
+    assert _md_of(article, "two hashes").startswith("\\## Not a heading")
+    assert _block(article, "list").markdown == "- 1\\. Not a nested list\n- \\- Nor this\n- #2 stays"
 
 
 def test_unordered_and_ordered_lists() -> None:
@@ -85,11 +107,40 @@ def test_nested_list_items_are_items_of_their_own_indented_in_markdown() -> None
     assert unordered.markdown in article.markdown
 
 
+def test_ordered_lists_are_numbered_from_their_start_and_down_when_reversed() -> None:
+    article = _article("<ol start=' 4'><li>Leave early</li><li>Take papers<ol reversed><li>Passport</li><li>Deeds</li>"
+                       "<li>Insurance</li></ol></li></ol><ol start='ten'><li>Lock up</li></ol>"
+                       "<ol start='" + "9" * 5000 + "'><li>Go uphill</li><li>Stay there</li></ol>"
+                       "<ol reversed start='1'><li>Call home</li><li>Wait</li></ol>")
+    started, invalid, huge, reversed_ = [block for block in article.blocks if block.kind == "list"]
+    assert started.markdown == "4. Leave early\n5. Take papers\n   3. Passport\n   2. Deeds\n   1. Insurance"
+    assert invalid.markdown == "1. Lock up"
+    # CommonMark numbers have nine digits at most
+    assert huge.markdown == "999999999. Go uphill\n999999999. Stay there"
+    assert reversed_.markdown == "1. Call home\n0. Wait"
+    # the HTML numbers them alike
+    assert started.html.startswith('<ol start="4">') and '<ol reversed="">' in started.html
+    assert invalid.html.startswith("<ol>")
+    assert huge.html.startswith('<ol start="999999999">')
+    assert reversed_.html.startswith('<ol start="1" reversed="">')
+
+
 def test_nested_items_without_a_parent_text_are_not_indented_under_nothing() -> None:
     article = _article("<ul><li><ul><li>Sandbags</li><li>Ropes</li></ul></li><li>Pumps</li></ul>")
     block = _block(article, "list")
     assert block.items == ("Sandbags", "Ropes", "Pumps")
     assert block.markdown == "- Sandbags\n- Ropes\n- Pumps"
+
+
+def test_list_content_that_is_no_item_is_written_as_items_in_markdown_as_in_text() -> None:
+    article = _article("<ol start='2'><div><li>Leave early</li></div>then <b>lock</b> up<li>Take papers<ul><div>"
+                       "<li>Passport</li></div></ul></li><p>Go uphill.</p></ol>"
+                       "<ul><div>Sandbags and <a href='/pumps'>pumps</a></div></ul>")
+    wrapped, itemless = [block for block in article.blocks if block.kind == "list"]
+    assert wrapped.items == ("Leave early", "then lock up", "Take papers", "Passport", "Go uphill.")
+    assert wrapped.markdown == "2. Leave early\n3. then **lock** up\n4. Take papers\n   - Passport\n5. Go uphill."
+    assert itemless.items == ("Sandbags and pumps",)
+    assert itemless.markdown == "- Sandbags and [pumps](https://news.example/pumps)"
 
 
 def test_deep_list_nesting_is_indented_no_deeper_than_a_bound() -> None:
@@ -112,11 +163,25 @@ def test_br_and_blocks_inside_items_and_cells_are_spaces_and_inline_markup_is_no
     assert table.markdown.split("\n")[::2] == ["| Town (east) | Level |", "| Lower town | 2.1 m |"]
 
 
-def test_quote_paragraphs_do_not_run_together_in_markdown() -> None:
-    article = _article("<blockquote><p>We will rebuild.</p><p>Every house.</p></blockquote>")
+def test_quote_paragraphs_are_paragraphs_in_markdown_as_they_are_lines_of_text() -> None:
+    article = _article("<blockquote><p>We will rebuild.</p><p>Every <em>house</em>.</p></blockquote>")
     quote = _block(article, "quote")
     assert quote.text == "We will rebuild.\nEvery house."
-    assert quote.markdown == "> We will rebuild. Every house."
+    assert quote.markdown == "> We will rebuild.\n>\n> Every *house*."
+
+
+def test_quote_text_beside_its_paragraphs_is_a_paragraph_of_its_own() -> None:
+    article = _article("<blockquote><p>The water is still rising.</p>— Jane Roe (@jroe) "
+                       "<a href='/jroe/1'>May 1, 2024</a></blockquote>"
+                       "<blockquote>Lead <b>in</b><p>1. Middle</p>- tail<br>end <!-- note --> after</blockquote>")
+    tweet, mixed = [block for block in article.blocks if block.kind == "quote"]
+    assert tweet.text == "The water is still rising.\n— Jane Roe (@jroe) May 1, 2024"
+    assert tweet.markdown == ("> The water is still rising.\n>\n"
+                              "> — Jane Roe (@jroe) [May 1, 2024](https://news.example/jroe/1)")
+    assert "— Jane Roe (@jroe)" in tweet.html
+    assert mixed.text == "Lead in\n1. Middle\n- tail end after"
+    # a part that starts like a list item is escaped, as a paragraph is
+    assert mixed.markdown == "> Lead **in**\n>\n> 1\\. Middle\n>\n> \\- tail end after"
 
 
 def test_table_as_markdown_pipe_table() -> None:
@@ -218,6 +283,7 @@ def test_keep_images_false_drops_images() -> None:
     ("heading", 2, "A <b> title", "## A \\<b\\> title", "<h2>A &lt;b&gt; title</h2>"),
     ("paragraph", 0, "x < y & z", "x \\< y & z", "<p>x &lt; y &amp; z</p>"),
     ("list", 0, "one\ntwo", "- one\n- two", "<ul><li>one</li><li>two</li></ul>"),
+    ("quote", 0, "one\n> two", "> one\n>\n> \\> two", "<blockquote><p>one</p><p>&gt; two</p></blockquote>"),
     ("code", 0, "a <b>\n  c", "```\na <b>\n  c\n```", "<pre><code>a &lt;b&gt;\n  c</code></pre>"),
 ])
 def test_blocks_without_an_element_render_escaped(kind: str, level: int, text: str, markdown: str, markup: str) -> None:

@@ -184,10 +184,21 @@ def test_image_without_safe_source_is_dropped() -> None:
     assert out == "<p>xy</p>"
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "abc", "1e9", "5000", "２"])
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "1e9", "5000", "２", "9" * 5000])
 def test_numeric_attributes_must_be_small_numbers(value: str) -> None:
     out = sanitize_element(_body(f"<table><tr><td colspan='{value}'>c</td></tr></table>")[0], base_url=None)
     assert "colspan" not in out
+
+
+@pytest.mark.parametrize(("attributes", "kept"), [
+    ("start=' 7th'", ' start="7"'), ("start='+012'", ' start="12"'), ("start='-3'", ' start="0"'),
+    ("start='" + "9" * 5000 + "'", ' start="999999999"'),
+    ("reversed", ' reversed=""'), ("reversed='no' start='2'", ' start="2" reversed=""'),
+])
+def test_list_start_is_read_as_browsers_do_within_what_markdown_can_number(attributes: str, kept: str) -> None:
+    out = sanitize_element(_body(f"<ol {attributes}><li>a</li></ol>")[0], base_url=None)
+    assert out == f"<ol{kept}><li>a</li></ol>"
+    assert is_safe_html(out)
 
 
 def test_comments_and_processing_instructions_are_skipped_but_tails_kept() -> None:

@@ -183,8 +183,9 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         rows = table_rows(element)
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "quote":
-        inner = [_block_text(p) for p in element if isinstance(p.tag, str) and p.tag in BLOCK_TAGS]
-        text = "\n".join(t for t in inner if t) if inner else _block_text(element)
+        lines = [run_text(part) if isinstance(part, Run) else _block_text(part)
+                 for part in quote_parts(element)]
+        text = "\n".join(line for line in lines if line)
     elif _has_breaks(element):
         text = collapse("".join(_text_with_breaks(element)))
     else:  # one run of text: libxml2 gathers it
@@ -285,21 +286,69 @@ def _text_with_breaks(element: HtmlElement, lists_apart: bool = False) -> Iterat
 
 
 def _block_text(element: HtmlElement) -> str:
-    """Collapsed text of a cell, quote part or item-less list; blocks and <br> inside are spaces ("one</p><p>two")."""
+    """Collapsed text of a cell or quote part; blocks and <br> inside are spaces ("one</p><p>two")."""
     if _has_breaks(element):
         return collapse("".join(_text_with_breaks(element)))
     return element_text(element)  # one run of text, the common case: libxml2 gathers it
 
 
+class Run(NamedTuple):
+    """Loose content of an element beside its blocks or items: a text, then elements, each with its tail."""
+
+    lead: str
+    nodes: tuple[HtmlElement, ...]
+
+
+def run_text(run: Run) -> str:
+    """Collapsed text of ``run``; blocks and <br> in it are spaces, as in _block_text."""
+    pieces = [run.lead]
+    for node in run.nodes:
+        if isinstance(node.tag, str):  # a comment gives only its tail
+            pieces.extend(_text_with_breaks(node))
+            if node.tag in BLOCK_TAGS:
+                pieces.append(" ")
+        if node.tail:
+            pieces.append(node.tail)
+    return collapse("".join(pieces))
+
+
+def quote_parts(element: HtmlElement) -> list[HtmlElement | Run]:
+    """The parts of a blockquote, a line of its text each: its block children, and the loose content between them.
+
+    A quote of text alone is one part, itself. Loose text beside the
+    paragraphs (an embedded post's attribution, say) is a part of its own,
+    which the common quote of paragraphs only never builds.
+    """
+    parts: list[HtmlElement | Run] = []
+    lead = element.text
+    nodes: list[HtmlElement] = []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            if nodes or (lead and not lead.isspace()):
+                parts.append(Run(lead or "", tuple(nodes)))
+                nodes = []
+            parts.append(child)
+            lead = child.tail
+        elif isinstance(child.tag, str) or (child.tail and not child.tail.isspace()):  # a comment counts for its tail
+            nodes.append(child)
+    if not parts:
+        return [element]
+    if nodes or (lead and not lead.isspace()):
+        parts.append(Run(lead or "", tuple(nodes)))
+    return parts
+
+
 class ListEntry(NamedTuple):
     """One item of a list: its nesting level (0 for the list's own items), the list that holds it, the item.
 
-    ``plain`` says the item holds no block element or <br>: its text is one run.
+    The item is an item element, or a run of loose content set in the list
+    that stands as an item of its own. ``plain`` says the item is an element
+    holding no block element or <br>: its text is one run.
     """
 
     depth: int
     owner: HtmlElement
-    item: HtmlElement
+    item: HtmlElement | Run
     plain: bool
 
 
@@ -307,24 +356,80 @@ def list_entries(element: HtmlElement) -> Iterator[ListEntry]:
     """The items of a ul/ol/dl in document order, each nested list's items right after the item that holds it.
 
     A list inside an item, or set straight inside the list (invalid but common),
-    is not folded into the item: its items come one level deeper. An explicit
-    stack, as in flatten, so list nesting costs no recursion.
+    is not folded into the item: its items come one level deeper. Nor is other
+    content set straight in a list lost: the items inside a wrapper (a div or
+    span, say) are the list's own, and loose content is an item of its own.
+    An explicit stack, as in flatten, so list nesting costs no recursion.
     """
-    stack = [(0, element, iter(element))]
+    holders: set[HtmlElement] = set()
+    stack = [(0, element, _list_children(element, element.tag, holders))]
     while stack:
         depth, owner, children = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
             continue
+        if isinstance(child, Run):
+            yield ListEntry(depth, owner, child, False)
+            continue
         tag = child.tag
         if tag in LIST_TAGS:
-            stack.append((depth + 1, child, iter(child)))
-        elif tag in _ITEM_TAGS[owner.tag]:
+            stack.append((depth + 1, child, _list_children(child, tag, holders)))
+        elif holders and child in holders:  # a wrapper: its children stand in the list
+            stack.append((depth, owner, _list_children(child, owner.tag, holders)))
+        else:  # an item, or a block that stands as one (and holds no list)
             plain = not _has_breaks(child)
             yield ListEntry(depth, owner, child, plain)
             if not plain:
-                stack.extend((depth + 1, inner, iter(inner)) for inner in reversed(_nested_lists(child)))
+                stack.extend((depth + 1, inner, _list_children(inner, inner.tag, holders))
+                             for inner in reversed(_nested_lists(child)))
+
+
+def _list_children(container: HtmlElement, list_tag: str, holders: set[HtmlElement]
+                   ) -> Iterator[HtmlElement | Run]:
+    """What is set in a list, or in a wrapper in it: items, lists, wrappers (added to ``holders``), other blocks,
+    and the loose text and inline elements between them as runs.
+
+    In the common list of items only, no run is built: the whitespace between items is passed over.
+    """
+    item_tags = _ITEM_TAGS[list_tag]
+    lead = container.text
+    nodes: list[HtmlElement] = []
+    for child in container:
+        tag = child.tag
+        if tag not in item_tags and tag not in LIST_TAGS:
+            if not isinstance(tag, str):  # a comment counts for its tail
+                if child.tail and not child.tail.isspace():
+                    nodes.append(child)
+                continue
+            if not _holds_items(child, item_tags, holders) and tag in INLINE_TAGS:
+                nodes.append(child)
+                continue
+        if nodes or (lead and not lead.isspace()):
+            yield Run(lead or "", tuple(nodes))
+            nodes = []
+        yield child
+        lead = child.tail
+    if nodes or (lead and not lead.isspace()):
+        yield Run(lead or "", tuple(nodes))
+
+
+def _holds_items(element: HtmlElement, item_tags: tuple[str, ...], holders: set[HtmlElement]) -> bool:
+    """Whether ``element``, set in a list but not an item of it, holds items or lists: a wrapper to look into.
+
+    The elements between it and what it holds are wrappers too: they go into
+    ``holders``, so that a chain of wrappers is searched once, not once a level.
+    """
+    if element in holders:
+        return True
+    found = next(element.iter(*item_tags, *LIST_TAGS), None)
+    if found is None:
+        return False
+    for ancestor in found.iterancestors():
+        holders.add(ancestor)
+        if ancestor is element:
+            break
+    return True
 
 
 def _nested_lists(item: HtmlElement) -> list[HtmlElement]:
@@ -340,12 +445,17 @@ def _nested_lists(item: HtmlElement) -> list[HtmlElement]:
 
 def list_items(element: HtmlElement) -> list[tuple[int, str]]:
     """Nesting level and text of each item of a ul/ol/dl; a nested list's items follow their parent's own text."""
-    items = [(entry.depth, element_text(entry.item) if entry.plain
-              else collapse("".join(_text_with_breaks(entry.item, lists_apart=True))))
-             for entry in list_entries(element)]
-    if not items:
-        items = [(0, _block_text(element))]
+    items = [(entry.depth, _entry_text(entry)) for entry in list_entries(element)]
     return [(depth, text) for depth, text in items if text]
+
+
+def _entry_text(entry: ListEntry) -> str:
+    item = entry.item
+    if isinstance(item, Run):
+        return run_text(item)
+    if entry.plain:
+        return element_text(item)
+    return collapse("".join(_text_with_breaks(item, lists_apart=True)))
 
 
 def table_rows(table: HtmlElement) -> list[list[str]]:

@@ -17,15 +17,17 @@ from lxml.html import HtmlElement
 
 from .article import Block
 from .candidates import Candidate
-from .flatten import list_entries
-from .sanitize import UrlVerdicts, sanitize_element
+from .flatten import ListEntry, Run, list_entries, quote_parts
+from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])(?=\s)", re.MULTILINE)
+# What makes a line a list item, heading or quote in CommonMark (a leading "*" is escaped with the rest).
+_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>", re.MULTILINE)
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
+# A run of what collapse() turns into a space or drops.
+_SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -68,6 +70,10 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
         markdown = _table_markdown(rows)
     elif kind == "code":
         markdown = _fence(candidate.text)
+    elif kind == "quote":
+        lines = [inline_markdown(part, urls, keep_links, keep_images) for part in quote_parts(element)]
+        paragraphs = [line for line in lines if line]
+        markdown = _quote(paragraphs) if paragraphs else _plain_markdown(kind, candidate.text, 0)
     else:
         inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
         markdown = _prefix(kind, inline, candidate.level)
@@ -87,17 +93,34 @@ def join_markdown(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.markdown for block in blocks)
 
 
-def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
+def inline_markdown(part: HtmlElement | Run, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
                     lists_apart: bool = False) -> str:
-    """``element``'s content as one line of Markdown: emphasis, code, links, images.
+    """An element's content, or a run of loose content, as one line of Markdown: emphasis, code, links, images.
 
     Blocks and <br> inside it become spaces, as in the block's text. With
     ``lists_apart`` the lists inside are left out: a list item's nested lists
     are written as items of their own.
     """
     out: list[str] = []
-    link_stack: list[str | None] = []
-    walker = etree.iterwalk(element, events=("start", "end"))
+    if isinstance(part, Run):
+        out.append(_escape(part.lead))
+        for node in part.nodes:
+            if isinstance(node.tag, str):
+                _write_inline(node, None, out, urls, keep_links, keep_images, lists_apart)
+            elif node.tail:  # a comment
+                out.append(_escape(node.tail))
+    else:
+        _write_inline(part, part, out, urls, keep_links, keep_images, lists_apart)
+    return collapse("".join(out))
+
+
+def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str], urls: UrlVerdicts,
+                  keep_links: bool, keep_images: bool, lists_apart: bool) -> None:
+    """Write the Markdown of ``top`` into ``out``: the content of the block ``element`` when ``top`` is it,
+    else (``element`` None) an element of a run, with its own emphasis and its tail."""
+    link_stack: list[tuple[int, str | None]] = []  # where the content of each open link starts, and its URL
+    emphasis_stack: list[int] = []  # where the content of each open emphasis starts
+    walker = etree.iterwalk(top, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
         if not isinstance(tag, str):
@@ -105,13 +128,10 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(_escape(node.tail))
             continue
         if event == "start":
-            if tag == "a":
-                href = urls(node.get("href", "")) if keep_links else None
-                link_stack.append(href)
-                if href:
-                    out.append("[")
+            if tag == "a":  # the brackets are placed when the words inside are known
+                link_stack.append((len(out), urls(node.get("href", "")) if keep_links else None))
             elif tag in _EMPHASIS and node is not element:
-                out.append(_EMPHASIS[tag])
+                emphasis_stack.append(len(out))  # the marker is placed when the words inside are known
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag == "img" and keep_images:
@@ -127,19 +147,46 @@ def inline_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, k
                 out.append(node.text if tag == "code" else _escape(node.text))
         else:
             if tag == "a":
-                href = link_stack.pop()
+                start, href = link_stack.pop()
                 if href:
-                    out.append(f"]({href})")
+                    _hug(out, start, "[", f"]({href})")
             elif tag in _EMPHASIS and node is not element:
-                out.append(_EMPHASIS[tag])
+                _hug(out, emphasis_stack.pop(), _EMPHASIS[tag], _EMPHASIS[tag])
             elif tag == "code" and node is not element:
                 out.append("`")
             elif tag in BLOCK_TAGS and node is not element:
                 out.append(" ")
             if node is not element and node.tail:
                 out.append(_escape(node.tail))
-    text = collapse("".join(out))
-    return _EMPTY_LINK.sub("", text) if "[" in text else text
+
+
+def _take(out: list[str], start: int) -> str:
+    """The pieces of ``out`` from ``start`` on, taken out as one: so that nesting costs no rescanning."""
+    content = "".join(out[start:])
+    del out[start:]
+    return content
+
+
+def _content_start(piece: str) -> int:
+    """Where ``piece`` starts to hold more than collapse() empties."""
+    match = _SPACE_RUN.match(piece)
+    return match.end() if match else 0
+
+
+def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
+    """Put an emphasis's markers, or a link's brackets, around what was written from ``out[start]`` on, hugging it.
+
+    CommonMark reads ``** x **`` as literal asterisks (and ``*[x ](url)*y``
+    too), so whitespace at either end goes outside; around nothing, there is
+    no emphasis or link.
+    """
+    content = _take(out, start)
+    begin = _content_start(content)
+    if begin == len(content):
+        out.append(content)
+        return
+    end = len(content) - _content_start(content[::-1])
+    out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
 
 
 def _escape(text: str) -> str:
@@ -151,10 +198,27 @@ def _prefix(kind: str, inline: str, level: int) -> str:
     if kind == "heading":
         return f"{'#' * max(level, 1)} {inline}"
     if kind == "quote":
-        return "\n".join(f"> {line}" for line in inline.split("\n"))
+        return _quote(inline.split("\n"))
     if kind == "caption":
         return f"*{inline}*"
-    return _MD_LINE_START.sub(r"\\\1", inline) if _MD_LINE_START.search(inline) else inline
+    return _plain_line(inline)
+
+
+def _plain_line(inline: str) -> str:
+    """``inline`` with a line start that CommonMark would read as a heading, quote or list marker escaped
+    (in a list item or quote too, where it would start a heading or list inside them)."""
+    return _MD_LINE_START.sub(_escape_marker, inline) if _MD_LINE_START.search(inline) else inline
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    """A backslash before the marker's punctuation: before a digit it is no escape, and shows ("\\1. x")."""
+    marker = match[0]
+    return f"{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"\\{marker}"
+
+
+def _quote(paragraphs: list[str]) -> str:
+    """A ``> `` line per paragraph, with a ``>`` line between them, which CommonMark needs to keep them apart."""
+    return "\n>\n".join(f"> {_plain_line(paragraph)}" for paragraph in paragraphs)
 
 
 def _plain_markdown(kind: str, text: str, level: int) -> str:
@@ -171,8 +235,9 @@ def _plain_html(kind: str, text: str, level: int) -> str:
         return f"<h{max(min(level, 6), 1)}>{escaped}</h{max(min(level, 6), 1)}>"
     if kind == "code":
         return f"<pre><code>{escaped}</code></pre>"
-    if kind == "quote":
-        return f"<blockquote><p>{escaped}</p></blockquote>"
+    if kind == "quote":  # a paragraph a line, as in its Markdown
+        return "<blockquote>" + "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in text.split("\n")) \
+            + "</blockquote>"
     if kind == "list":
         return "<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in text.split("\n")) + "</ul>"
     if kind == "caption":
@@ -191,27 +256,51 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
 
     An item is indented under the last written item less deep than itself, so
     the items of a nested list whose parent item has no text are not indented
-    under nothing.
+    under nothing. Each <ol> is numbered from its ``start``, down when ``reversed``.
     """
+    written = [(entry, item) for entry in list_entries(element)
+               if (item := inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True))]
     lines: list[str] = []
     parents: list[tuple[int, str]] = []  # written items that may hold the next: depth, where their content starts
-    numbers: dict[HtmlElement, int] = {}
-    for entry in list_entries(element):
-        item = inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True)
-        if not item:
-            continue
+    numbers: dict[HtmlElement, tuple[int, int]] = {}  # each <ol>'s next number and its step
+    sizes: dict[HtmlElement, int] = {}  # written items of each list, counted when a reversed list needs them
+    for entry, item in written:
         while parents and parents[-1][0] >= entry.depth:
             parents.pop()
-        if entry.owner.tag == "ol":
-            numbers[entry.owner] = numbers.get(entry.owner, 0) + 1
-            marker = f"{numbers[entry.owner]}."
+        owner = entry.owner
+        if owner.tag == "ol":
+            if owner not in numbers:
+                numbers[owner] = _first_number(owner, written, sizes)
+            number, step = numbers[owner]
+            numbers[owner] = (number + step, step)
+            marker = f"{min(max(number, 0), LIST_NUMBER_MAX)}."
         else:
             marker = "-"
         indent = parents[-1][1] if parents else ""
-        lines.append(f"{indent}{marker} {item}")
+        lines.append(f"{indent}{marker} {_plain_line(item)}")
         if len(parents) < _MD_LIST_DEPTH:
             parents.append((entry.depth, indent + " " * (len(marker) + 1)))
     return "\n".join(lines)
+
+
+def _first_number(ol: HtmlElement, written: list[tuple[ListEntry, str]], sizes: dict[HtmlElement, int]
+                  ) -> tuple[int, int]:
+    """The number of an <ol>'s first written item, and the step to the next.
+
+    A reversed list without a valid ``start`` counts down from its number of
+    items, as browsers number it; the items of every list are counted once,
+    into ``sizes``, when the first such list needs them.
+    """
+    step = -1 if ol.get("reversed") is not None else 1
+    start = list_start(ol.get("start"))
+    if start is not None:
+        return start, step
+    if step > 0:
+        return 1, step
+    if not sizes:
+        for entry, _ in written:
+            sizes[entry.owner] = sizes.get(entry.owner, 0) + 1
+    return sizes[ol], step
 
 
 def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:

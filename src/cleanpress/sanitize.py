@@ -40,9 +40,13 @@ _PLAIN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "abbr": ("title",),
     "td": ("colspan", "rowspan"),
     "th": ("colspan", "rowspan"),
-    "ol": ("start",),
+    "ol": ("start", "reversed"),
 }
-_NUMERIC_ATTRIBUTES = frozenset(("colspan", "rowspan", "start"))
+_NUMERIC_ATTRIBUTES = frozenset(("colspan", "rowspan"))
+#: The highest list number written: CommonMark's have nine digits at most, and are never negative.
+LIST_NUMBER_MAX = 999_999_999
+# HTML's rules for parsing integers: leading whitespace, a sign, ASCII digits; anything after is ignored.
+_HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([+-]?)([0-9]+)")
 #: Allowed elements that keep no attribute at all: their tags are fixed strings.
 _BARE_TAGS: dict[str, tuple[str, str]] = {
     tag: (f"<{tag}>", f"</{tag}>")
@@ -295,12 +299,32 @@ def _attributes(element: lxml.etree._Element, tag: str, urls: dict[str, str]) ->
         value = element.get(name)
         if value is None:
             continue
-        if name in _NUMERIC_ATTRIBUTES:
+        if name == "start":  # as Markdown numbers the list, so that both outputs agree
+            number = list_start(value)
+            if number is None:
+                continue
+            value = str(number)
+        elif name == "reversed":
+            value = ""
+        elif name in _NUMERIC_ATTRIBUTES:
             value = value.strip()
-            if not value.isdigit() or not value.isascii() or not 0 < int(value) <= 1000:
+            # a longer digit string is past the limit anyway, and int() of one past 4300 digits raises
+            if not value.isdigit() or not value.isascii() or len(value) > 4 or not 0 < int(value) <= 1000:
                 continue
         parts.append(f' {name}="{_escape_attribute(value)}"')
     return "".join(parts)
+
+
+def list_start(value: str | None) -> int | None:
+    """The number an <ol>'s ``start`` attribute gives, brought within 0 to LIST_NUMBER_MAX; None when it gives none."""
+    match = _HTML_INTEGER.match(value) if value else None
+    if match is None:
+        return None
+    if match.group(1) == "-":
+        return 0
+    digits = match.group(2).lstrip("0")
+    # int() of a long digit string is slow, and refused past 4300 digits: past ten, the size is all that matters
+    return min(int(digits or "0"), LIST_NUMBER_MAX) if len(digits) <= 10 else LIST_NUMBER_MAX
 
 
 def _escape_text(text: str) -> str:
@@ -336,7 +360,7 @@ _CHECK_TAGS = frozenset(
     "tfoot tr th td caption figure figcaption img a em strong b i u s sub sup br hr small mark q cite abbr dfn "
     "del ins".split()
 )
-_CHECK_ATTRIBUTES = frozenset(("href", "src", "alt", "title", "colspan", "rowspan", "start"))
+_CHECK_ATTRIBUTES = frozenset(("href", "src", "alt", "title", "colspan", "rowspan", "start", "reversed"))
 _CHECK_URL_ATTRIBUTES = frozenset(("href", "src"))
 
 
