@@ -300,3 +300,35 @@ def test_items_and_cells_keep_their_words_whatever_the_whitespace_inside() -> No
                        "<tr><td></td><td></td></tr></table>")
     assert _block(article, "list").items == ("Sand bags and ropes", "Pumps big small")
     assert _block(article, "table").rows == (("Town (east)", ""), ("Lower town", "2.1 m"))
+
+
+def _code_md(code: str) -> str:
+    return _md_of(_article(f"<p>To check the gauge, run {code} before the next high tide.</p>"), "gauge")
+
+
+def test_inline_code_fence_is_one_backtick_longer_than_any_run_inside() -> None:
+    assert _code_md("<code>x</code>") == "To check the gauge, run `x` before the next high tide."
+    assert _code_md("<code>a`b</code>") == "To check the gauge, run ``a`b`` before the next high tide."
+    assert _code_md("<code>a``b`c</code>") == "To check the gauge, run ```a``b`c``` before the next high tide."
+
+
+def test_inline_code_starting_or_ending_with_a_backtick_is_padded_and_its_edge_spaces_go_outside() -> None:
+    assert _code_md("<code>`x</code>") == "To check the gauge, run `` `x `` before the next high tide."
+    assert _code_md("<code> x` </code>") == "To check the gauge, run `` x` `` before the next high tide."
+    assert _code_md("<code> x </code>") == "To check the gauge, run `x` before the next high tide."
+
+
+def test_empty_inline_code_writes_nothing() -> None:
+    markdown = _code_md("<code></code><code> </code><code><b></b></code>")
+    assert markdown == "To check the gauge, run before the next high tide."
+
+
+def test_inline_code_holds_its_words_literally_without_markers() -> None:
+    markdown = _code_md("<code>x<b>y</b>*<a href='/z'>z_</a></code>")
+    assert markdown == "To check the gauge, run `xy*z_` before the next high tide."
+
+
+def test_inline_code_inside_emphasis_and_links_keeps_its_fence() -> None:
+    markdown = _code_md("<em><code>a`b</code></em> and <a href='/y'><code>`y</code></a>")
+    assert markdown == ("To check the gauge, run *``a`b``* and [`` `y ``](https://news.example/y) before the next "
+                        "high tide.")

@@ -25,6 +25,7 @@ from .textutil import collapse
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 # What makes a line a list item, heading or quote in CommonMark (a leading "*" is escaped with the rest).
 _MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 # A run of what collapse() turns into a space or drops.
 _SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
@@ -120,20 +121,36 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
     else (``element`` None) an element of a run, with its own emphasis and its tail."""
     link_stack: list[tuple[int, str | None]] = []  # where the content of each open link starts, and its URL
     emphasis_stack: list[int] = []  # where the content of each open emphasis starts
+    # where the content of each open <code> starts: inside one, text is written as it is and markup is not
+    code_stack: list[int] = []
     walker = etree.iterwalk(top, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
         if not isinstance(tag, str):
             if event == "end" and node.tail:
-                out.append(_escape(node.tail))
+                out.append(node.tail if code_stack else _escape(node.tail))
             continue
         if event == "start":
+            if code_stack:  # a code span shows any marker literally, so only the words inside are written
+                if tag == "code":
+                    code_stack.append(len(out))
+                elif tag == "br" or tag in BLOCK_TAGS:
+                    out.append(" ")
+                    if lists_apart and tag in LIST_TAGS:
+                        walker.skip_subtree()
+                        continue
+                if node.text:
+                    out.append(node.text)
+                continue
             if tag == "a":  # the brackets are placed when the words inside are known
                 link_stack.append((len(out), urls(node.get("href", "")) if keep_links else None))
             elif tag in _EMPHASIS and node is not element:
                 emphasis_stack.append(len(out))  # the marker is placed when the words inside are known
             elif tag == "code" and node is not element:
-                out.append("`")
+                code_stack.append(len(out))  # the fence is chosen when the words inside are known
+                if node.text:
+                    out.append(node.text)
+                continue
             elif tag == "img" and keep_images:
                 src = urls(node.get("src", ""))
                 if src:
@@ -144,16 +161,24 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                     walker.skip_subtree()
                     continue
             if node.text:
-                out.append(node.text if tag == "code" else _escape(node.text))
+                out.append(_escape(node.text))
         else:
+            if code_stack:
+                if tag == "code":
+                    start = code_stack.pop()
+                    if not code_stack:
+                        _code_span(out, start)
+                elif tag in BLOCK_TAGS:
+                    out.append(" ")
+                if node.tail:
+                    out.append(node.tail if code_stack else _escape(node.tail))
+                continue
             if tag == "a":
                 start, href = link_stack.pop()
                 if href:
                     _hug(out, start, "[", f"]({href})")
             elif tag in _EMPHASIS and node is not element:
                 _hug(out, emphasis_stack.pop(), _EMPHASIS[tag], _EMPHASIS[tag])
-            elif tag == "code" and node is not element:
-                out.append("`")
             elif tag in BLOCK_TAGS and node is not element:
                 out.append(" ")
             if node is not element and node.tail:
@@ -173,6 +198,14 @@ def _content_start(piece: str) -> int:
     return match.end() if match else 0
 
 
+def _edges(content: str) -> tuple[int, int]:
+    """Where ``content`` starts and ends to hold more than collapse() empties (start == end: nothing)."""
+    begin = _content_start(content)
+    if begin == len(content):
+        return begin, begin
+    return begin, len(content) - _content_start(content[::-1])
+
+
 def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
     """Put an emphasis's markers, or a link's brackets, around what was written from ``out[start]`` on, hugging it.
 
@@ -181,12 +214,37 @@ def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
     no emphasis or link.
     """
     content = _take(out, start)
-    begin = _content_start(content)
-    if begin == len(content):
+    begin, end = _edges(content)
+    if begin == end:
         out.append(content)
         return
-    end = len(content) - _content_start(content[::-1])
     out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
+
+
+def _code_span(out: list[str], start: int) -> None:
+    """Fence what was written from ``out[start]`` on as a CommonMark code span.
+
+    A run of backticks inside would close a single-backtick fence, so the
+    fence is one longer than the longest run; a backtick at either end would
+    join the fence, so a space pads both ends (CommonMark strips one from
+    each). Whitespace at the ends goes outside, as for emphasis, so that no
+    padding is needed for it and collapse() cannot merge it with the padding;
+    around nothing, there is no span (a bare pair of backticks shows literally).
+    """
+    content = _take(out, start)
+    begin, end = _edges(content)
+    if begin == end:
+        out.append(content)
+        return
+    code = content[begin:end]
+    fence = "`" * (_longest_backtick_run(code) + 1)
+    pad = " " if code[0] == "`" or code[-1] == "`" else ""
+    out.append(f"{content[:begin]}{fence}{pad}{code}{pad}{fence}{content[end:]}")
+
+
+def _longest_backtick_run(code: str) -> int:
+    # Most code has no backtick: one scan, and no regex run.
+    return max((len(run) for run in _BACKTICKS.findall(code)), default=0) if "`" in code else 0
 
 
 def _escape(text: str) -> str:
@@ -246,8 +304,7 @@ def _plain_html(kind: str, text: str, level: int) -> str:
 
 
 def _fence(code: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = "`" * max(3, _longest_backtick_run(code) + 1)
     return f"{fence}\n{code}\n{fence}"
 
 
