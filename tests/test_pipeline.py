@@ -92,6 +92,22 @@ def test_html_page_end_to_end() -> None:
     assert 0.5 <= article.confidence <= 1.0
 
 
+@pytest.mark.parametrize(("html", "markdown"), [(False, True), (True, False), (False, False)])
+@pytest.mark.parametrize("page", [PAGE, TEXT_PAGE])
+def test_renderings_left_out_are_empty_and_change_nothing_else(page: str, html: bool, markdown: bool) -> None:
+    url = "https://ledger.example/2024/03/harbour"
+    full = cleanpress.extract(page, url=url)
+    lean = cleanpress.extract(page, url=url, html=html, markdown=markdown)
+    assert full.html and full.markdown and all(block.html and block.markdown for block in full.blocks)
+    assert lean.html == (full.html if html else "")
+    assert lean.markdown == (full.markdown if markdown else "")
+    for kept, block in zip(full.blocks, lean.blocks, strict=True):
+        assert block.html == (kept.html if html else "")
+        assert block.markdown == (kept.markdown if markdown else "")
+        assert dataclasses.replace(block, html=kept.html, markdown=kept.markdown) == kept
+    assert dataclasses.replace(lean, html=full.html, markdown=full.markdown, blocks=full.blocks) == full
+
+
 def test_format_text_on_html_keeps_the_markup_as_text() -> None:
     article = cleanpress.extract(f"{TITLE}\n<p>{P1}</p>\n<p>{P2}</p>", format="text")
     assert article.title == TITLE

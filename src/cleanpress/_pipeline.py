@@ -158,7 +158,7 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
             options: Options, truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article."""
     blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
-                       keep_images=options.keep_images)
+                       keep_images=options.keep_images, html=options.html, markdown=options.markdown)
     # (position, sequence, removal, candidate): early removals first at equal positions, as they were made first
     events: list[tuple[float, int, Removal | None, Candidate | None]] = [
         (float(position), seq, removal, None) for seq, (position, removal) in enumerate(early)]
@@ -168,7 +168,8 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
         title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,
         site_name=metadata.site_name, lang=metadata.lang, description=metadata.description,
         url=metadata.url or url or "", image=metadata.image,
-        blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks), markdown=join_markdown(blocks),
+        blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks) if options.html else "",
+        markdown=join_markdown(blocks) if options.markdown else "",
         confidence=confidence(blocks, candidates, metadata),
         removed=tuple(removal for _, _, removal, _ in events if removal is not None),
         truncated=truncated,

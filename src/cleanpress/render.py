@@ -34,16 +34,21 @@ _MD_LIST_DEPTH = 8
 
 
 def to_blocks(candidates: Iterable[Candidate], *, base_url: str | None, keep_links: bool,
-              keep_images: bool) -> list[Block]:
-    """The Blocks of one page's kept candidates, sharing one set of URL verdicts."""
+              keep_images: bool, html: bool = True, markdown: bool = True) -> list[Block]:
+    """The Blocks of one page's kept candidates, sharing one set of URL verdicts.
+
+    ``html`` and ``markdown`` say which renderings the caller wants; one left
+    out stays empty in every Block, and costs nothing.
+    """
     urls = UrlVerdicts(base_url)
-    return [to_block(c, base_url=base_url, keep_links=keep_links, keep_images=keep_images, urls=urls)
+    return [to_block(c, base_url=base_url, keep_links=keep_links, keep_images=keep_images, urls=urls,
+                     html=html, markdown=markdown)
             for c in candidates]
 
 
 def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, keep_images: bool,
-             urls: UrlVerdicts | None = None) -> Block:
-    """The public Block for a kept candidate, with its safe HTML and Markdown.
+             urls: UrlVerdicts | None = None, html: bool = True, markdown: bool = True) -> Block:
+    """The public Block for a kept candidate, with its safe HTML and Markdown (each when asked for).
 
     ``urls`` shares URL verdicts with the page's other blocks (judged against ``base_url``).
     """
@@ -52,34 +57,40 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     element = candidate.element
     kind = candidate.kind
     if element is None:
-        markup = _plain_html(kind, candidate.text, candidate.level)
-        markdown = _plain_markdown(kind, candidate.text, candidate.level)
-        return Block(kind, candidate.text, level=candidate.level, html=markup, markdown=markdown)  # type: ignore[arg-type]
-    markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images,
-                              urls=urls)
+        return Block(kind, candidate.text, level=candidate.level,  # type: ignore[arg-type]
+                     html=_plain_html(kind, candidate.text, candidate.level) if html else "",
+                     markdown=_plain_markdown(kind, candidate.text, candidate.level) if markdown else "")
     items: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
-    ordered = False
     # flatten wrote a list's items one per line and a table's rows with tab-separated cells (whitespace
     # inside each collapsed to single spaces), so they are read back rather than gathered again
     if kind == "list":
         items = tuple(candidate.text.split("\n"))
-        ordered = element.tag == "ol"
-        markdown = _list_markdown(element, urls, keep_links, keep_images)
     elif kind == "table":
         rows = tuple(tuple(row.split("\t")) for row in candidate.text.split("\n"))
-        markdown = _table_markdown(rows)
-    elif kind == "code":
-        markdown = _fence(candidate.text)
-    elif kind == "quote":
+    markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images,
+                              urls=urls) if html else ""
+    written = _block_markdown(candidate, element, rows, urls, keep_links, keep_images) if markdown else ""
+    return Block(kind, candidate.text, level=candidate.level, items=items,  # type: ignore[arg-type]
+                 ordered=kind == "list" and element.tag == "ol", rows=rows, html=markup, markdown=written)
+
+
+def _block_markdown(candidate: Candidate, element: HtmlElement, rows: tuple[tuple[str, ...], ...],
+                    urls: UrlVerdicts, keep_links: bool, keep_images: bool) -> str:
+    """The Markdown of a kept candidate that has its element."""
+    kind = candidate.kind
+    if kind == "list":
+        return _list_markdown(element, urls, keep_links, keep_images)
+    if kind == "table":
+        return _table_markdown(rows)
+    if kind == "code":
+        return _fence(candidate.text)
+    if kind == "quote":
         lines = [inline_markdown(part, urls, keep_links, keep_images) for part in quote_parts(element)]
         paragraphs = [line for line in lines if line]
-        markdown = _quote(paragraphs) if paragraphs else _plain_markdown(kind, candidate.text, 0)
-    else:
-        inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
-        markdown = _prefix(kind, inline, candidate.level)
-    return Block(kind, candidate.text, level=candidate.level, items=items, ordered=ordered, rows=rows,  # type: ignore[arg-type]
-                 html=markup, markdown=markdown)
+        return _quote(paragraphs) if paragraphs else _plain_markdown(kind, candidate.text, 0)
+    inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(candidate.text)
+    return _prefix(kind, inline, candidate.level)
 
 
 def join_text(blocks: Sequence[Block]) -> str:
