@@ -76,10 +76,14 @@ def decode_html(html: Html) -> str:
 
 @lru_cache(maxsize=1)
 def _cleanpress_article(html: Html, url: str) -> Any:
-    """One extraction serves both text and metadata (cleanpress computes both on every call)."""
+    """One extraction serves both text and metadata (cleanpress computes both on every call).
+
+    Only the text is read, so the HTML and Markdown renderings are not asked
+    for: every rival gives text alone (speed.py also times cleanpress with them).
+    """
     import cleanpress
 
-    return cleanpress.extract(html, url=url or None)
+    return cleanpress.extract(html, url=url or None, html=False, markdown=False)
 
 
 def _cleanpress(html: Html, url: str) -> str:

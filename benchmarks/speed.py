@@ -64,12 +64,16 @@ PROFILE_TREE = RESULTS / "profile.tree.txt"
 #: The parse-only baseline's name in every table.
 PARSE = "lxml-parse"
 OURS = "cleanpress"
+#: cleanpress as ``extract`` runs by default: the text, and the sanitised HTML and the Markdown besides.
+#: The ``cleanpress`` row asks for the text alone, as every rival gives text alone.
+OURS_FULL = "cleanpress-all-formats"
 #: The line-up of issue 6, measured when installed (others can be named with --extractors).
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
-    OURS, "trafilatura", "trafilatura-fast", "readability-lxml", "goose3", "newspaper4k", "justext", "resiliparse",
+    OURS, OURS_FULL, "trafilatura", "trafilatura-fast", "readability-lxml", "goose3", "newspaper4k", "justext",
+    "resiliparse",
 )
 #: Extractors the targets are measured against: always run for the full --repeat.
-TARGET_SET = frozenset({PARSE, OURS, "trafilatura", "trafilatura-fast"})
+TARGET_SET = frozenset({PARSE, OURS, OURS_FULL, "trafilatura", "trafilatura-fast"})
 #: Pages of each corpus run untimed first, so imports and lazy set-up stay out of the figures.
 WARMUP_PAGES = 3
 #: The issue-6 targets: speed-up of cleanpress over these rivals, and its ceiling as a multiple of the parse.
@@ -87,11 +91,18 @@ def parse_floor(html: rivals.Html, url: str) -> str:
     return ""
 
 
+def cleanpress_all_formats(html: rivals.Html, url: str) -> str:
+    """cleanpress with every rendering built, as ``extract`` does unless told otherwise."""
+    import cleanpress
+
+    return cleanpress.extract(html, url=url or None).text
+
+
 def extractor_table(names: Iterable[str]) -> dict[str, rivals.ExtractFn]:
     """Name -> callable: the parse floor first, then the named registry entries."""
     table: dict[str, rivals.ExtractFn] = {PARSE: parse_floor}
     for name in names:
-        table[name] = rivals.get(name)
+        table[name] = cleanpress_all_formats if name == OURS_FULL else rivals.get(name)
     return table
 
 
@@ -212,9 +223,9 @@ def corpus_table(
     return rows
 
 
-def check_targets(table: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def check_targets(table: dict[str, dict[str, Any]], ours_name: str = OURS) -> dict[str, Any]:
     """The issue-6 targets on one corpus: speed-ups over trafilatura and the multiple of the parse."""
-    ours = table.get(OURS)
+    ours = table.get(ours_name)
     if not ours or not ours["seconds"]:
         return {}
     out: dict[str, Any] = {}
@@ -291,7 +302,7 @@ def versions(names: Iterable[str]) -> dict[str, str]:
     """Installed version per extractor (the parse floor is lxml's, with its libxml2)."""
     libxml2 = ".".join(map(str, lxml.etree.LIBXML_VERSION))
     out = {PARSE: f"{lxml.__version__} (libxml2 {libxml2})"}
-    out.update({name: rivals.version(name) for name in names})
+    out.update({name: rivals.version(OURS if name == OURS_FULL else name) for name in names})
     return out
 
 
@@ -350,6 +361,8 @@ def run(
         report["corpora"][corpus] = corpus_table(timings, indices, statistic, clock)
     report["overall"] = corpus_table(timings, range(len(pages)), statistic, clock)
     report["targets"] = {c: t for c, table in report["corpora"].items() if (t := check_targets(table))}
+    report["targets_all_formats"] = {c: t for c, table in report["corpora"].items()
+                                     if (t := check_targets(table, OURS_FULL))}
     report["errors"] = {name: t.errors for name, t in timings.items() if t.errors}
     return report
 
@@ -357,7 +370,7 @@ def run(
 def _rows(table: dict[str, dict[str, Any]], versions_: dict[str, str]) -> list[list[str]]:
     rows = []
     for name, row in sorted(table.items(), key=lambda kv: kv[1]["seconds"]):
-        label = f"**{name}**" if name == OURS else name
+        label = f"**{name}**" if name in (OURS, OURS_FULL) else name
         version = versions_.get(name, "")
         rows.append([
             f"{label} {version.split(' ')[0]}".strip(),
@@ -400,13 +413,15 @@ def format_markdown(report: dict[str, Any]) -> str:
     for corpus, table in sections:
         pages = next(iter(table.values()))["pages"]
         lines += [f"## {corpus} ({pages} pages)", "", _md_table(HEADER, _rows(table, report["versions"])), ""]
-    if report.get("targets"):
-        lines += ["## Targets (issue 6)", "",
-                  _md_table(["corpus", "vs trafilatura (≥ 2×)", "vs trafilatura fast (≥ 1.2×)",
-                             "× parse (≤ 3)", "met"],
-                            [[c, _x(t.get("speedup_vs_trafilatura")), _x(t.get("speedup_vs_trafilatura-fast")),
-                              f"{t['ratio_to_parse']:.2f}", "yes" if t["met"] else "no"]
-                             for c, t in report["targets"].items()]), ""]
+    for key, title in (("targets", "Targets (issue 6): cleanpress giving text, as the rivals do"),
+                       ("targets_all_formats", "The same with every rendering built (text, HTML, Markdown)")):
+        if report.get(key):
+            lines += [f"## {title}", "",
+                      _md_table(["corpus", "vs trafilatura (≥ 2×)", "vs trafilatura fast (≥ 1.2×)",
+                                 "× parse (≤ 3)", "met"],
+                                [[c, _x(t.get("speedup_vs_trafilatura")), _x(t.get("speedup_vs_trafilatura-fast")),
+                                  f"{t['ratio_to_parse']:.2f}", "yes" if t["met"] else "no"]
+                                 for c, t in report[key].items()]), ""]
     if report.get("errors"):
         lines += ["## Failures", "", "Exceptions raised, counted per call (a failed page counts once in the tables above):", ""]
         lines += [f"- {name}: " + "; ".join(f"{n}× `{' '.join(msg.split())}`" for msg, n in errors.items())
@@ -567,14 +582,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text[: text.find("=== top", text.find("=== top") + 1)])
         return 0
 
-    chosen = rivals.comma_list(args.extractors, rivals.RIVALS, "extractor")
+    chosen = rivals.comma_list(args.extractors, [*rivals.RIVALS, OURS_FULL], "extractor")
     if chosen is None:
-        extractors = [n for n in DEFAULT_EXTRACTORS if rivals.importable(n)]
+        extractors = [n for n in DEFAULT_EXTRACTORS if n == OURS_FULL or rivals.importable(n)]
         skipped = [n for n in DEFAULT_EXTRACTORS if n not in extractors]
         if skipped:
             _say(f"not installed, skipped: {', '.join(skipped)}")
     else:
-        missing = [n for n in chosen if not rivals.importable(n)]
+        missing = [n for n in chosen if n != OURS_FULL and not rivals.importable(n)]
         if missing:
             raise SystemExit(f"not importable: {', '.join(missing)} (pip install -e '.[bench]')")
         extractors = chosen
