@@ -10,7 +10,7 @@ stack, so nesting depth costs memory, never recursion.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -319,23 +319,34 @@ def quote_parts(element: HtmlElement) -> list[HtmlElement | Run]:
     paragraphs (an embedded post's attribution, say) is a part of its own,
     which the common quote of paragraphs only never builds.
     """
-    parts: list[HtmlElement | Run] = []
-    lead = element.text
+    parts = list(_standing_and_runs(element, _is_block))
+    return parts if any(not isinstance(part, Run) for part in parts) else [element]
+
+
+def _is_block(child: HtmlElement) -> bool:
+    return child.tag in BLOCK_TAGS
+
+
+def _standing_and_runs(container: HtmlElement, stands: Callable[[HtmlElement], bool]) -> Iterator[HtmlElement | Run]:
+    """The element children of ``container`` that ``stands`` says stand apart, in order, and the loose content
+    between them (text, the other elements, a comment's tail) as runs; a run of whitespace alone is passed over."""
+    lead = container.text
     nodes: list[HtmlElement] = []
-    for child in element:
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            if nodes or (lead and not lead.isspace()):
-                parts.append(Run(lead or "", tuple(nodes)))
-                nodes = []
-            parts.append(child)
-            lead = child.tail
-        elif isinstance(child.tag, str) or (child.tail and not child.tail.isspace()):  # a comment counts for its tail
+    for child in container:
+        if not isinstance(child.tag, str):  # a comment counts for its tail
+            if child.tail and not child.tail.isspace():
+                nodes.append(child)
+            continue
+        if not stands(child):
             nodes.append(child)
-    if not parts:
-        return [element]
+            continue
+        if nodes or (lead and not lead.isspace()):
+            yield Run(lead or "", tuple(nodes))
+            nodes = []
+        yield child
+        lead = child.tail
     if nodes or (lead and not lead.isspace()):
-        parts.append(Run(lead or "", tuple(nodes)))
-    return parts
+        yield Run(lead or "", tuple(nodes))
 
 
 class ListEntry(NamedTuple):
@@ -393,25 +404,13 @@ def _list_children(container: HtmlElement, list_tag: str, holders: set[HtmlEleme
     In the common list of items only, no run is built: the whitespace between items is passed over.
     """
     item_tags = _ITEM_TAGS[list_tag]
-    lead = container.text
-    nodes: list[HtmlElement] = []
-    for child in container:
+
+    def stands(child: HtmlElement) -> bool:
         tag = child.tag
-        if tag not in item_tags and tag not in LIST_TAGS:
-            if not isinstance(tag, str):  # a comment counts for its tail
-                if child.tail and not child.tail.isspace():
-                    nodes.append(child)
-                continue
-            if not _holds_items(child, item_tags, holders) and tag in INLINE_TAGS:
-                nodes.append(child)
-                continue
-        if nodes or (lead and not lead.isspace()):
-            yield Run(lead or "", tuple(nodes))
-            nodes = []
-        yield child
-        lead = child.tail
-    if nodes or (lead and not lead.isspace()):
-        yield Run(lead or "", tuple(nodes))
+        return (tag in item_tags or tag in LIST_TAGS or _holds_items(child, item_tags, holders)
+                or tag not in INLINE_TAGS)
+
+    return _standing_and_runs(container, stands)
 
 
 def _holds_items(element: HtmlElement, item_tags: tuple[str, ...], holders: set[HtmlElement]) -> bool:
