@@ -22,7 +22,8 @@ from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+# Before each character that Markdown reads as markup: a backslash goes there (a literal, no template to expand).
+_MD_SPECIAL = re.compile(r"(?=[\\`*_\[\]<>])")
 # What makes a line a list item, heading or quote in CommonMark (a leading "*" is escaped with the rest).
 _MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
@@ -259,8 +260,7 @@ def _longest_backtick_run(code: str) -> int:
 
 
 def _escape(text: str) -> str:
-    # Most text has nothing to escape: one scan, and no substitution set up.
-    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
+    return _MD_SPECIAL.sub("\\\\", text)
 
 
 def _prefix(kind: str, inline: str, level: int) -> str:

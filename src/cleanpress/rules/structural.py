@@ -59,7 +59,8 @@ _TOKENS: dict[str, tuple[str, ...]] = {
 # class also names chrome ("post-content share-enabled").
 _CONTENT_WORDS = re.compile(r"(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|prose|blog)(?:$|[\s_-])")
 
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+# Where a camelCase word turns: a lookaround, so the substitution inserts a literal "-" (no template to expand).
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Parts of a class/id that name a picture gallery or slideshow: its text is picture captions.
 _GALLERY_PARTS = frozenset({"gallery", "galleries", "slideshow", "carousel", "slider"})
 # Strings that each of them contains: a class/id without any of these names no gallery.
@@ -108,7 +109,7 @@ ROLE_RULE = register("struct.role", "navigation", "ARIA roles of chrome: navigat
 def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
     """Lower-cased class and id with camelCase split, ready for the patterns."""
     joined = f"{class_attr or ''} {id_attr or ''}"
-    return (joined if joined.islower() else _CAMEL.sub(r"\1-\2", joined)).lower()
+    return (joined if joined.islower() else _CAMEL.sub("-", joined)).lower()
 
 
 def _parts(words: str) -> list[str]:
