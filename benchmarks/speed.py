@@ -12,6 +12,9 @@ page goes through every extractor in turn (the order rotates from page to
 page) before the next page starts, so that machine drift and a busy neighbour
 hit every extractor alike. ``lxml-parse`` is ``lxml.html.document_fromstring``
 on the page bytes: the floor no lxml-based extractor can go below.
+``lxml-parse+walk`` parses with libxml2 too (lxml's plain element proxies) and
+then visits every node once from Python, reading its tag, class, id, text and
+tail: the floor of an extractor that looks at each element from Python once.
 
 Each page is timed once per repetition; a page's time is the best (or, with
 ``--statistic median``, the median) of its repetitions, and totals, pages per
@@ -63,6 +66,8 @@ PROFILE_TREE = RESULTS / "profile.tree.txt"
 
 #: The parse-only baseline's name in every table.
 PARSE = "lxml-parse"
+#: The parse and one Python pass over the tree: what the least Python-level work per element costs.
+PARSE_WALK = "lxml-parse+walk"
 OURS = "cleanpress"
 #: cleanpress as ``extract`` runs by default: the text, and the sanitised HTML and the Markdown besides.
 #: The ``cleanpress`` row asks for the text alone, as every rival gives text alone. Not in the default
@@ -74,7 +79,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     OURS, "trafilatura", "trafilatura-fast", "readability-lxml", "goose3", "newspaper4k", "justext", "resiliparse",
 )
 #: Extractors the targets are measured against: always run for the full --repeat.
-TARGET_SET = frozenset({PARSE, OURS, OURS_FULL, "trafilatura", "trafilatura-fast"})
+TARGET_SET = frozenset({PARSE, PARSE_WALK, OURS, OURS_FULL, "trafilatura", "trafilatura-fast"})
 #: Pages of each corpus run untimed first, so imports and lazy set-up stay out of the figures.
 WARMUP_PAGES = 3
 #: The issue-6 targets: speed-up of cleanpress over these rivals, and its ceiling as a multiple of the parse.
@@ -92,6 +97,22 @@ def parse_floor(html: rivals.Html, url: str) -> str:
     return ""
 
 
+#: libxml2's HTML parser with lxml's plain element proxies, whose class is chosen in C (lxml.html's
+#: own parser picks a class per element in Python, a cost a walk need not pay).
+_PLAIN_HTML_PARSER = lxml.etree.HTMLParser()
+
+
+def parse_and_walk(html: rivals.Html, url: str) -> str:
+    """Parse the page with libxml2, then read each node's tag, class, id, text and tail once from Python.
+
+    Every stage of an extractor written in Python walks the tree at least
+    like this; the row shows what one such walk costs beside the parse.
+    """
+    for node in lxml.etree.fromstring(html, _PLAIN_HTML_PARSER).iter():
+        node.get("class"), node.get("id"), node.tag, node.text, node.tail
+    return ""
+
+
 def cleanpress_all_formats(html: rivals.Html, url: str) -> str:
     """cleanpress with every rendering built, as ``extract`` does unless told otherwise."""
     import cleanpress
@@ -100,8 +121,8 @@ def cleanpress_all_formats(html: rivals.Html, url: str) -> str:
 
 
 def extractor_table(names: Iterable[str]) -> dict[str, rivals.ExtractFn]:
-    """Name -> callable: the parse floor first, then the named registry entries."""
-    table: dict[str, rivals.ExtractFn] = {PARSE: parse_floor}
+    """Name -> callable: the parse floor and the parse with one walk first, then the named registry entries."""
+    table: dict[str, rivals.ExtractFn] = {PARSE: parse_floor, PARSE_WALK: parse_and_walk}
     for name in names:
         table[name] = cleanpress_all_formats if name == OURS_FULL else rivals.get(name)
     return table
@@ -302,7 +323,7 @@ def git_commit() -> str:
 def versions(names: Iterable[str]) -> dict[str, str]:
     """Installed version per extractor (the parse floor is lxml's, with its libxml2)."""
     libxml2 = ".".join(map(str, lxml.etree.LIBXML_VERSION))
-    out = {PARSE: f"{lxml.__version__} (libxml2 {libxml2})"}
+    out = {PARSE: f"{lxml.__version__} (libxml2 {libxml2})", PARSE_WALK: lxml.__version__}
     out.update({name: rivals.version(OURS if name == OURS_FULL else name) for name in names})
     return out
 
@@ -404,7 +425,9 @@ def format_markdown(report: dict[str, Any]) -> str:
         f"extractor in turn (order rotating per page). Clock: {clock}. Each page's time is the "
         f"{report['statistic']} of its runs ({report['repeat']} for cleanpress, trafilatura and the parse "
         f"floor; {report['rival_repeat']} for the other rivals); totals, rates and percentiles are over those "
-        f"per-page times. `× parse` is the total divided by `lxml.html.document_fromstring` on the same bytes.",
+        f"per-page times. `× parse` is the total divided by `lxml.html.document_fromstring` on the same bytes; "
+        f"`{PARSE_WALK}` is the parse (plain lxml proxies) followed by one Python pass reading every node's "
+        f"tag, class, id, text and tail.",
         "",
         "Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items() if v)
         + (f"; cleanpress at commit {report['commit']}." if report.get("commit") else "."),
