@@ -125,6 +125,24 @@ def test_ordered_lists_are_numbered_from_their_start_and_down_when_reversed() ->
     assert reversed_.html.startswith('<ol start="1" reversed="">')
 
 
+def test_an_item_value_renumbers_it_and_the_items_after_it_and_empty_items_take_a_number() -> None:
+    article = _article("<ol><li>Leave early</li><li value='7'>Take papers</li><li>Lock up</li></ol>"
+                       "<ol reversed><li>Call home</li><li></li><li>Wait</li></ol>"
+                       "<ol start='3' reversed><li>Go uphill</li><li value=' 10x'>Stay</li><li>Rest</li></ol>"
+                       "<ul><li value='5'>Pumps</li></ul>")
+    valued, with_empty, reversed_valued, unordered = [block for block in article.blocks if block.kind == "list"]
+    assert valued.markdown == "1. Leave early\n7. Take papers\n8. Lock up"
+    # browsers count the empty item, between 3 and 1, as the HTML keeps it
+    assert with_empty.markdown == "3. Call home\n1. Wait"
+    assert reversed_valued.markdown == "3. Go uphill\n10. Stay\n9. Rest"
+    assert unordered.markdown == "- Pumps"
+    # the HTML numbers them alike; a value outside an <ol> numbers nothing and is left out
+    assert '<li value="7">Take papers</li>' in valued.html
+    assert with_empty.html == '<ol reversed=""><li>Call home</li><li></li><li>Wait</li></ol>'
+    assert '<li value="10">Stay</li>' in reversed_valued.html
+    assert unordered.html == "<ul><li>Pumps</li></ul>"
+
+
 def test_nested_items_without_a_parent_text_are_not_indented_under_nothing() -> None:
     article = _article("<ul><li><ul><li>Sandbags</li><li>Ropes</li></ul></li><li>Pumps</li></ul>")
     block = _block(article, "list")

@@ -324,26 +324,23 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
 
     An item is indented under the last written item less deep than itself, so
     the items of a nested list whose parent item has no text are not indented
-    under nothing. Each <ol> is numbered from its ``start``, down when ``reversed``.
+    under nothing. Each <ol> is numbered from its ``start``, down when ``reversed``;
+    an item's own ``value`` renumbers it and the items after it, as in browsers.
     """
-    written = [(entry, item) for entry in list_entries(element)
-               if (item := inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True))]
+    entries = list(list_entries(element))
     lines: list[str] = []
     parents: list[tuple[int, str]] = []  # written items that may hold the next: depth, where their content starts
     numbers: dict[HtmlElement, tuple[int, int]] = {}  # each <ol>'s next number and its step
-    sizes: dict[HtmlElement, int] = {}  # written items of each list, counted when a reversed list needs them
-    for entry, item in written:
+    sizes: dict[HtmlElement, int] = {}  # items of each list, empty ones too, counted when a reversed list needs them
+    for entry in entries:
+        owner = entry.owner
+        # every item of an <ol> takes its number, an empty one too, as browsers count them
+        marker = f"{_item_number(entry, entries, numbers, sizes)}." if owner.tag == "ol" else "-"
+        item = inline_markdown(entry.item, urls, keep_links, keep_images, lists_apart=True)
+        if not item:
+            continue
         while parents and parents[-1][0] >= entry.depth:
             parents.pop()
-        owner = entry.owner
-        if owner.tag == "ol":
-            if owner not in numbers:
-                numbers[owner] = _first_number(owner, written, sizes)
-            number, step = numbers[owner]
-            numbers[owner] = (number + step, step)
-            marker = f"{min(max(number, 0), LIST_NUMBER_MAX)}."
-        else:
-            marker = "-"
         indent = parents[-1][1] if parents else ""
         lines.append(f"{indent}{marker} {_plain_line(item)}")
         if len(parents) < _MD_LIST_DEPTH:
@@ -351,13 +348,26 @@ def _list_markdown(element: HtmlElement, urls: UrlVerdicts, keep_links: bool, ke
     return "\n".join(lines)
 
 
-def _first_number(ol: HtmlElement, written: list[tuple[ListEntry, str]], sizes: dict[HtmlElement, int]
-                  ) -> tuple[int, int]:
-    """The number of an <ol>'s first written item, and the step to the next.
+def _item_number(entry: ListEntry, entries: list[ListEntry], numbers: dict[HtmlElement, tuple[int, int]],
+                 sizes: dict[HtmlElement, int]) -> int:
+    """The number of an <ol>'s item, within 0 to LIST_NUMBER_MAX; ``numbers`` keeps each list's next one."""
+    owner = entry.owner
+    if owner not in numbers:
+        numbers[owner] = _first_number(owner, entries, sizes)
+    number, step = numbers[owner]
+    item = entry.item
+    if not isinstance(item, Run) and item.tag == "li" and (value := list_start(item.get("value"))) is not None:
+        number = value
+    numbers[owner] = (number + step, step)
+    return min(max(number, 0), LIST_NUMBER_MAX)
+
+
+def _first_number(ol: HtmlElement, entries: list[ListEntry], sizes: dict[HtmlElement, int]) -> tuple[int, int]:
+    """The number of an <ol>'s first item, and the step to the next.
 
     A reversed list without a valid ``start`` counts down from its number of
-    items, as browsers number it; the items of every list are counted once,
-    into ``sizes``, when the first such list needs them.
+    items, as browsers number it, empty items included; the items of every
+    list are counted once, into ``sizes``, when the first such list needs them.
     """
     step = -1 if ol.get("reversed") is not None else 1
     start = list_start(ol.get("start"))
@@ -366,7 +376,7 @@ def _first_number(ol: HtmlElement, written: list[tuple[ListEntry, str]], sizes: 
     if step > 0:
         return 1, step
     if not sizes:
-        for entry, _ in written:
+        for entry in entries:
             sizes[entry.owner] = sizes.get(entry.owner, 0) + 1
     return sizes[ol], step
 

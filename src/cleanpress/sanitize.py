@@ -41,6 +41,7 @@ _PLAIN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "td": ("colspan", "rowspan"),
     "th": ("colspan", "rowspan"),
     "ol": ("start", "reversed"),
+    "li": ("value",),
 }
 _NUMERIC_ATTRIBUTES = frozenset(("colspan", "rowspan"))
 #: The highest list number written: CommonMark's have nine digits at most, and are never negative.
@@ -299,7 +300,9 @@ def _attributes(element: lxml.etree._Element, tag: str, urls: dict[str, str]) ->
         value = element.get(name)
         if value is None:
             continue
-        if name == "start":  # as Markdown numbers the list, so that both outputs agree
+        if name == "value" and getattr(element.getparent(), "tag", None) != "ol":
+            continue  # an item's value numbers it only in an <ol>
+        if name in ("start", "value"):  # as Markdown numbers the list, so that both outputs agree
             number = list_start(value)
             if number is None:
                 continue
@@ -316,7 +319,8 @@ def _attributes(element: lxml.etree._Element, tag: str, urls: dict[str, str]) ->
 
 
 def list_start(value: str | None) -> int | None:
-    """The number an <ol>'s ``start`` attribute gives, brought within 0 to LIST_NUMBER_MAX; None when it gives none."""
+    """The number an <ol>'s ``start`` (or an <li>'s ``value``) gives, brought within 0 to LIST_NUMBER_MAX;
+    None when it gives none."""
     match = _HTML_INTEGER.match(value) if value else None
     if match is None:
         return None
@@ -360,7 +364,7 @@ _CHECK_TAGS = frozenset(
     "tfoot tr th td caption figure figcaption img a em strong b i u s sub sup br hr small mark q cite abbr dfn "
     "del ins".split()
 )
-_CHECK_ATTRIBUTES = frozenset(("href", "src", "alt", "title", "colspan", "rowspan", "start", "reversed"))
+_CHECK_ATTRIBUTES = frozenset(("href", "src", "alt", "title", "colspan", "rowspan", "start", "reversed", "value"))
 _CHECK_URL_ATTRIBUTES = frozenset(("href", "src"))
 
 
