@@ -60,6 +60,19 @@ def test_emphasis_markers_hug_their_words_and_empty_emphasis_has_none() -> None:
     assert _block(article, "list").markdown == "- **Sandbags** for the lower town\n- Pumps"
 
 
+def test_an_emphasis_right_after_one_of_the_same_kind_continues_it_and_one_inside_adds_no_markers() -> None:
+    # "**r****eal**" and "****2013****" would show their asterisks
+    article = _article("<p>The <b>r</b><b>eal</b> risk, the <em>A</em><span><em>rno</em></span> said, is <b>2013:"
+                       "<strong> again</strong></b> and <em>a <i>second</i> crest</em> on the way now.</p>"
+                       "<p>It was <b>a</b><a href='/x'><b>b</b></a>, <b>c</b>x<b>d</b>, <b>e</b> <b>f</b> and "
+                       "<b>g</b><i>h</i> there.</p>")
+    assert _md_of(article, "risk") == ("The **real** risk, the *Arno* said, is **2013: again** and *a second crest* on "
+                                       "the way now.")
+    # a link, text or space between them parts them; an emphasis of another kind is not merged
+    assert _md_of(article, "there") == ("It was **a**[**b**](https://news.example/x), **c**x**d**, **e** **f** and "
+                                        "**g***h* there.")
+
+
 def test_link_brackets_hug_their_words_so_emphasis_around_a_link_closes() -> None:
     article = _article("<p>The study in the journal <em><a href='/jama'> JAMA Psychiatry </a></em>argued that the "
                        "policies helped.</p>")

@@ -132,7 +132,11 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
     """Write the Markdown of ``top`` into ``out``: the content of the block ``element`` when ``top`` is it,
     else (``element`` None) an element of a run, with its own emphasis and its tail."""
     link_stack: list[tuple[int, str | None]] = []  # where the content of each open link starts, and its URL
-    emphasis_stack: list[int] = []  # where the content of each open emphasis starts
+    # Each open emphasis: where its content starts, its marker ("" inside an open one of the same marker, whose
+    # markers it shares: "****x****" is no emphasis at all), and the piece of an emphasis of the same marker
+    # right before it, which it continues ("**r****eal**" would show its asterisks).
+    emphasis_stack: list[tuple[int, str, str | None]] = []
+    closed: tuple[str, str] | None = None  # the piece the last emphasis wrote, and its marker, if it ends with it
     # where the content of each open <code> starts: inside one, text is written as it is and markup is not
     code_stack: list[int] = []
     walker = etree.iterwalk(top, events=("start", "end"))
@@ -143,6 +147,9 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                 out.append(node.tail if code_stack else _escape(node.tail))
             continue
         if event == "start":
+            follows = closed
+            if tag == "a" or tag == "code" or tag in _EMPHASIS:
+                closed = None  # what opens marks a place in out: an emphasis inside it continues nothing before it
             if code_stack:  # a code span shows any marker literally, so only the words inside are written
                 if tag == "code":
                     code_stack.append(len(out))
@@ -156,8 +163,10 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                 continue
             if tag == "a":  # the brackets are placed when the words inside are known
                 link_stack.append((len(out), urls(node.get("href", "")) if keep_links else None))
-            elif tag in _EMPHASIS and node is not element:
-                emphasis_stack.append(len(out))  # the marker is placed when the words inside are known
+            elif tag in _EMPHASIS and node is not element:  # the marker is placed when the words inside are known
+                marker = "" if any(m == _EMPHASIS[tag] for _, m, _ in emphasis_stack) else _EMPHASIS[tag]
+                continued = follows[0] if follows and follows[1] == marker and out and out[-1] is follows[0] else None
+                emphasis_stack.append((len(out), marker, continued))
             elif tag == "code" and node is not element:
                 code_stack.append(len(out))  # the fence is chosen when the words inside are known
                 if node.text:
@@ -190,7 +199,10 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
                 if href:
                     _hug(out, start, "[", f"]({href})")
             elif tag in _EMPHASIS and node is not element:
-                _hug(out, emphasis_stack.pop(), _EMPHASIS[tag], _EMPHASIS[tag])
+                start, marker, continued = emphasis_stack.pop()
+                if marker:
+                    piece = _emphasise(out, start, marker, continued)
+                    closed = (piece, marker) if piece is not None else None
             elif tag in BLOCK_TAGS and node is not element:
                 out.append(" ")
             if node is not element and node.tail:
@@ -231,6 +243,28 @@ def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
         out.append(content)
         return
     out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
+
+
+def _emphasise(out: list[str], start: int, marker: str, continued: str | None) -> str | None:
+    """Hug what was written from ``out[start]`` on with ``marker``, as :func:`_hug` does; return the piece
+    written when it ends with the marker (an emphasis opened right after may continue it), else None.
+
+    ``continued`` is the piece of an emphasis of the same marker closed right
+    before this one opened: when it is still right before ``out[start]``, and
+    no space parts the two, this one continues it under one pair of markers.
+    """
+    content = _take(out, start)
+    begin, end = _edges(content)
+    if begin == end:
+        out.append(content)
+        return None
+    if continued is not None and begin == 0 and out[start - 1] is continued:
+        out[start - 1] = continued[: -len(marker)]
+        piece = f"{content[:end]}{marker}{content[end:]}"
+    else:
+        piece = f"{content[:begin]}{marker}{content[begin:end]}{marker}{content[end:]}"
+    out.append(piece)
+    return piece if end == len(content) else None
 
 
 def _code_span(out: list[str], start: int) -> None:
