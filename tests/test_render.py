@@ -73,6 +73,20 @@ def test_an_emphasis_right_after_one_of_the_same_kind_continues_it_and_one_insid
                                         "**g***h* there.")
 
 
+def test_punctuation_that_a_word_touches_goes_outside_the_emphasis_markers() -> None:
+    # CommonMark reads "Station*,”*" and "Night “*should" as literal asterisks: a marker between a word and
+    # punctuation opens or closes nothing
+    article = _article("<p>The poem “Camelot Station<em>,”</em> won, though <em>The Night “</em>should have; "
+                       "wrote Delgado<em>, Fiscal general.</em></p>"
+                       "<p>Then <b>Note: </b>the <b>(b)</b> and <b>Warum nicht?</b>\u200b and <b>x.</b>y and "
+                       "<em><a href='/jama'>JAMA</a></em> argued here.</p>")
+    assert _md_of(article, "Camelot") == ("The poem “Camelot Station,” won, though *The Night* “should have; wrote "
+                                          "Delgado, *Fiscal general.*")
+    # where a space or nothing touches a marker nothing moves, nor does punctuation that may be Markdown
+    assert _md_of(article, "Warum") == ("Then **Note:** the **(b)** and **Warum nicht?** and **x**.y and "
+                                        "*[JAMA](https://news.example/jama)* argued here.")
+
+
 def test_link_brackets_hug_their_words_so_emphasis_around_a_link_closes() -> None:
     article = _article("<p>The study in the journal <em><a href='/jama'> JAMA Psychiatry </a></em>argued that the "
                        "policies helped.</p>")

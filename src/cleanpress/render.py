@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -30,6 +31,14 @@ _BACKTICKS = re.compile(r"`+")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 # A run of what collapse() turns into a space or drops.
 _SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
+# CommonMark reads a "*" as emphasis only where it flanks a word: an opening one right before punctuation
+# ("pir*—yar*") opens nothing unless a space or punctuation is before it, and a closing one likewise.
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
+_PUNCTUATION_OR_SPACE_RUN = regex.compile(r"[\s\p{P}\p{S}\u200b\ufeff\u00ad]*")
+_ZERO_WIDTH = ("\u200b", "\ufeff")  # spaces to collapse()
+_DROPPED = "\u00ad"  # soft hyphens, which collapse() drops
+_MARKUP = frozenset("[]()!*_\\`<>")
+_LAST_PUNCTUATION_OR_SPACE_RUN = regex.compile(r"[\s\p{P}\p{S}\u200b\ufeff\u00ad]*", regex.REVERSE)
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -201,7 +210,7 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
             elif tag in _EMPHASIS and node is not element:
                 start, marker, continued = emphasis_stack.pop()
                 if marker:
-                    piece = _emphasise(out, start, marker, continued)
+                    piece = _emphasise(out, start, marker, continued, node.tail or "")
                     closed = (piece, marker) if piece is not None else None
             elif tag in BLOCK_TAGS and node is not element:
                 out.append(" ")
@@ -245,26 +254,58 @@ def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
     out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
 
 
-def _emphasise(out: list[str], start: int, marker: str, continued: str | None) -> str | None:
+def _emphasise(out: list[str], start: int, marker: str, continued: str | None, following: str) -> str | None:
     """Hug what was written from ``out[start]`` on with ``marker``, as :func:`_hug` does; return the piece
     written when it ends with the marker (an emphasis opened right after may continue it), else None.
 
     ``continued`` is the piece of an emphasis of the same marker closed right
     before this one opened: when it is still right before ``out[start]``, and
     no space parts the two, this one continues it under one pair of markers.
+    Punctuation at an end that a word touches from outside (``following`` is
+    the text after the element) goes outside the markers, which would not
+    count as emphasis there; emphasis of punctuation alone gets no markers.
+    Characters that may be Markdown written inside (a link's brackets, a
+    nested marker, an escape) are never moved.
     """
     content = _take(out, start)
     begin, end = _edges(content)
-    if begin == end:
+    continuing = continued is not None and begin == 0 and out[start - 1] is continued
+    # what touches a marker from outside: the element's own space, when it has some at that end, or its neighbour
+    if begin == 0 < end and not continuing and _word_before(out, start):
+        lead = _PUNCTUATION_OR_SPACE_RUN.match(content, begin, end).end()
+        if _MARKUP.isdisjoint(content[begin:lead]):
+            begin = lead
+    if begin < end == len(content) and _touches_word(following):
+        trail = _LAST_PUNCTUATION_OR_SPACE_RUN.match(content, begin, end).start()
+        if _MARKUP.isdisjoint(content[trail:end]):
+            end = trail
+    if begin >= end:
         out.append(content)
         return None
-    if continued is not None and begin == 0 and out[start - 1] is continued:
+    if continuing:
+        assert continued is not None
         out[start - 1] = continued[: -len(marker)]
         piece = f"{content[:end]}{marker}{content[end:]}"
     else:
         piece = f"{content[:begin]}{marker}{content[begin:end]}{marker}{content[end:]}"
     out.append(piece)
     return piece if end == len(content) else None
+
+
+def _word_before(out: list[str], start: int) -> bool:
+    """Whether the last character written before ``out[start]`` is part of a word (no space, no punctuation)."""
+    for index in range(start - 1, -1, -1):
+        piece = out[index].rstrip(_DROPPED)
+        if piece:
+            return _touches_word(piece[-1])
+    return False
+
+
+def _touches_word(text: str) -> bool:
+    """Whether ``text`` starts with a character of a word: neither space nor punctuation (nor nothing),
+    as the text reads once collapse() has turned zero-width spaces into spaces and dropped soft hyphens."""
+    text = text.lstrip(_DROPPED)
+    return bool(text) and not text[0].isspace() and text[0] not in _ZERO_WIDTH and _PUNCTUATION.match(text) is None
 
 
 def _code_span(out: list[str], start: int) -> None:
