@@ -10,6 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+import cleanpress
 from cleanpress.article import Metadata
 from cleanpress.decode import clean_text
 from cleanpress.metadata import (
@@ -19,6 +20,7 @@ from cleanpress.metadata import (
     _clean,
     _unlikely_container,
     extract_metadata,
+    lead_description,
     normalize_date,
     normalize_lang,
 )
@@ -389,6 +391,37 @@ def test_description_falls_back_to_first_prose_paragraph() -> None:
 def test_description_skips_script_text_in_paragraphs() -> None:
     body = "<p><script>var ad = 1;</script>Visible words.</p>"
     assert meta_of(page("", body)).description == "Visible words."
+
+
+ARTICLE_PARAGRAPHS = ("<p>The river rose more than two metres overnight, flooding the lower town and forcing "
+                      "hundreds of families to leave their homes before dawn on Saturday.</p>"
+                      "<p>Emergency crews worked through the night to shore up the embankment with sandbags "
+                      "brought in by lorry from three neighbouring districts.</p>")
+
+
+def test_extract_describes_a_page_that_does_not_by_the_first_paragraph_the_article_keeps() -> None:
+    # the page's first paragraph is chrome that the article leaves out: the article's own first paragraph describes it
+    chrome_first = page("<title>Flood</title>", '<div class="login-status">Not logged in to the site</div>'
+                        f"<article>{ARTICLE_PARAGRAPHS}</article>")
+    assert meta_of(chrome_first).description == "Not logged in to the site"  # the metadata stage alone cannot tell
+    article = cleanpress.extract(chrome_first, url=URL)
+    assert "Not logged in" not in article.text
+    assert article.description.startswith("The river rose more than two metres overnight")
+    # the page's first paragraph, when the article keeps it, is still the description
+    kept_first = page("<title>Flood</title>", f"<article><p>Residents were told to leave early.</p>{ARTICLE_PARAGRAPHS}</article>")
+    assert cleanpress.extract(kept_first, url=URL).description == "Residents were told to leave early."
+    # a description the page gives is never replaced
+    described = page('<title>Flood</title><meta name="description" content="Floods in the lower town.">',
+                     f"<div>Not logged in to the site</div><article>{ARTICLE_PARAGRAPHS}</article>")
+    assert cleanpress.extract(described, url=URL).description == "Floods in the lower town."
+
+
+def test_lead_description_prefers_the_page_lead_the_article_keeps() -> None:
+    kept = [("heading", "Flood"), ("paragraph", "The river rose overnight."), ("paragraph", "Crews worked.")]
+    assert lead_description("The river rose overnight.", kept) == "The river rose overnight."
+    assert lead_description("Not logged in", kept) == "The river rose overnight."
+    assert lead_description("", kept) == "The river rose overnight."
+    assert lead_description("Not logged in", [("heading", "Flood")]) == "Not logged in"
 
 
 # --- robustness ----------------------------------------------------------------------------

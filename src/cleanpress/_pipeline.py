@@ -20,7 +20,7 @@ from .candidates import Candidate
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
-from .metadata import extract_metadata
+from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options
 from .parse import looks_like_html, parse_html
 from .prune import prune
@@ -124,7 +124,8 @@ def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_
 def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
                truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
-    metadata = extract_metadata(root, url)
+    metadata = extract_metadata(root, url, lead=False)
+    lead = page_lead(root) if not metadata.description else ""
     body = _body(root)
     pruned = prune(body, options)
     container = find_container(body)
@@ -133,7 +134,10 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     decide(candidates, metadata, options)
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
-        metadata = _with_title(metadata, heading)
+        metadata = replace(metadata, title=heading)
+    if not metadata.description:
+        metadata = replace(metadata, description=lead_description(
+            lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
     return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut, traced)
 
 
@@ -192,7 +196,3 @@ def _decision(removal: Removal | None, candidate: Candidate | None) -> Decision:
 def _body(root: HtmlElement) -> HtmlElement:
     body = root.find("body")
     return body if body is not None else root
-
-
-def _with_title(metadata: Metadata, title: str) -> Metadata:
-    return replace(metadata, title=title)

@@ -11,7 +11,8 @@ It costs one C-level ``iter`` over the tags that carry metadata and short
 ancestor walks for the few candidates it finds. The body is searched only for
 what the page does not say in its head or structured data: the byline XPath
 runs only when no author is named there, the microdata and visible dates only
-when no better date is given, the first paragraph only when no description is.
+when no better date is given, the first paragraph only when no description is
+(which the pipeline checks against the article: see :func:`lead_description`).
 
 Where conventions differ, the stage follows those of Mozilla's Readability
 (whose test pages are the reference the project measures against): a
@@ -215,6 +216,8 @@ _ITEMPROP_DATE_XPATH = lxml.etree.XPath("$bodies//@itemprop[contains(., 'datePub
 _MAX_BYLINE_CANDIDATES = 200
 _MAX_PARAGRAPHS = 60
 _MAX_DESCRIPTION = 5000
+#: How much of the page's first paragraph must be found in a kept block for the article to keep it.
+_LEAD_PROBE = 60
 _MAX_JSONLD_CHARS = 2_000_000
 _MAX_JSONLD_NODES = 5_000
 
@@ -226,18 +229,43 @@ _MAX_TIMES = 30
 # --- public entry point ------------------------------------------------------------------
 
 
-def extract_metadata(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
+def extract_metadata(root: lxml.html.HtmlElement, url: str | None, *, lead: bool = True) -> Metadata:
     """Read the page's own description of itself from ``root`` without changing it.
 
     ``url`` is where the page came from; it resolves relative canonical and
     image links. Never raises for a parsed tree: a field that cannot be read
-    cleanly is left empty.
+    cleanly is left empty. With ``lead=False`` a page that gives no
+    description gets none here (rather than its first paragraph): the
+    pipeline chooses one once it knows the article, see :func:`lead_description`.
     """
     try:
         found = _collect(root)
-        return _decide(found, url or "")
+        return _decide(found, url or "", lead)
     except Exception:  # noqa: BLE001 - metadata is best effort; body extraction must still run
         return Metadata()
+
+
+def page_lead(root: lxml.html.HtmlElement) -> str:
+    """The page's first visible paragraph outside page chrome (read before any stage changes the tree)."""
+    try:
+        return _first_paragraph(list(root.iter("body")))
+    except Exception:  # noqa: BLE001 - as extract_metadata: best effort
+        return ""
+
+
+def lead_description(lead: str, kept: Iterable[tuple[str, str]]) -> str:
+    """The description of a page that gives none: its first paragraph, ``lead``, when the article keeps it.
+
+    Otherwise the page opens with chrome that the article left out ("Not
+    logged in", a wiki's tagline, a dateline set apart) and the article's own
+    first paragraph describes it better. ``kept`` is the (kind, text) of each
+    block the article keeps, in order; with no paragraph among them, ``lead``.
+    """
+    kept = list(kept)
+    probe = lead[:_LEAD_PROBE]
+    if probe and any(probe in text for _, text in kept):
+        return lead
+    return next((text[:_MAX_DESCRIPTION] for kind, text in kept if kind == "paragraph"), lead)
 
 
 # --- collection: one walk over the tags that carry metadata ------------------------------
@@ -619,7 +647,7 @@ def _ld_url(value: Any) -> str:
 # --- decisions, field by field -----------------------------------------------------------
 
 
-def _decide(found: _Found, url: str) -> Metadata:
+def _decide(found: _Found, url: str, lead: bool) -> Metadata:
     """Choose each field from what was collected, best source first."""
     articles = [n for n in found.jsonld if _is_article(n)]
     articles += [n for n in found.jsonld if not _is_article(n) and _is_content(n)]
@@ -643,7 +671,7 @@ def _decide(found: _Found, url: str) -> Metadata:
         published=_published(found, nodes, url),
         site_name=_site_name(found, main, title, ids),
         lang=_lang(found, f"{title} {found.doc_title} {found.first(_DESC_KEYS)}"),
-        description=_description(found, main, pages),
+        description=_description(found, main, pages, lead),
         url=_canonical(found, base),
         image=_image(found, nodes, base),
     )
@@ -928,8 +956,8 @@ def _lang_from_script(text: str) -> str:
     return lang if count >= 0.5 * letters else ""
 
 
-def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[str, Any]]) -> str:
-    """The page's summary of itself; its first prose paragraph when it gives none."""
+def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[str, Any]], lead: bool) -> str:
+    """The page's summary of itself; its first prose paragraph when it gives none (and ``lead`` asks for it)."""
     if main is not None:
         text = _ld_text(main.get("description"))
         if text:
@@ -941,7 +969,7 @@ def _description(found: _Found, main: dict[str, Any] | None, pages: list[dict[st
         text = _ld_text(node.get("description"))
         if text:
             return text
-    return _first_paragraph(found.bodies)
+    return _first_paragraph(found.bodies) if lead else ""
 
 
 def _base_url(found: _Found, url: str) -> str:
