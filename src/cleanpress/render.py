@@ -335,7 +335,8 @@ def _longest_backtick_run(code: str) -> int:
 
 
 def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub("\\\\", text)
+    # Most text has nothing to escape: a search finds that faster than a substitution that makes no change.
+    return _MD_SPECIAL.sub("\\\\", text) if _MD_SPECIAL.search(text) else text
 
 
 def _prefix(kind: str, inline: str, level: int) -> str:
