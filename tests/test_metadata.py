@@ -274,6 +274,7 @@ def test_rel_author_and_itemprop_name() -> None:
 
 def test_bylines_in_hidden_or_comment_or_sidebar_parts_are_skipped() -> None:
     body = """<div style="display:none"><span class="author">Hidden Person</span></div>
+      <p hidden><span class="author">Also Hidden</span></p><div aria-hidden="TRUE"><span class="byline">Not Read</span></div>
       <section class="comments"><span class="comment-author">A Commenter</span></section>
       <div class="sidebar"><span class="byline">Other Writer</span></div>
       <article><span class="byline">Real Writer</span></article>"""

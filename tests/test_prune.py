@@ -117,7 +117,7 @@ def test_link_heavy_chrome_beside_the_article_still_goes() -> None:
     assert _removed(result)[0][1] == "struct.class-related-links"
 
 
-@pytest.mark.parametrize("attributes", ["hidden", 'aria-hidden="true"', 'style="display: none"',
+@pytest.mark.parametrize("attributes", ["hidden", 'aria-hidden="true"', 'aria-hidden="TRUE"', 'style="display: none"',
                                         'style="color:red;DISPLAY:NONE"', 'style="visibility:hidden"'])
 def test_hidden_elements_are_removed_as_hidden(attributes: str) -> None:
     body, result = _prune(f"<article>{PARAGRAPHS}<div {attributes}>{NEUTRAL}</div></article>")

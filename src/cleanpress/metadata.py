@@ -38,7 +38,7 @@ import lxml.html
 
 from .article import Metadata
 from .decode import clean_text
-from .rules.structural import HIDDEN_STYLE
+from .rules.structural import is_hidden
 from .textutil import Caseless
 
 __all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
@@ -480,9 +480,7 @@ def _visible_in_article(el: lxml.html.HtmlElement, skip_tags: frozenset[str] = _
             return False
         if node.tag in ("body", "html"):
             return True
-        if node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true":
-            return False
-        if HIDDEN_STYLE.found_in(node.get("style") or ""):
+        if is_hidden(node.attrib):
             return False
         if (node.get("role") or "").lower() in _UNLIKELY_ROLES:
             return False

@@ -30,11 +30,11 @@ from .options import Options, SelectorRule
 from .rules import register
 from .rules.structural import (
     CLASS_RULES,
-    HIDDEN_STYLE,
     ROLE_KINDS,
     ROLE_RULE,
     class_id_words,
     class_kind,
+    is_hidden,
     keywords_starting,
     names_author_box,
     names_content,
@@ -199,9 +199,7 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
     attrib = element.attrib
     if not attrib and tag not in _TAG_RULES:
         return None
-    style = attrib.get("style")
-    if (attrib.get("hidden") is not None or attrib.get("aria-hidden") == "true"
-            or (style is not None and HIDDEN_STYLE.found_in(style))):
+    if is_hidden(attrib):
         if options.rule_enabled(HIDDEN_RULE.id):
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
     tag_rule = _TAG_RULES.get(tag)

@@ -10,7 +10,7 @@ bar" has the part "share"); words in ``_TOKENS`` must be a whole class or id
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from ..textutil import Caseless
 from . import register
@@ -95,7 +95,17 @@ CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names 
                for kind, words in {**_PARTS, **_TOKENS}.items()}
 
 #: An inline style that hides its element.
-HIDDEN_STYLE = Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDDEN_STYLE = Caseless(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def is_hidden(attributes: Mapping[str, str]) -> bool:
+    """Whether an element's attributes hide it from readers: ``hidden``, ``aria-hidden="true"`` (in any case,
+    as browsers read it) or an inline ``display:none``/``visibility:hidden``. The one test prune and
+    metadata share, so that a field is never read from what the body leaves out as hidden."""
+    if "hidden" in attributes:
+        return True
+    aria, style = attributes.get("aria-hidden"), attributes.get("style")
+    return (aria is not None and aria.lower() == "true") or (style is not None and _HIDDEN_STYLE.found_in(style))
 
 # ARIA roles that mark chrome, and the kind each stands for.
 ROLE_KINDS: dict[str, str] = {
