@@ -110,11 +110,18 @@ def test_random_documents_give_sound_articles(document: str) -> None:
 @given(documents)
 def test_removed_and_kept_text_do_not_overlap(document: str) -> None:
     article = cleanpress.extract(document)
-    kept = {_fold(" ".join(b.text.split())) for b in article.blocks if len(b.text) > 30}
-    removed = {_fold(" ".join(r.text.split())) for r in article.removed if len(r.text) > 30}
-    sources = [" ".join(source.split()) for source in _source_texts(document)]
-    for text in kept & removed:
-        assert max(source.count(text) for source in sources) >= 2, text  # the same words twice may go both ways
+    kept = {_letters(b.text) for b in article.blocks if len(b.text) > 30}
+    removed = {_letters(r.text) for r in article.removed if len(r.text) > 30}
+    sources = [_letters(source) for source in _source_texts(document)]
+    for text in kept & removed - {""}:
+        # the same words twice may go both ways; compared without the spaces, which a block's text puts between
+        # its items and pieces where the source may have none ("river</li><li><<", "river<span>river")
+        assert max(source.count(text) for source in sources) >= 2, text
+
+
+def _letters(text: str) -> str:
+    """The word characters of ``text``, case-folded and run together: what two texts with the same words share."""
+    return "".join(re.findall(r"\w+", _fold(text)))
 
 
 @PROFILE
