@@ -327,6 +327,12 @@ def test_keep_images_false_drops_images() -> None:
 @pytest.mark.parametrize(("kind", "level", "text", "markdown", "markup"), [
     ("heading", 2, "A <b> title", "## A \\<b\\> title", "<h2>A &lt;b&gt; title</h2>"),
     ("paragraph", 0, "x < y & z", "x \\< y & z", "<p>x &lt; y &amp; z</p>"),
+    # what CommonMark would read as an entity or a thematic break
+    ("paragraph", 0, "up 400&percnt; &#37; &x &amp;", "up 400\\&percnt; \\&#37; &x \\&amp;",
+     "<p>up 400&amp;percnt; &amp;#37; &amp;x &amp;amp;</p>"),
+    ("paragraph", 0, "---", "\\---", "<p>---</p>"),
+    ("paragraph", 0, "-- -", "\\-- -", "<p>-- -</p>"),
+    ("paragraph", 0, "--", "--", "<p>--</p>"),
     ("list", 0, "one\ntwo", "- one\n- two", "<ul><li>one</li><li>two</li></ul>"),
     ("quote", 0, "one\n> two", "> one\n>\n> \\> two", "<blockquote><p>one</p><p>&gt; two</p></blockquote>"),
     ("code", 0, "a <b>\n  c", "```\na <b>\n  c\n```", "<pre><code>a &lt;b&gt;\n  c</code></pre>"),

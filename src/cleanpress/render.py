@@ -23,10 +23,12 @@ from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
 from .textutil import collapse
 
-# Before each character that Markdown reads as markup: a backslash goes there (a literal, no template to expand).
-_MD_SPECIAL = re.compile(r"(?=[\\`*_\[\]<>])")
-# What makes a line a list item, heading or quote in CommonMark (a leading "*" is escaped with the rest).
-_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>", re.MULTILINE)
+# Before each character that Markdown reads as markup, and each "&" that starts what it would read as an entity
+# ("400&percnt;" as text): a backslash goes there (a literal, no template to expand).
+_MD_SPECIAL = re.compile(r"(?=[\\`*_\[\]<>]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)")
+# What makes a line a list item, heading, quote or thematic break ("---") in CommonMark (a leading "*" or "_"
+# is escaped with the rest).
+_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>|^-(?=[ \t]*-[ \t]*-[- \t]*$)", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 # A run of what collapse() turns into a space or drops.
