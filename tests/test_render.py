@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from attack_vectors import DISGUISED_URLS
+from markdown_it import MarkdownIt
 
 import cleanpress
 from cleanpress.candidates import Candidate
@@ -383,3 +385,54 @@ def test_inline_code_inside_emphasis_and_links_keeps_its_fence() -> None:
     markdown = _code_md("<em><code>a`b</code></em> and <a href='/y'><code>`y</code></a>")
     assert markdown == ("To check the gauge, run *``a`b``* and [`` `y ``](https://news.example/y) before the next "
                         "high tide.")
+
+
+# --- Markdown read back by a CommonMark parser ---------------------------------------------------------------
+
+FIXTURE_PAGES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "pages").glob("*.html"))
+_TAGS = re.compile(r"<[^>]+>")
+_COMMONMARK = MarkdownIt("commonmark").enable("table")  # GitHub's table extension, as tables are written
+
+
+def _read_back(markdown: str) -> str:
+    """The text a CommonMark reader shows for ``markdown``, whitespace collapsed."""
+    return " ".join(html.unescape(_TAGS.sub("", _COMMONMARK.render(markdown))).split())
+
+
+def _words_of(block: cleanpress.Block) -> str:
+    if block.kind == "list":
+        return " ".join(" ".join(block.items).split())
+    if block.kind == "table":
+        return " ".join(" ".join(cell for row in block.rows for cell in row).split())
+    return " ".join(block.text.split())
+
+
+READ_BACK_CASES = (
+    "<p>Rates rose 2*3 times in the [north], snake_case_name, <b>r</b><b>eal</b> risk, 400&amp;percnt; up.</p>"
+    "<p>The poem “Camelot Station<em>,”</em> won, though <em>The Night “</em>should have; see <code>a`b</code>.</p>"
+    "<p>---</p><p>1. Not a list, <a href='/x'><b>linked</b></a> and <i>emphasised <i>twice</i></i> here.</p>"
+    "<ol start='3'><li>## not a heading</li><li>&gt; nor a quote<ul><li>- nor this</li></ul></li></ol>"
+    "<blockquote><p>Said <strong>plainly:</strong>\u200bno.</p>by A. Writer</blockquote>"
+    "<table><tr><th>a|b</th><th>*c*</th></tr><tr><td>1</td><td>[2]</td></tr></table>"
+    "<pre><code>```\nfenced &lt;b&gt;\n```</code></pre>"
+)
+
+
+def _assert_reads_back(article: cleanpress.Article) -> None:
+    """No stray marker, escape or entity: a CommonMark reader shows each block's own words."""
+    for block in article.blocks:
+        if block.kind == "code":
+            assert block.text in html.unescape(_COMMONMARK.render(block.markdown)), block.markdown
+        elif block.markdown:
+            assert _read_back(block.markdown) == _words_of(block), block.markdown
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=[page.name for page in FIXTURE_PAGES])
+def test_markdown_of_the_fixture_pages_reads_back_as_their_text(page: Path) -> None:
+    _assert_reads_back(cleanpress.extract(page.read_bytes()))
+
+
+def test_markdown_of_escapes_emphasis_lists_quotes_tables_and_code_reads_back_as_their_text() -> None:
+    article = _article(READ_BACK_CASES)
+    assert [block.kind for block in article.blocks] == ["paragraph"] * 5 + ["list", "quote", "table", "code", "paragraph"]
+    _assert_reads_back(article)
