@@ -411,6 +411,8 @@ READ_BACK_CASES = (
     "<p>Rates rose 2*3 times in the [north], snake_case_name, <b>r</b><b>eal</b> risk, 400&amp;percnt; up.</p>"
     "<p>The poem “Camelot Station<em>,”</em> won, though <em>The Night “</em>should have; see <code>a`b</code>.</p>"
     "<p>---</p><p>1. Not a list, <a href='/x'><b>linked</b></a> and <i>emphasised <i>twice</i></i> here.</p>"
+    "<p>Said <strong>Rodolfo Delgado</strong><em>, prosecutor.</em> The agency (AERES<b>)</b> rates us, wrote "
+    "Kotaku<em>. <strong>Warning:</strong> this one is long.</em></p>"
     "<ol start='3'><li>## not a heading</li><li>&gt; nor a quote<ul><li>- nor this</li></ul></li></ol>"
     "<blockquote><p>Said <strong>plainly:</strong>\u200bno.</p>by A. Writer</blockquote>"
     "<table><tr><th>a|b</th><th>*c*</th></tr><tr><td>1</td><td>[2]</td></tr></table>"
@@ -434,5 +436,5 @@ def test_markdown_of_the_fixture_pages_reads_back_as_their_text(page: Path) -> N
 
 def test_markdown_of_escapes_emphasis_lists_quotes_tables_and_code_reads_back_as_their_text() -> None:
     article = _article(READ_BACK_CASES)
-    assert [block.kind for block in article.blocks] == ["paragraph"] * 5 + ["list", "quote", "table", "code", "paragraph"]
+    assert [block.kind for block in article.blocks] == ["paragraph"] * 6 + ["list", "quote", "table", "code", "paragraph"]
     _assert_reads_back(article)

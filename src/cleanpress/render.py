@@ -36,11 +36,13 @@ _SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
 # CommonMark reads a "*" as emphasis only where it flanks a word: an opening one right before punctuation
 # ("pir*—yar*") opens nothing unless a space or punctuation is before it, and a closing one likewise.
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
-_PUNCTUATION_OR_SPACE_RUN = regex.compile(r"[\s\p{P}\p{S}\u200b\ufeff\u00ad]*")
+# Punctuation and spaces at the start of an emphasis's content, up to what may be Markdown written inside it
+# (a link's or image's opening, a nested marker, a code span, an escape) ...
+_LEADING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}\u200b\ufeff\u00ad]--[\[!*`\\]]*")
+# ... and at its end, back to what may end Markdown (a link's closing, a marker, a code span, an escaped character).
+_TRAILING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}\u200b\ufeff\u00ad]--[\[\]()*_\\`<>]]*", regex.REVERSE)
 _ZERO_WIDTH = ("\u200b", "\ufeff")  # spaces to collapse()
 _DROPPED = "\u00ad"  # soft hyphens, which collapse() drops
-_MARKUP = frozenset("[]()!*_\\`<>")
-_LAST_PUNCTUATION_OR_SPACE_RUN = regex.compile(r"[\s\p{P}\p{S}\u200b\ufeff\u00ad]*", regex.REVERSE)
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -266,21 +268,17 @@ def _emphasise(out: list[str], start: int, marker: str, continued: str | None, f
     Punctuation at an end that a word touches from outside (``following`` is
     the text after the element) goes outside the markers, which would not
     count as emphasis there; emphasis of punctuation alone gets no markers.
-    Characters that may be Markdown written inside (a link's brackets, a
-    nested marker, an escape) are never moved.
+    What may be Markdown written inside (a link's brackets, a nested
+    marker, an escape) is never moved, nor anything beyond it.
     """
     content = _take(out, start)
     begin, end = _edges(content)
     continuing = continued is not None and begin == 0 and out[start - 1] is continued
     # what touches a marker from outside: the element's own space, when it has some at that end, or its neighbour
     if begin == 0 < end and not continuing and _word_before(out, start):
-        lead = _PUNCTUATION_OR_SPACE_RUN.match(content, begin, end).end()
-        if _MARKUP.isdisjoint(content[begin:lead]):
-            begin = lead
+        begin = _LEADING_LOOSE.match(content, begin, end).end()
     if begin < end == len(content) and _touches_word(following):
-        trail = _LAST_PUNCTUATION_OR_SPACE_RUN.match(content, begin, end).start()
-        if _MARKUP.isdisjoint(content[trail:end]):
-            end = trail
+        end = _TRAILING_LOOSE.match(content, begin, end).start()
     if begin >= end:
         out.append(content)
         return None
@@ -295,9 +293,16 @@ def _emphasise(out: list[str], start: int, marker: str, continued: str | None, f
 
 
 def _word_before(out: list[str], start: int) -> bool:
-    """Whether the last character written before ``out[start]`` is part of a word (no space, no punctuation)."""
+    """Whether the last character written before ``out[start]`` is part of a word (no space, no punctuation).
+
+    The markers that close an emphasis right before do not count: CommonMark
+    reads them and an opening marker as one run, which a word before it touches.
+    """
     for index in range(start - 1, -1, -1):
         piece = out[index].rstrip(_DROPPED)
+        unmarked = piece.rstrip("*")
+        if unmarked != piece and not unmarked.endswith("\\"):  # an escaped "\*" is text, not a marker
+            piece = unmarked
         if piece:
             return _touches_word(piece[-1])
     return False
