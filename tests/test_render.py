@@ -412,7 +412,7 @@ READ_BACK_CASES = (
     "<p>The poem “Camelot Station<em>,”</em> won, though <em>The Night “</em>should have; see <code>a`b</code>.</p>"
     "<p>---</p><p>1. Not a list, <a href='/x'><b>linked</b></a> and <i>emphasised <i>twice</i></i> here.</p>"
     "<p>Said <strong>Rodolfo Delgado</strong><em>, prosecutor.</em> The agency (AERES<b>)</b> rates us, wrote "
-    "Kotaku<em>. <strong>Warning:</strong> this one is long.</em></p>"
+    "Kotaku<em>. <strong>Warning:</strong> this one is long.</em> Wow!<a href='/x'>Read it</a>.</p>"
     "<ol start='3'><li>## not a heading</li><li>&gt; nor a quote<ul><li>- nor this</li></ul></li></ol>"
     "<blockquote><p>Said <strong>plainly:</strong>\u200bno.</p>by A. Writer</blockquote>"
     "<table><tr><th>a|b</th><th>*c*</th></tr><tr><td>1</td><td>[2]</td></tr></table>"

@@ -210,7 +210,7 @@ def _write_inline(top: HtmlElement, element: HtmlElement | None, out: list[str],
             if tag == "a":
                 start, href = link_stack.pop()
                 if href:
-                    _hug(out, start, "[", f"]({href})")
+                    _link(out, start, href)
             elif tag in _EMPHASIS and node is not element:
                 start, marker, continued = emphasis_stack.pop()
                 if marker:
@@ -256,6 +256,18 @@ def _hug(out: list[str], start: int, opening: str, closing: str) -> None:
         out.append(content)
         return
     out.append(f"{content[:begin]}{opening}{content[begin:end]}{closing}{content[end:]}")
+
+
+def _link(out: list[str], start: int, href: str) -> None:
+    """Hug what was written from ``out[start]`` on as a link to ``href``; a "!" of the text right before its
+    bracket is escaped, which would make the link an image."""
+    _hug(out, start, "[", f"]({href})")
+    if out[start].startswith("["):
+        for index in range(start - 1, -1, -1):
+            if out[index]:
+                if out[index].endswith("!"):
+                    out[index] = out[index][:-1] + "\\!"
+                break
 
 
 def _emphasise(out: list[str], start: int, marker: str, continued: str | None, following: str) -> str | None:
