@@ -41,7 +41,7 @@ from .decode import clean_text
 from .rules.structural import is_hidden
 from .textutil import Caseless
 
-__all__ = ["extract_metadata", "normalize_date", "normalize_lang"]
+__all__ = ["extract_metadata", "lead_description", "normalize_date", "normalize_lang", "page_lead"]
 
 # --- patterns, compiled once ---------------------------------------------------------
 
