@@ -21,7 +21,7 @@ from .candidates import Candidate
 from .flatten import ListEntry, Run, list_entries, quote_parts
 from .sanitize import LIST_NUMBER_MAX, UrlVerdicts, list_start, sanitize_element
 from .tags import BLOCK_TAGS, LIST_TAGS
-from .textutil import collapse
+from .textutil import INVISIBLE_SPACES, SOFT_HYPHENS, collapse
 
 # Before each character that Markdown reads as markup, and each "&" that starts what it would read as an entity
 # ("400&percnt;" as text): a backslash goes there (a literal, no template to expand).
@@ -31,18 +31,17 @@ _MD_SPECIAL = re.compile(r"(?=[\\`*_\[\]<>]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6
 _MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>|^-(?=[ \t]*-[ \t]*-[- \t]*$)", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-# A run of what collapse() turns into a space or drops.
-_SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad]*")
+# What collapse() turns into a space or drops, beside whitespace; and a run of those and whitespace.
+_COLLAPSED = INVISIBLE_SPACES + SOFT_HYPHENS
+_SPACE_RUN = re.compile(rf"[\s{_COLLAPSED}]*")
 # CommonMark reads a "*" as emphasis only where it flanks a word: an opening one right before punctuation
 # ("pir*—yar*") opens nothing unless a space or punctuation is before it, and a closing one likewise.
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
 # Punctuation and spaces at the start of an emphasis's content, up to what may be Markdown written inside it
 # (a link's or image's opening, a nested marker, a code span, an escape) ...
-_LEADING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}\u200b\ufeff\u00ad]--[\[!*`\\]]*")
+_LEADING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}" + _COLLAPSED + r"]--[\[!*`\\]]*")
 # ... and at its end, back to what may end Markdown (a link's closing, a marker, a code span, an escaped character).
-_TRAILING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}\u200b\ufeff\u00ad]--[\[\]()*_\\`<>]]*", regex.REVERSE)
-_ZERO_WIDTH = ("\u200b", "\ufeff")  # spaces to collapse()
-_DROPPED = "\u00ad"  # soft hyphens, which collapse() drops
+_TRAILING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}" + _COLLAPSED + r"]--[\[\]()*_\\`<>]]*", regex.REVERSE)
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
 
@@ -311,7 +310,7 @@ def _word_before(out: list[str], start: int) -> bool:
     reads them and an opening marker as one run, which a word before it touches.
     """
     for index in range(start - 1, -1, -1):
-        piece = out[index].rstrip(_DROPPED)
+        piece = out[index].rstrip(SOFT_HYPHENS)
         unmarked = piece.rstrip("*")
         if unmarked != piece and not unmarked.endswith("\\"):  # an escaped "\*" is text, not a marker
             piece = unmarked
@@ -323,8 +322,8 @@ def _word_before(out: list[str], start: int) -> bool:
 def _touches_word(text: str) -> bool:
     """Whether ``text`` starts with a character of a word: neither space nor punctuation (nor nothing),
     as the text reads once collapse() has turned zero-width spaces into spaces and dropped soft hyphens."""
-    text = text.lstrip(_DROPPED)
-    return bool(text) and not text[0].isspace() and text[0] not in _ZERO_WIDTH and _PUNCTUATION.match(text) is None
+    text = text.lstrip(SOFT_HYPHENS)
+    return bool(text) and not text[0].isspace() and text[0] not in INVISIBLE_SPACES and _PUNCTUATION.match(text) is None
 
 
 def _code_span(out: list[str], start: int) -> None:

@@ -8,8 +8,12 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-# Zero-width spaces separate words; soft hyphens are only hyphenation hints ("Mit&shy;tel&shy;al&shy;ter").
-_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u00ad": None})
+#: What collapse() reads as spaces though they show none: zero-width spaces (and byte-order marks) separate words.
+INVISIBLE_SPACES = "\u200b\ufeff"
+#: What collapse() drops: soft hyphens are only hyphenation hints ("Mit&shy;tel&shy;al&shy;ter").
+SOFT_HYPHENS = "\u00ad"
+_ZERO_WIDTH_SPACE, _BYTE_ORDER_MARK = tuple(INVISIBLE_SPACES)
+_INVISIBLE = str.maketrans({**dict.fromkeys(INVISIBLE_SPACES, " "), **dict.fromkeys(SOFT_HYPHENS)})
 #: The text nodes under an element in document order (what itertext() yields), gathered in C.
 _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
 #: The text nodes inside links, each once; and whether a link holds another (its text then counts twice).
@@ -19,7 +23,7 @@ _NESTED_LINKS = etree.XPath("boolean(descendant-or-self::a//a)")
 
 def collapse(text: str) -> str:
     """Whitespace runs (including no-break and zero-width spaces) to one space, stripped; soft hyphens dropped."""
-    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u00ad" in text):
+    if not text.isascii() and (_ZERO_WIDTH_SPACE in text or _BYTE_ORDER_MARK in text or SOFT_HYPHENS in text):
         text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
