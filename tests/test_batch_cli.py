@@ -17,8 +17,10 @@ from typing import Any
 import pytest
 from test_warc import sample_records, write_warc  # tests/ is on sys.path under pytest
 
-from cleanpress import batch_cli, extract
-from cleanpress.batch_cli import Progress, main
+from cleanpress import extract
+from cleanpress.batch import writers
+from cleanpress.batch.progress import Progress
+from cleanpress.batch_cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -134,7 +136,7 @@ def test_directory_formats_write_one_file_per_article_and_a_manifest(
 def test_parquet_parts_and_resume(tree: Path, capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="the cleanpress[parquet] extra is not installed")
-    monkeypatch.setattr(batch_cli, "PARQUET_PART_ROWS", 3)
+    monkeypatch.setattr(writers, "PARQUET_PART_ROWS", 3)
     assert run(capsys, *ALL_INPUTS, "-o", "out.parquet", "-j", "1")[0] == 0
     parts = sorted((tree / "out.parquet").glob("part-*.parquet"))
     assert len(parts) == 4
@@ -365,3 +367,14 @@ def test_ctrl_c_stops_cleanly_without_orphans_and_resumes(
     lines = (tmp_path / "out.jsonl").read_bytes()
     assert lines.endswith(b"\n")
     _finish_with_resume(tmp_path, records, capsys)
+
+
+def test_encoding_applies_to_records_without_one_of_their_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    body = "Река поднялась более чем на два метра за ночь, затопив нижнюю часть города, и сотни семей ушли."
+    page_bytes = f"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>".encode("cp1251")
+    (tmp_path / "page.html").write_bytes(page_bytes)
+    assert main(["page.html", "-o", "-", "-j", "1", "--quiet", "--encoding", "cp1251"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert body in line["article"]["text"]

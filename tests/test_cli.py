@@ -154,3 +154,14 @@ def test_empty_page_prints_an_empty_line(tmp_path: Path, capsys: pytest.CaptureF
     path.write_bytes(b"")
     assert main([str(path)]) == 0
     assert capsys.readouterr().out == "\n"
+
+
+@pytest.mark.parametrize("command", [[], ["batch"], ["explain"]])
+def test_every_command_takes_the_shared_extraction_arguments(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    for flag in ("--input-format", "--encoding", "--disable"):
+        assert flag in help_text, (command, flag)

@@ -11,8 +11,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from ._pipeline import Format
 from .errors import CleanpressError
+from .options import Options
 
 # subcommand name -> module whose ``main(argv) -> int`` runs it
 SUBCOMMANDS = {"batch": "cleanpress.batch_cli", "explain": "cleanpress.explain"}
@@ -28,14 +31,39 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--url", help="the page's URL, to resolve relative links")
     parser.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text",
                         help="what to print (default: text)")
-    parser.add_argument("--input-format", choices=("auto", "html", "text"), default="auto",
-                        help="what the page is (default: detect)")
-    parser.add_argument("--encoding", help="override the page's encoding, as an HTTP header would")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="switch a rule off by id (or 'prefix*'); repeatable")
     parser.add_argument("--explain", action="store_true",
                         help="after the output, list what was removed and by which rule (on stderr)")
+    add_extraction_arguments(parser)
     return parser
+
+
+class Extraction(NamedTuple):
+    """What the shared arguments ask of extraction: input format, encoding override, options."""
+
+    format: Format
+    encoding: str | None
+    options: Options
+
+
+def add_extraction_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments every command shares (read back with :func:`extraction_arguments`).
+
+    One definition, so that the single-page, batch and explain commands cannot
+    drift apart in names, choices or help.
+    """
+    group = parser.add_argument_group("extraction")
+    group.add_argument("--input-format", choices=("auto", "html", "text"), default="auto",
+                       help="what the input is: HTML, flattened page text, or detect (default)")
+    group.add_argument("--encoding",
+                       help="the page's encoding, overriding what it declares as an HTTP header would "
+                       "(batch: for records that carry none of their own)")
+    group.add_argument("--disable", action="append", default=[], metavar="RULE",
+                       help="switch a rule off by id (or 'prefix*'); repeatable")
+
+
+def extraction_arguments(args: argparse.Namespace) -> Extraction:
+    """The input format, encoding and :class:`Options` that the shared arguments stand for."""
+    return Extraction(args.input_format, args.encoding, Options(disabled_rules=frozenset(args.disable)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,9 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import extract
 
     try:
+        how = extraction_arguments(args)
         page = sys.stdin.buffer.read() if args.page == "-" else _read(args.page)
-        article = extract(page, url=args.url, format=args.input_format, encoding=args.encoding,
-                          disabled_rules=frozenset(args.disable))
+        article = extract(page, url=args.url, format=how.format, encoding=how.encoding, options=how.options)
     except (OSError, CleanpressError) as exc:
         print(f"cleanpress: {exc}", file=sys.stderr)
         return 2

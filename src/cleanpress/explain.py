@@ -273,6 +273,8 @@ def _sha256(source: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .cli import add_extraction_arguments  # the command's part only: the report itself needs no CLI
+
     parser = argparse.ArgumentParser(
         prog="cleanpress explain",
         description="Write a self-contained HTML report of every block of a page: kept, or removed and by which rule.",
@@ -280,25 +282,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("page", help="path of the page (HTML or flattened text), or - for stdin")
     parser.add_argument("--url", help="the page's URL, to resolve relative links")
     parser.add_argument("-o", "--output", default="-", help="where to write the report (default: stdout)")
-    parser.add_argument("--input-format", choices=("auto", "html", "text"), default="auto",
-                        help="what the page is (default: detect)")
-    parser.add_argument("--encoding", help="override the page's encoding, as an HTTP header would")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="switch a rule off by id (or 'prefix*'); repeatable")
+    add_extraction_arguments(parser)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
     """``cleanpress explain PAGE [--url URL] [--output report.html]``."""
+    from .cli import extraction_arguments
+
     args = _parser().parse_args(list(argv))
     try:
+        how = extraction_arguments(args)
         if args.page == "-":
             page = sys.stdin.buffer.read()
         else:
             with open(args.page, "rb") as handle:
                 page = handle.read()
-        report = explain_html(page, url=args.url, format=args.input_format, encoding=args.encoding,
-                              disabled_rules=frozenset(args.disable))
+        report = explain_html(page, url=args.url, format=how.format, encoding=how.encoding, options=how.options)
         if args.output == "-":
             sys.stdout.buffer.write(report.encode("utf-8"))
         else:
