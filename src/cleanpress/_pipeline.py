@@ -21,7 +21,7 @@ from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
-from .options import DEFAULT_OPTIONS, Options
+from .options import DEFAULT_OPTIONS, Options, check_encoding
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -56,7 +56,7 @@ def extract(
     bytes, :class:`OptionsError` for bad options and :class:`LimitExceeded`
     past a size limit; any other input gives an Article, empty at worst.
     """
-    return _run(page, url, format, encoding, _options(options, overrides, format), traced=False)[0]
+    return _run(page, url, format, encoding, _options(options, overrides, format, encoding), traced=False)[0]
 
 
 def trace(
@@ -69,7 +69,7 @@ def trace(
     **overrides: Any,
 ) -> tuple[Article, tuple[Decision, ...]]:
     """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
-    return _run(page, url, format, encoding, _options(options, overrides, format), traced=True)
+    return _run(page, url, format, encoding, _options(options, overrides, format, encoding), traced=True)
 
 
 def _run(page: object, url: str | None, format: str, encoding: str | None, opts: Options,
@@ -83,11 +83,12 @@ def _run(page: object, url: str | None, format: str, encoding: str | None, opts:
     return _from_text(text, url, opts, truncated, traced)
 
 
-def _options(options: Options | None, overrides: dict[str, Any], format: str) -> Options:
+def _options(options: Options | None, overrides: dict[str, Any], format: str, encoding: str | None) -> Options:
     if options is not None and not isinstance(options, Options):
         raise OptionsError(f"options must be a cleanpress.Options, not {type(options).__name__}")
     if format not in _FORMATS:
         raise OptionsError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}")
+    check_encoding(encoding)
     opts = (options or DEFAULT_OPTIONS).with_overrides(overrides)
     check_rule_ids(opts)
     return opts

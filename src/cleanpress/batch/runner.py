@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from .._pipeline import Format, extract
 from ..errors import InputTypeError
-from ..options import DEFAULT_OPTIONS, Options
+from ..options import DEFAULT_OPTIONS, Options, known_encoding
 from ..warc import WarcPage
 from .records import BatchResult, PageRecord
 
@@ -151,8 +151,11 @@ class _Job(Generic[T]):
     def run(self, record: PageRecord) -> Any:
         url = record.url or ""
         try:
-            article = extract(record.page, url=record.url, format=self.format,
-                              encoding=record.encoding, options=self.options)
+            # A record's encoding is data (a server's header), not the caller's option: an unknown one is
+            # ignored, as the page's own declaration would be, rather than failing the record.
+            encoding = record.encoding if known_encoding(record.encoding) else None
+            article = extract(record.page, url=record.url, format=self.format, encoding=encoding,
+                              options=self.options)
             result = BatchResult(record.key, url, article, meta=record.meta)
         except Exception as exc:  # one bad page must cost one record, whatever went wrong
             result = BatchResult(record.key, url, None, type(exc).__name__, str(exc), record.meta)
