@@ -17,17 +17,29 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from .batch.inputs import UNREADABLE, expand_inputs, iter_records, with_default_encoding
+from .batch.inputs import (
+    UNREADABLE,
+    MissingInput,
+    expand_inputs,
+    iter_records,
+    with_default_encoding,
+)
 from .batch.progress import Progress
-from .batch.records import BatchError
+from .batch.records import DEFAULT_FIELDS, RECORD_FIELDS, BatchError
 from .batch.runner import available_cores, extract_many
-from .batch.writers import OUTPUT_FORMATS, OutputFormat, make_writer, render
-from .cli import add_extraction_arguments, extraction_arguments
+from .batch.writers import OUTPUT_FORMATS, OutputFormat, make_writer, render, renderings
+from .cli import (
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_extraction_arguments,
+    extraction_arguments,
+)
 from .errors import CleanpressError
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,17 +48,26 @@ def _parser() -> argparse.ArgumentParser:
         description="Extract the article of every page in files, directories (their .html/.htm/.xhtml/"
         ".shtml pages, optionally gzipped, WARC and JSONL files), globs, WARC/WARC.gz "
         "archives and JSONL files (one object per line with an 'html' field, optional 'key'/'id', "
-        "'url', 'encoding'). Results are written in input order, one record at a time.",
+        "'url', 'encoding'), or - for standard input (JSONL, or one page). Results are written in input "
+        "order, one record at a time. cleanpress never fetches: give saved pages.",
         epilog="Exit status: 0 when every input was read (pages without an article and pages that "
-        "failed to extract are recorded, not fatal), 1 when an input could not be read or --fail-fast "
-        "stopped the run, 2 for usage errors, 130 when interrupted (resume with --resume).",
+        "failed to extract are recorded, not fatal), 1 when an input is missing or could not be read, or "
+        "--fail-fast stopped the run, 2 for usage errors (bad arguments, unknown rule id, an existing "
+        "OUT without --resume or --overwrite, resuming with other inputs), 130 when interrupted "
+        "(resume with --resume).",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, .warc[.gz] or .jsonl")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="file, directory, glob, .warc[.gz], .jsonl, or - for standard input")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="JSONL file ('-' for standard output), or directory for the txt/md/json/parquet formats")
     parser.add_argument("--output-format", choices=OUTPUT_FORMATS,
                         help="jsonl (default; parquet when OUT ends in .parquet), parquet (needs "
                         "cleanpress[parquet]), or txt/md/json: one file per article plus manifest.jsonl")
+    parser.add_argument("--fields", default="default", metavar="NAME,...",
+                        help="what each JSONL record holds besides its key: 'default' ("
+                        + ",".join(DEFAULT_FIELDS) + "), 'all', or names among: " + ", ".join(RECORD_FIELDS)
+                        + " (blocks/removed as in Article.to_dict; article: the whole of it); "
+                        "e.g. --fields default,removed")
     parser.add_argument("-j", "--jobs", type=int, default=available_cores(),
                         help="worker processes (default: all cores, here %(default)s; 1 = no workers)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS",
@@ -61,6 +82,22 @@ def _parser() -> argparse.ArgumentParser:
                         help="also extract WARC responses whose HTTP status is not 2xx")
     add_extraction_arguments(parser)
     return parser
+
+
+def _fields(text: str) -> tuple[str, ...]:
+    """The record fields that ``--fields`` names, in order, without repeats ('default' and 'all' expand)."""
+    every = tuple(name for name in RECORD_FIELDS if name != "article")
+    chosen: list[str] = []
+    for name in (part.strip() for part in text.split(",")):
+        expanded = DEFAULT_FIELDS if name == "default" else every if name == "all" else (name,)
+        chosen.extend(field for field in expanded if field not in chosen and field not in ("key", ""))
+    unknown = [name for name in chosen if name not in RECORD_FIELDS]
+    if unknown:
+        raise BatchError(f"--fields: unknown field(s) {', '.join(unknown)}; known: default, all, "
+                         + ", ".join(RECORD_FIELDS))
+    if not chosen:
+        raise BatchError("--fields names no field")
+    return tuple(chosen)
 
 
 def _output_format(args: argparse.Namespace) -> OutputFormat:
@@ -93,11 +130,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     output_format = _output_format(args)
     output = Path(args.output)
+    if args.fields != "default" and output_format != "jsonl":
+        say(f"--fields chooses what JSONL records hold; the {output_format} output has a fixed layout")
+        return EXIT_USAGE
     try:
+        fields = _fields(args.fields)
         how = extraction_arguments(args)
+        html, markdown = renderings(output_format, fields)
+        options = replace(how.options, html=html, markdown=markdown)
         sources = expand_inputs(args.inputs, exclude=output)
         writer = make_writer(output_format, output)
         done, last_key = writer.open(resume=args.resume, overwrite=args.overwrite)
+    except MissingInput as exc:
+        say(str(exc))
+        return EXIT_INPUT
     except (BatchError, CleanpressError, OSError) as exc:
         say(str(exc))
         return EXIT_USAGE
@@ -112,8 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         records = with_default_encoding(
             iter_records(sources, skip=done, ok_only=not args.all_statuses, expect_key=last_key), how.encoding)
-        results = extract_many(records, jobs=args.jobs, format=how.format, options=how.options,
-                               transform=functools.partial(render, output_format), timeout=args.timeout)
+        results = extract_many(records, jobs=args.jobs, format=how.format, options=options,
+                               transform=functools.partial(render, output_format, fields=fields),
+                               timeout=args.timeout)
         with contextlib.closing(results):
             for key, record_status, message, payload in results:
                 writer.write(index, key, payload)
@@ -147,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress.clear()
     for message in unreadable:
         say(message.split(": ", 1)[1])
+    if index == 0:
+        say("the inputs hold no page to extract")
     if not args.quiet:
         resumed = f" (resumed after {done} records already in {output})" if done else ""
         say(progress.summary() + resumed)

@@ -273,7 +273,9 @@ def _sha256(source: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .cli import add_extraction_arguments  # the command's part only: the report itself needs no CLI
+    from .cli import (
+        add_extraction_arguments,  # the command's part only: the report itself needs no CLI
+    )
 
     parser = argparse.ArgumentParser(
         prog="cleanpress explain",
@@ -287,24 +289,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    """``cleanpress explain PAGE [--url URL] [--output report.html]``."""
-    from .cli import extraction_arguments
+    """``cleanpress explain PAGE [--url URL] [--output report.html]``; exit status as ``cleanpress``'s."""
+    from .cli import EXIT_OK, EXIT_USAGE, exit_status, extraction_arguments, read_page
 
     args = _parser().parse_args(list(argv))
     try:
         how = extraction_arguments(args)
-        if args.page == "-":
-            page = sys.stdin.buffer.read()
-        else:
-            with open(args.page, "rb") as handle:
-                page = handle.read()
+        page = read_page(args.page)
         report = explain_html(page, url=args.url, format=how.format, encoding=how.encoding, options=how.options)
+    except (OSError, CleanpressError) as exc:
+        print(f"cleanpress explain: {exc}", file=sys.stderr)
+        return exit_status(exc)
+    try:
         if args.output == "-":
             sys.stdout.buffer.write(report.encode("utf-8"))
         else:
             with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(report)
-    except (OSError, CleanpressError) as exc:
-        print(f"cleanpress explain: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    except OSError as exc:
+        print(f"cleanpress explain: cannot write the report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

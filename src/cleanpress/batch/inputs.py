@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import glob
 import gzip
+import itertools
 import json
 import os
-from collections.abc import Iterator, Sequence
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -20,6 +23,20 @@ from .records import BatchError, BatchResult, PageRecord
 
 #: error_type of the record that stands for an input file that could not be read.
 UNREADABLE = "UnreadableInput"
+#: An input named by a URL rather than a path: cleanpress never fetches, and says so.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class MissingInput(BatchError):
+    """An input names no file (or a pattern or folder with no page in it): nothing to read."""
+
+
+def not_found(given: str) -> str:
+    """Why ``given`` names nothing to read, in words that help: a URL is not fetched."""
+    if _URL.match(given):
+        return (f"{given} is a URL: cleanpress reads saved pages and never fetches them; save the page "
+                f"first (e.g. curl -o page.html '{given}') and give the file, with --url for its links")
+    return "no such file or directory"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +44,7 @@ class Source:
     """One input file and how to read it."""
 
     path: str
-    kind: Literal["page", "warc", "jsonl"]
+    kind: Literal["page", "warc", "jsonl", "stdin"]
 
 
 #: What a directory walk picks up as pages (also with ``.gz``); other files must be named explicitly.
@@ -68,14 +85,21 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
         sources.append(Source(path, _kind(path)))
 
     for given in inputs:
-        if os.path.isdir(given):
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if _wanted_in_directory(name):
-                        add(os.path.join(root, name))
+        if given == "-":
+            if any(source.kind == "stdin" for source in sources):
+                raise BatchError("standard input ('-') can be read only once")
+            sources.append(Source(given, "stdin"))
+        elif os.path.isdir(given):
+            found = [os.path.join(root, name) for root, dirs, files in _sorted_walk(given)
+                     for name in sorted(files) if _wanted_in_directory(name)]
+            if not found:
+                missing.append(f"{given} (the folder holds no page, WARC or JSONL file)")
+            for path in found:
+                add(path)
         elif os.path.exists(given):
             add(given)
+        elif _URL.match(given):
+            missing.append(not_found(given))
         elif any(char in given for char in "*?["):
             matches = sorted(glob.glob(given, recursive=True))
             files = [match for match in matches if os.path.isfile(match)]
@@ -84,10 +108,17 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
             for match in files:
                 add(match)
         else:
-            missing.append(f"{given} (no such file or directory)")
+            missing.append(f"{given} ({not_found(given)})")
     if missing:
-        raise BatchError("cannot read input: " + "; ".join(missing))
+        raise MissingInput("cannot read input: " + "; ".join(missing))
     return sources
+
+
+def _sorted_walk(folder: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk`` in sorted order, hidden folders skipped: a folder's files before its subfolders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield root, dirs, files
 
 
 def _unreadable(path: str, exc: BaseException, after: int = 0) -> BatchResult:
@@ -125,11 +156,35 @@ def _jsonl_records(source: Source) -> Iterator[PageRecord | BatchResult]:
     opener = gzip.open if source.path.lower().endswith(".gz") else open
     try:
         with opener(source.path, "rb") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                yield _jsonl_record(source, number, line)
+            yield from _jsonl_lines(source, handle)
     except (OSError, EOFError, UnicodeDecodeError) as exc:
+        yield _unreadable(source.path, exc)
+
+
+def _jsonl_lines(source: Source, lines: Iterable[bytes]) -> Iterator[PageRecord | BatchResult]:
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield _jsonl_record(source, number, line)
+
+
+def _stdin_records(source: Source) -> Iterator[PageRecord | BatchResult]:
+    """Standard input: JSONL records when its first non-blank line opens an object, else one page.
+
+    A page cannot start with ``{`` and a JSONL stream must, so one look at the
+    first line tells them apart; JSONL is read line by line, as it comes.
+    """
+    stream = sys.stdin.buffer
+    try:
+        head: list[bytes] = []
+        for line in stream:
+            head.append(line)
+            if line.strip():
+                break
+        if head and head[-1].lstrip().startswith(b"{"):
+            yield from _jsonl_lines(source, itertools.chain(head, stream))
+        else:
+            yield PageRecord(source.path, b"".join(head) + stream.read(), None, None, {"source": source.path})
+    except OSError as exc:
         yield _unreadable(source.path, exc)
 
 
@@ -177,7 +232,8 @@ def iter_records(sources: Sequence[Source], *, skip: int = 0, ok_only: bool = Tr
                 yield PageRecord(source.path, page, None, None, {"source": source.path})
             position += 1
             continue
-        records = warc_records(source.path, ok_only=ok_only) if source.kind == "warc" else _jsonl_records(source)
+        records = (warc_records(source.path, ok_only=ok_only) if source.kind == "warc"
+                   else _stdin_records(source) if source.kind == "stdin" else _jsonl_records(source))
         for record in records:
             if position < skip:
                 position += 1

@@ -7,7 +7,7 @@ files and DataFrames (:mod:`cleanpress.distributed`) use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -65,6 +65,28 @@ class BatchResult:
         data["article"] = self.article.to_dict() if self.article is not None else None
         return data
 
+    def to_record(self, fields: Sequence[str] = ()) -> dict[str, Any]:
+        """``key`` and the chosen fields (names from :data:`RECORD_FIELDS`; default
+        :data:`DEFAULT_FIELDS`), JSON-ready: one line of the batch command's JSONL.
+
+        The names are the columns of :meth:`to_row`, plus ``blocks`` and
+        ``removed`` (as in ``Article.to_dict``) and ``article``, the whole
+        ``Article.to_dict()`` that ``Article.from_dict`` reads back. Article
+        fields are None for a record that failed.
+        """
+        chosen = fields or DEFAULT_FIELDS
+        row = self.to_row()
+        whole = self.article.to_dict() if self.article is not None and not _NESTED.isdisjoint(chosen) else None
+        record: dict[str, Any] = {"key": self.key}
+        for name in chosen:
+            if name in row:
+                record[name] = row[name]
+            elif name not in _NESTED:
+                raise ValueError(f"unknown field {name!r}; known: {', '.join(RECORD_FIELDS)}")
+            else:
+                record[name] = None if whole is None else whole if name == "article" else whole[name]
+        return record
+
     def to_row(self) -> dict[str, Any]:
         """One flat row with the columns of :data:`ROW_COLUMNS`, for tables (Parquet, DataFrames).
 
@@ -98,6 +120,13 @@ ROW_COLUMNS: tuple[tuple[str, str], ...] = (
     ("confidence", "float64"), ("truncated", "bool"),
 )
 _OWN_FIELDS = frozenset({"key", "url", "error", "article"})
+_NESTED = frozenset({"blocks", "removed", "article"})
+#: What a JSONL record (:meth:`BatchResult.to_record`) may hold besides its ``key``.
+RECORD_FIELDS: tuple[str, ...] = (*(name for name, _ in ROW_COLUMNS if name != "key"), "blocks", "removed", "article")
+#: A JSONL record's fields unless chosen: what a reader of the text filters and cites by, no markup
+#: (blocks, removals, HTML and Markdown are most of an article's size: ask for them by name).
+DEFAULT_FIELDS: tuple[str, ...] = ("url", "title", "byline", "published", "lang", "text", "confidence",
+                                   "error_type", "error")
 _ARTICLE_COLUMNS = ("title", "byline", "published", "site_name", "lang", "description", "image",
                     "text", "markdown", "html")
 

@@ -11,10 +11,19 @@ import os
 import re
 import sys
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Literal
+from urllib.parse import urlsplit
 
-from .records import BatchError, BatchResult, Status, arrow_schema, status_of
+from .records import (
+    DEFAULT_FIELDS,
+    BatchError,
+    BatchResult,
+    Status,
+    arrow_schema,
+    status_of,
+)
 
 OutputFormat = Literal["jsonl", "parquet", "txt", "md", "json"]
 OUTPUT_FORMATS: tuple[str, ...] = ("jsonl", "parquet", "txt", "md", "json")
@@ -22,18 +31,22 @@ OUTPUT_FORMATS: tuple[str, ...] = ("jsonl", "parquet", "txt", "md", "json")
 #: Rows per Parquet part file: a part is written whole or not at all.
 PARQUET_PART_ROWS = 1000
 MANIFEST = "manifest.jsonl"
+#: Longest file name stem taken from a title or URL; the name also carries the record's index.
+STEM_CHARS = 60
 
 
-def render(output_format: OutputFormat, result: BatchResult) -> tuple[str, Status, str, Any]:
+def render(output_format: OutputFormat, result: BatchResult, fields: Sequence[str] = DEFAULT_FIELDS,
+           ) -> tuple[str, Status, str, Any]:
     """(key, status, error, payload): what the parent needs, with the payload its writer stores.
 
     Runs in the worker, so that the parent receives one small string or row
-    instead of a whole Article to convert.
+    instead of a whole Article to convert. ``fields`` are the JSONL record's
+    (see :meth:`BatchResult.to_record`).
     """
     status = status_of(result)
     payload: Any
     if output_format == "jsonl":
-        payload = json.dumps(result.to_dict(), ensure_ascii=False)
+        payload = json.dumps(result.to_record(fields), ensure_ascii=False)
     elif output_format == "parquet":
         payload = result.to_row()
     else:
@@ -42,20 +55,57 @@ def render(output_format: OutputFormat, result: BatchResult) -> tuple[str, Statu
     return result.key, status, error, payload
 
 
-def _file_body(output_format: OutputFormat, result: BatchResult) -> tuple[str | None, str]:
-    """(file content or None for an error, manifest line) for the directory formats."""
+def renderings(output_format: OutputFormat, fields: Sequence[str] = DEFAULT_FIELDS) -> tuple[bool, bool]:
+    """(HTML, Markdown): which renderings the output holds, so that extraction skips the others.
+
+    Rendering is 8-18% of extraction time and changes nothing else in the article.
+    """
+    if output_format == "jsonl":
+        whole = not {"blocks", "article"}.isdisjoint(fields)  # each block carries its HTML and Markdown
+        return whole or "html" in fields, whole or "markdown" in fields
+    return {"txt": (False, False), "md": (False, True)}.get(output_format, (True, True))
+
+
+def _file_body(output_format: OutputFormat, result: BatchResult) -> tuple[str | None, str, str]:
+    """(file content or None for an error, manifest line, file name stem) for the directory formats."""
     article = result.article
     manifest = result.to_dict()
     manifest.pop("article")
     if article is None:
-        return None, json.dumps(manifest, ensure_ascii=False)
+        return None, json.dumps(manifest, ensure_ascii=False), ""
     if output_format == "txt":
         body = "\n\n".join(filter(None, [article.title, article.text])) + "\n"
     elif output_format == "md":
         body = article.markdown + "\n"
     else:
         body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    return body, json.dumps(manifest, ensure_ascii=False)
+    return body, json.dumps(manifest, ensure_ascii=False), readable_stem(result)
+
+
+def readable_stem(result: BatchResult) -> str:
+    """A file name stem a person recognises: the title, else the URL's path, else the key.
+
+    Letters and digits of any script are kept, everything else becomes one
+    hyphen, so the name is safe on every file system; the writer prefixes the
+    record's index, which makes it unique and the same when a run is resumed.
+    """
+    article = result.article
+    url = result.url or (article.url if article is not None else "")
+    path = urlsplit(url).path if url else ""
+    for text in (article.title if article is not None else "", re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path),
+                 result.key):
+        stem = _slug(text)
+        if stem:
+            return stem
+    return "page"
+
+
+def _slug(text: str) -> str:
+    words = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
+    if len(words) <= STEM_CHARS:
+        return words
+    cut = words[:STEM_CHARS]
+    return cut[:cut.rindex("-")] if "-" in cut[STEM_CHARS // 2:] else cut
 
 
 # --- outputs ------------------------------------------------------------------
@@ -148,7 +198,7 @@ class JsonlWriter(Writer):
 
 
 class DirectoryWriter(Writer):
-    """One file per article (``<index>-<key>.<ext>``) plus ``manifest.jsonl`` of every record."""
+    """One file per article (``<index>-<title>.<ext>``) plus ``manifest.jsonl`` of every record."""
 
     manifest: IO[str] | None = None
 
@@ -172,9 +222,9 @@ class DirectoryWriter(Writer):
 
     def write(self, index: int, key: str, payload: Any) -> None:
         assert self.manifest is not None
-        body, manifest_line = payload
+        body, manifest_line, stem = payload
         if body is not None:
-            name = f"{index:08d}-{_slug(key)}.{self.extension}"
+            name = f"{index:08d}-{stem}.{self.extension}"
             temporary = self.path / f".{name}.tmp"
             temporary.write_text(body, encoding="utf-8")
             os.replace(temporary, self.path / name)  # whole file or none, even if killed here
@@ -187,10 +237,6 @@ class DirectoryWriter(Writer):
     def close(self) -> None:
         if self.manifest is not None:
             self.manifest.close()
-
-
-def _slug(key: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", key).strip("._")[-80:] or "page"
 
 
 class ParquetWriter(Writer):
