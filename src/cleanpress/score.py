@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .rules import register
 from .tags import INLINE_TAGS
 from .textutil import Caseless
 
@@ -46,9 +45,6 @@ _WIDE_LINKS = 0.35
 _Stats = tuple[int, int, int, int, int, int]
 _NO_STATS: _Stats = (0, 0, 0, 0, 0, 0)
 _PROSE = 3
-
-OUTSIDE_RULE = register("score.outside-container", "outside-article",
-                        "text outside the element that scoring chose as the article")
 
 
 @dataclass

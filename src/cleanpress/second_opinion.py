@@ -19,12 +19,10 @@ from readability import Document
 from readability.readability import REGEXES
 
 from .options import Options
-from .rules import register
+from .rules.container import SECOND_OPINION_RULE
 from .score import Container
 from .textutil import prose_chars
 
-SECOND_OPINION_RULE = register("score.readability", "outside-article",
-                               "readability-lxml's pick of the container, asked when our scoring is unsure")
 _UNSURE_CHARS = 600
 _CLEARLY_MORE = 1.5
 _PROSE_PARAGRAPH = 80

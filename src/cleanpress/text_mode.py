@@ -14,12 +14,8 @@ import regex
 from .article import Removal
 from .candidates import Candidate
 from .metadata import normalize_date
-from .rules import register
+from .rules.lines import TITLE_RULE
 from .textutil import collapse
-
-TITLE_RULE = register("line.title", "metadata", "plain text: the headline, reported as Article.title")
-BEFORE_TITLE_RULE = register("line.before-title", "navigation",
-                             "plain text: lines before the headline (site name, menus, banners)")
 
 _SENTENCE_END = regex.compile(r"[.!?…:;,\"”»)]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")

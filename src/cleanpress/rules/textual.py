@@ -21,7 +21,7 @@ import regex
 from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
-from . import register
+from .catalogue import register
 from .literals import DIGIT, SPACE, WordFinder, first_characters, fold, gate_words
 from .phrases import LANGUAGES
 
@@ -135,7 +135,7 @@ def _rule(rule_id: str, kind: str, whole: bool, max_chars: int) -> TextRule:
 TEXT_RULES: tuple[TextRule, ...] = tuple(_rule(rule_id, kind, whole, max_chars)
                                          for rule_id, kind, whole, max_chars, _ in _TABLE)
 for _id, _kind, _whole, _max, _doc in _TABLE:
-    register(_id, _kind, _doc)
+    register(_id, _kind, _doc, family="textual", stage="textual")
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
 # The rules of each sort, in priority order: a block that only one sort can match tries only those.
 _WHOLE_RULES = tuple(rule for rule in TEXT_RULES if rule.whole)
