@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 from lxml.html import HtmlElement
 
+from . import thresholds as t
 from .article import Block, Metadata
 from .candidates import Candidate
 from .options import Options
@@ -31,13 +32,8 @@ from .rules.sequence import LINK_DENSE_RULE, SENTENCE_END, TITLE_RULE, remove
 from .rules.structural import names_lead
 from .rules.textual import label_sequence
 
-LEAD_REACH = 8
-_LEAD_MIN = 100
-_LEAD_LINKS = 0.2
 _NAMED_LEAD_MIN = 40     # a block classed as the standfirst need not end as a sentence
-_LEAD_SKIP_LINKS = 0.5  # link blocks (a most-read box between headline and body) do not use up the reach
 _LEAD_KINDS = frozenset({"paragraph", "heading"})
-_LEAD_HEADING_MIN = 120  # a heading this long is sentences, not a title
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
 _CREDIT = (
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
@@ -75,7 +71,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
             remove(candidate, CAPTION_OPTION, options)
         elif candidate.kind == "table" and not options.keep_tables:
             remove(candidate, TABLE_OPTION, options)
-        if candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= 80:
+        if candidate.removal is None and candidate.kind == "paragraph" and len(candidate.text) >= t.BODY_PARAGRAPH:
             seen_body = True
     sequence.remove_short_stacks(candidates, options)
     sequence.remove_kickers(candidates, options)
@@ -107,7 +103,7 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     """Bring the standfirst into the article: prose just above the container.
 
     Sites often set the lead paragraph in the headline block, outside the
-    element that holds the body. Up to ``LEAD_REACH`` blocks above the first
+    element that holds the body. Up to ``thresholds.LEAD_REACH`` blocks above the first
     block of the container, a full sentence of prose with few links that no
     rule removed is taken in. Headings and blocks a rule removed do not count
     towards the reach: a review's score box (Pros, Cons, Verdict) is labels.
@@ -117,19 +113,19 @@ def _keep_lead(candidates: list[Candidate]) -> None:
     first = next((i for i, c in enumerate(candidates) if c.in_container), None)
     if not first:
         return
-    reach = LEAD_REACH
+    reach = t.LEAD_REACH
     for candidate in reversed(candidates[:first]):
         if candidate.kind == "heading" and candidate.level == 1:
             break
-        if candidate.removal is not None or candidate.link_density > _LEAD_SKIP_LINKS:
-            continue
-        if candidate.kind == "heading" and len(candidate.text) < _LEAD_HEADING_MIN:
+        if candidate.removal is not None or candidate.link_density > t.LINKS_MOSTLY:
+            continue  # link blocks (a most-read box between headline and body) do not use up the reach
+        if candidate.kind == "heading" and len(candidate.text) < t.LONG_PARAGRAPH:
             continue
         reach -= 1
         if reach < 0:
             break
-        if (candidate.kind in _LEAD_KINDS and candidate.link_density < _LEAD_LINKS
-                and (len(candidate.text) >= _LEAD_MIN and SENTENCE_END.search(candidate.text)
+        if (candidate.kind in _LEAD_KINDS and candidate.link_density < t.LINKS_LEAD
+                and (len(candidate.text) >= t.PROSE_PARAGRAPH and SENTENCE_END.search(candidate.text)
                      or len(candidate.text) >= _NAMED_LEAD_MIN and _named_lead(candidate))
                 and not _PHOTO_WORDS.search(candidate.text) and not _in_figure(candidate)):
             candidate.in_container = True

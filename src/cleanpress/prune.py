@@ -28,7 +28,6 @@ from .article import Removal
 from .options import Options, SelectorRule
 from .rules.structural import (
     CLASS_RULES,
-    CONTENT_MIN_CHARS,
     ROLE_KINDS,
     ROLE_RULE,
     BodySize,
@@ -46,6 +45,7 @@ from .rules.tags import HIDDEN_RULE, SILENT_TAGS, TAG_RULES
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
 from .textutil import collapse, spaced_text
+from .thresholds import ARTICLE_MIN_CHARS
 
 _SILENT_BUT_NOSCRIPT = SILENT_TAGS - {"noscript"}
 # A <noscript> holding this share of the body's text is the page itself, served to readers without scripts.
@@ -123,7 +123,7 @@ def _unwrap_page_noscript(body: HtmlElement, chars: int) -> bool:
     unwrapped = False
     for element in list(body.iter("noscript")):
         if (len(element.text_content()) >= _NOSCRIPT_PAGE_SHARE * chars
-                and prose_of(element, CONTENT_MIN_CHARS) >= CONTENT_MIN_CHARS):
+                and prose_of(element, ARTICLE_MIN_CHARS) >= ARTICLE_MIN_CHARS):
             element.drop_tag()
             unwrapped = True
     etree.strip_elements(body, "noscript", with_tail=False)

@@ -16,6 +16,7 @@ from .candidates import Candidate
 from .metadata import normalize_date
 from .rules.lines import TITLE_RULE
 from .textutil import collapse
+from .thresholds import LONG_PARAGRAPH
 
 _SENTENCE_END = regex.compile(r"[.!?…:;,\"”»)]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
@@ -108,7 +109,7 @@ def mark_title(candidates: list[Candidate]) -> str:
     for index, candidate in enumerate(candidates):
         if candidate.removal is not None:
             continue
-        if candidate.kind == "paragraph" and len(candidate.text) >= 120:
+        if candidate.kind == "paragraph" and len(candidate.text) >= LONG_PARAGRAPH:
             return ""
         if candidate.kind == "heading":
             candidate.extra["title"] = True

@@ -25,7 +25,31 @@ Thresholds that several stages share are in :mod:`cleanpress.thresholds`.
 from __future__ import annotations
 
 from . import choices, container, lines, sequence, structural, tags, textual
-from .catalogue import RULES, STAGES, Rule, Stage, catalogue_markdown, catalogue_rows, check_rule_ids, register
+from .catalogue import (
+           RULES,
+           STAGES,
+           Rule,
+           Stage,
+           catalogue_markdown,
+           catalogue_rows,
+           check_rule_ids,
+           register,
+)
 
-__all__ = ["RULES", "STAGES", "Rule", "Stage", "catalogue_markdown", "catalogue_rows", "check_rule_ids", "register",
-           "choices", "container", "lines", "sequence", "structural", "tags", "textual"]
+__all__ = [
+           "RULES",
+           "STAGES",
+           "Rule",
+           "Stage",
+           "catalogue_markdown",
+           "catalogue_rows",
+           "check_rule_ids",
+           "choices",
+           "container",
+           "lines",
+           "register",
+           "sequence",
+           "structural",
+           "tags",
+           "textual",
+]

@@ -7,8 +7,6 @@ and everything above it is chrome.
 
 from __future__ import annotations
 
-from ..article import Removal
-from ..candidates import Candidate
 from .catalogue import register
 
 TITLE_RULE = register("line.title", "metadata", "plain text: the headline, reported as Article.title",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import thresholds as t
 from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options
@@ -43,16 +44,12 @@ KICKER_RULE = _rule("assemble.kicker", "metadata", "a one- to three-word section
 TITLE_RULE = _rule("assemble.title-repeat", "metadata", "the headline repeated at the top of the body")
 
 SENTENCE_END = regex.compile(r"[.!?…:;)\]\"”»。！？」]$")
-_SHORT_WORDS = 3
-_SHORT_CHARS = 30
-_SHORT_UNSPACED = 8
 _IDEOGRAPHS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_IDEOGRAPH_WEIGHT = 3
+# A blurb under a linked headline is a teaser's when shorter than this: a card's text, not a section of the article.
 _TEASER_MAX = 250
 _BODY_KINDS = frozenset({"paragraph", "list", "quote", "code", "table"})
-_LINK_POST_BLOCKS = 5
+# A list is a teaser list when this share of its items are teasers (led by a linked headline, a card).
 _TEASER_ITEMS = 0.8
-_TRAILING_LABEL = 40
 _TITLE_SEPARATORS = ('"', "|", "·", "›", "•")  # '»' folds to '"'
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                              "–": "-", "—": "-"})
@@ -91,11 +88,11 @@ def link_heavy(candidate: Candidate) -> bool:
     if candidate.kind == "list":
         linked = float(candidate.extra.get("linked_items", 0.0))  # type: ignore[arg-type]
         items = int(candidate.extra.get("top_items", 0))  # type: ignore[call-overload]
-        return density > 0.6 or (linked >= _TEASER_ITEMS and items >= 3)
+        return density > t.LINKS_LIST or (linked >= _TEASER_ITEMS and items >= t.RUN_MIN)
     if candidate.kind == "heading":
-        return density > 0.8 and candidate.level > 1
+        return density > t.LINKS_ALL and candidate.level > 1
     if candidate.kind == "paragraph":
-        return density > 0.5 and len(candidate.text) < 300 or density > 0.8
+        return density > t.LINKS_MOSTLY and len(candidate.text) < t.LINK_PARAGRAPH_MAX or density > t.LINKS_ALL
     return False
 
 
@@ -105,15 +102,15 @@ def _is_label(candidate: Candidate) -> bool:
     text = candidate.text
     if " " in text:
         # the width is never below the length: most paragraphs are ruled out before counting ideographs
-        short = len(text) <= _SHORT_CHARS and _width(text) <= _SHORT_CHARS and len(text.split()) <= _SHORT_WORDS
+        short = len(text) <= t.LABEL_CHARS and _width(text) <= t.LABEL_CHARS and len(text.split()) <= t.LABEL_WORDS
     else:
-        short = len(text) <= _SHORT_UNSPACED  # Chinese or Japanese: a character is a word
+        short = len(text) <= t.LABEL_UNSPACED  # Chinese or Japanese: a character is a word
     return short and not SENTENCE_END.search(text)
 
 
 def _width(text: str) -> int:
     """Length in Latin letters: a Chinese or Japanese character says as much as a short word."""
-    return len(text) + (_IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPHS.findall(text))
+    return len(text) + (t.IDEOGRAPH_WIDTH - 1) * len(_IDEOGRAPHS.findall(text))
 
 
 def remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
@@ -123,7 +120,7 @@ def remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
         if candidate is not None and candidate.in_container and _is_label(candidate):
             run.append(candidate)
             continue
-        if len(run) >= 3:
+        if len(run) >= t.RUN_MIN:
             for label in run:
                 remove(label, SHORT_STACK_RULE, options)
         run = []
@@ -163,7 +160,7 @@ def keep_links_of_a_link_post(candidates: list[Candidate]) -> None:
         return
     linked = [c for c in candidates
               if c.in_container and c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id]
-    if len(linked) <= _LINK_POST_BLOCKS:
+    if len(linked) <= t.LINK_POST_BLOCKS:
         for candidate in linked:
             candidate.removal = None
 
@@ -199,4 +196,4 @@ def remove_leading_labels(candidates: list[Candidate], options: Options) -> None
 
 
 def _is_short_label(text: str) -> bool:
-    return _width(text) <= _TRAILING_LABEL and not SENTENCE_END.search(text)
+    return _width(text) <= t.EDGE_LABEL_WIDTH and not SENTENCE_END.search(text)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from .. import thresholds as t
 from ..textutil import Caseless, collapse, link_chars, prose_chars
 from .catalogue import register
 
@@ -227,8 +228,6 @@ _PROTECT_MIN_CHARS = 1000
 _ARTICLE_SHARE = 0.5
 # An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
 _WRAPPER_SHARE = 0.9
-CONTENT_MIN_CHARS = 500
-PROSE_PARAGRAPH = 100
 
 
 @dataclass
@@ -249,7 +248,7 @@ class BodySize:
 
 def prose_of(element: HtmlElement, enough: float = math.inf) -> int:
     """Characters of ``element``'s paragraphs long enough to be sentences, counted no further than ``enough``."""
-    return prose_chars(element, ("p",), PROSE_PARAGRAPH, enough)
+    return prose_chars(element, ("p",), t.PROSE_PARAGRAPH, enough)
 
 
 def _wraps_article(element: HtmlElement, body: BodySize) -> bool:
@@ -260,9 +259,9 @@ def _wraps_article(element: HtmlElement, body: BodySize) -> bool:
     ("cb-sidebar-right"); a wrapper holding the <article> with most of the
     page's prose is the page, however short the article.
     """
-    if any(prose_of(inner, CONTENT_MIN_CHARS) >= CONTENT_MIN_CHARS for inner in element.iter("main")):
+    if any(prose_of(inner, t.ARTICLE_MIN_CHARS) >= t.ARTICLE_MIN_CHARS for inner in element.iter("main")):
         return True
-    enough = max(PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
+    enough = max(t.PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
     return any(prose_of(inner, enough) >= enough for inner in element.iter("article"))
 
 
@@ -279,15 +278,15 @@ def protected(element: HtmlElement, body: BodySize, words: str = "") -> bool:
     content word among them protects it with less prose.
     """
     chars = len(element.text_content())
-    if chars < CONTENT_MIN_CHARS:
+    if chars < t.ARTICLE_MIN_CHARS:
         return False
     if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
         return True
-    prose = prose_of(element, max(CONTENT_MIN_CHARS, _PROTECT_SHARE * body.prose))  # no further than compared
-    if not (prose >= CONTENT_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
+    prose = prose_of(element, max(t.ARTICLE_MIN_CHARS, _PROTECT_SHARE * body.prose))  # no further than compared
+    if not (prose >= t.ARTICLE_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
             chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
         return False
-    return link_chars(element) < 0.5 * chars
+    return link_chars(element) < t.LINKS_MOSTLY * chars
 
 
 def too_big(element: HtmlElement, kind: str, words: str) -> bool:
