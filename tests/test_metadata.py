@@ -14,16 +14,17 @@ import cleanpress
 from cleanpress.article import Metadata
 from cleanpress.decode import clean_text
 from cleanpress.metadata import (
-    _MAYBE_CONTENT_WORDS,
-    _UNLIKELY_WORDS,
-    _WS,
-    _clean,
-    _unlikely_container,
     extract_metadata,
     lead_description,
     normalize_date,
     normalize_lang,
 )
+from cleanpress.metadata.collect import (
+    _MAYBE_CONTENT_WORDS,
+    _UNLIKELY_WORDS,
+    _unlikely_container,
+)
+from cleanpress.metadata.text import _WS, clean
 
 URL = "https://news.example.org/world/2024/story.html"
 
@@ -472,7 +473,7 @@ def test_url_may_be_none() -> None:
      " ", ""],
 )
 def test_clean_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
-    assert _clean(text) == _WS.sub(" ", clean_text(text)).strip()
+    assert clean(text) == _WS.sub(" ", clean_text(text)).strip()
 
 
 @pytest.mark.parametrize(
