@@ -19,6 +19,7 @@ from cleanpress.metadata import (
     normalize_date,
     normalize_lang,
 )
+from cleanpress.metadata.authors import clean_byline
 from cleanpress.metadata.collect import (
     _MAYBE_CONTENT_WORDS,
     _UNLIKELY_WORDS,
@@ -260,10 +261,58 @@ def test_svg_title_is_not_the_page_title() -> None:
 # --- bylines and authors in the body --------------------------------------------------------
 
 
-def test_body_byline_is_kept_as_shown() -> None:
+def test_body_byline_is_the_names_as_written() -> None:
     m = meta_of(page("", '<article><p class="byline">By Jane Doe and John Roe</p><p>Text.</p></article>'))
-    assert m.byline == "By Jane Doe and John Roe"
+    assert m.byline == "Jane Doe and John Roe"
     assert m.authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(("raw", "byline"), [
+    ("by Olivia Park", "Olivia Park"),
+    ("| Klaus Berg-Winter", "Klaus Berg-Winter"),
+    ("Wire Service \n\t\t\t...November 19, 2019, 9:02 AM", "Wire Service"),
+    ("Posted by: Ida Lund", "Ida Lund"),
+    ("Von Anna Schmidt und Jonas Weber", "Anna Schmidt und Jonas Weber"),
+    ("Par Marie Dubois", "Marie Dubois"),
+    ("Por Lucía Gómez · 3 de mayo", "Lucía Gómez"),
+    ("ByRuth Lake", "Ruth Lake"),
+    ("Written byTom Hale", "Tom Hale"),
+    ("By Ann Lee, Staff Writer | May 3, 2024", "Ann Lee"),
+    ("Ann Lee, Bo Park and Cy Ray", "Ann Lee, Bo Park and Cy Ray"),
+    ("By Ann Lee. Reviewed by Bo Park, MD", "Ann Lee"),
+    ("Ann LeePublished on March 2, 2023", "Ann Lee"),
+    ("Mar 2, 2023 Ann Lee", "Ann Lee"),
+    ("Updated March 2, 2023 at 9:14 am", ""),
+    ("Theresa May, 12 June 2020", "Theresa May"),
+    ("Kooman, F.", "Kooman, F."),
+    ("Von der Heide", "Von der Heide"),  # a name that begins like a prefix
+    ("Sam Ray (https://sam.example.org/)", "Sam Ray"),
+    ("admin", ""),
+    ("Guest", ""),
+    ("quietfox42", "quietfox42"),
+    ("Staff Writer", "Staff Writer"),  # what the page gives instead of a name: kept
+])
+def test_clean_byline(raw: str, byline: str) -> None:
+    assert clean_byline(raw) == byline
+
+
+def test_byline_cleaned_whatever_the_source() -> None:
+    assert meta_of(page('<meta name="author" content="admin">')).byline == ""
+    assert meta_of(page('<meta name="author" content="admin">')).authors == ()
+    ld = '{"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "| Klaus Berg"}}'
+    assert meta_of(page(f'<script type="application/ld+json">{ld}</script>')).byline == "Klaus Berg"
+    body = """<article><div class="byline"><span>By</span> <a href="/a/ol">Olivia Park</a>
+      <span class="sep">|</span> <time>November 19, 2019, 9:02 AM</time></div><p>Text.</p></article>"""
+    m = meta_of(page("", body))
+    assert (m.byline, m.authors) == ("Olivia Park", ("Olivia Park",))
+    glued = '<article><p class="author">By <b>Ruth Lake</b>Published on <span>May 2, 2021</span></p></article>'
+    assert meta_of(page("", glued)).byline == "Ruth Lake"
+
+
+def test_byline_without_names_gives_way_to_the_next() -> None:
+    body = ('<article><p class="byline">Updated May 2, 2021 · 5 min read</p>'
+            '<p class="author">Written by Ruth Lake</p><p>Text.</p></article>')
+    assert meta_of(page("", body)).byline == "Ruth Lake"
 
 
 def test_rel_author_and_itemprop_name() -> None:

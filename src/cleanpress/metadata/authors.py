@@ -10,16 +10,21 @@ import lxml.etree
 import lxml.html
 
 from .collect import BYLINE_HINT, Found, in_bodies, text_pieces, visible_in_article
-from .dates import is_date_only
+from .dates import date_span, is_date_only, leading_date_end, normalize_date
 from .jsonld import URLISH, ld_names
 from .text import clean, dedupe, word_count
 
-#: "By", "Posted by", "Von", "Auteur :" and kin in front of a name.
+#: Words that say "written by" before the by-word ("Posted by", "Recipe by", "Geschrieben von").
+_BY_VERBS = (
+    r"(?:written|posted|post|published|edited|reported|text|words|story|photos?|recipe|article|veröffentlicht|"
+    r"geschrieben|publié|écrit|publicado|escrito|scritto|pubblicato|opublikowano|napisane)"
+)
+#: "By", "Posted by", "Von", "Auteur :" and kin in front of a name; "BySummer" where a page glued them;
+#: a lone "Posted" whose "by" stands in the next piece.
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|edited|reported|text|words|story|photos?|veröffentlicht|geschrieben|"
-    r"publié|écrit|publicado|escrito|scritto|pubblicato|opublikowano|napisane)\s+)?"
+    rf"^(?:(?:{_BY_VERBS}\s+)?"
     r"(?:by|from|par|von|por|di|da|door|av|af|przez|от|автор|авторы|(?:about\s+the\s+)?author|autor|auteur|autore)"
-    r"(?:\s*:\s*|\s+|$)",
+    rf"(?:\s*:\s*|\s+|$)|(?:{_BY_VERBS}\s*)?(?-i:[Bb]y(?=[A-Z][a-z])|(?<=[a-z])by(?=[A-Z]))|{_BY_VERBS}$)",
     re.I,
 )
 
@@ -27,21 +32,43 @@ _BY_PREFIX = re.compile(
 _AND_WORDS = "and|und|et|y|e|i|и|oraz"
 _NAME_SPLIT = re.compile(rf"\s*(?:;|\s&\s|\s(?:{_AND_WORDS})\s)\s*", re.I)
 
-#: The "By" that some publishers leave in structured author names (other prefixes could be names).
-_BY_WORD = re.compile(r"^by\s*:?\s+", re.I)
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 
 #: A byline segment that only joins two names.
 _CONNECTOR = re.compile(rf"^(?:,|;|&|{_AND_WORDS})$", re.I)
 
 #: Strong separators inside a byline: what follows is another item (date, section, role).
-_BYLINE_SEP = re.compile(r"\s*(?:[|·•/—–]|\s-\s|\n)\s*")
+_BYLINE_SEP = re.compile(r"\s*(?:[|·•/—–»]|\s-\s|\n)\s*")
 
 #: A month or weekday name glued to or trailing a name once the digits of a date are cut off.
 _DATE_TAIL = re.compile(
     r"(?:(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-zä]*"
-    r"|\b(?:on|am|le|el|il|at|um|the))\.?,?\s*$"
+    r"|\b(?:on|am|le|el|il|at|um|the|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)))\.?,?\s*$"
 )
+#: Where the names end and what the page says of the piece begins: "Jane DoePublished on", "Reviewed by".
+_AFTER_NAMES = re.compile(
+    r"(?-i:(?<=[a-z])(?=(?:Published|Updated|Posted|Last|Reviewed|Edited)\b))"
+    r"|\b(?:reviewed|edited|fact[- ]checked|updated|published|posted|last\s+(?:updated|modified))\b",
+    re.I,
+)
+#: Job titles, which a byline gives after the name ("Jane Doe, Staff Writer") but which are not names.
+_ROLE = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|columnist|journalist|staff|expert|founder|co-founder|ceo|"
+    r"director|manager|coordinator|producer|analyst|intern|redakteur(?:in)?|redaktion|rédact(?:eur|rice)|"
+    r"rédaction|journaliste|correspondant|periodista|redactor|redactora|corresponsal|giornalista|redattore|"
+    r"dziennikarz|redaktor)s?\b",
+    re.I,
+)
+#: Accounts that name no one: the user names that publishing software fills in by default.
+_PLACEHOLDERS = frozenset({"admin", "administrator", "user", "guest", "root", "webmaster", "unknown",
+                           "author", "default", "nobody", "null", "none"})
+_NOT_PLACEHOLDER = re.compile(r"[\s_-]+")
+_URL_IN_TEXT = re.compile(r"\(?\b(?:https?://|www\.)\S*")
+#: What a name piece is trimmed of at either end.
+_PUNCTUATION = " ,.:;|-…»«"
+#: A trailing initial ("Kooman, F."), whose full stop is part of the name.
+_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
+_LAST_JOINS = re.compile(rf"(?:,|&|\s(?:{_AND_WORDS}))\s*$", re.I)
 _AUTHOR_KEYS = ("dc:creator", "dcterms:creator", "dcterm:creator", "author", "parsely-author",
                 "sailthru.author", "article:author", "og:article:author", "citation_author",
                 "byl")
@@ -95,8 +122,9 @@ def _body_byline(bodies: list[lxml.html.HtmlElement]) -> tuple[str, list[str]]:
             for n in el.iter()
             if isinstance(n.tag, str) and "name" in (n.get("itemprop") or "").lower()
         ]
-        byline = names[0] if names and names[0] else text
-        return byline, [n for n in names if n] or _names_from_byline(pieces)
+        byline, authors = _read_structured(names) if any(names) else read_byline(pieces)
+        if byline:
+            return byline, authors
     return "", []
 
 
@@ -106,12 +134,15 @@ def split_authors(byline: str) -> tuple[str, ...]:
 
 
 def clean_byline(text: str) -> str:
-    """A byline without the "By", "Von" or "Par" in front of the names."""
-    return _BY_PREFIX.sub("", text).strip()
+    """A byline as a person writes it: the names, without "By", separators, dates, roles or placeholders.
+
+    "By Jane Doe | May 3, 2024" gives "Jane Doe"; "Posted by admin" gives "".
+    """
+    return read_byline([text])[0]
 
 
 def read_authors(found: Found, main: dict[str, Any] | None,
-             ids: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], str]:
+                 ids: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], str]:
     """The author names and the byline; a structured byline is the names, comma-joined."""
     names: list[str] = []
     if main is not None:
@@ -122,44 +153,118 @@ def read_authors(found: Found, main: dict[str, Any] | None,
             if values:
                 names = values
                 break
-    names = dedupe(_BY_WORD.sub("", n) for n in names)
-    if names:
-        authors = dedupe(n for name in names for n in split_names(name))
-        return tuple(authors), ", ".join(names)
-    byline, body_authors = _body_byline(found.bodies)
+    byline, authors = _read_structured(names)
     if byline:
-        return tuple(dedupe(body_authors)), byline
-    return (), ""
+        return tuple(authors), byline
+    byline, authors = _body_byline(found.bodies)
+    return tuple(dedupe(authors)), byline
 
 
-def _names_from_byline(texts: Iterable[str]) -> list[str]:
-    """Names out of a byline's text pieces, e.g. "By", "Jane Doe", "and", "John Roe", "· May 3".
+def _read_structured(values: Iterable[str]) -> tuple[str, list[str]]:
+    """The byline and names of structured author values, each read as a byline of its own."""
+    bylines: list[str] = []
+    names: list[str] = []
+    for value in values:
+        byline, found = read_byline([value])
+        bylines.append(byline)
+        names.extend(found)
+    return ", ".join(dedupe(bylines)), dedupe(names)
+
+
+def read_byline(texts: Iterable[str]) -> tuple[str, list[str]]:
+    """The byline as written and the names in it, from its text pieces: "By", "Jane Doe", "and", "Bo Park", "· May 3".
 
     Reads the pieces in order, skipping a leading prefix and date, and stops at
-    the first piece after a name that does not join another name to it.
+    the first piece after a name that does not join another name to it. The
+    byline keeps the name pieces and the words that join them, as the page
+    writes them; "" when no piece names anyone.
     """
     names: list[str] = []
+    written: list[str] = []
     want_more = True
-    for piece in (p for text in texts for p in _BYLINE_SEP.split(text)):
+    for piece in (p for text in texts for p in _BYLINE_SEP.split(_URL_IN_TEXT.sub(" ", text))):
         piece = clean(piece)
         if not piece:
             continue
         if _CONNECTOR.match(piece):
             want_more = bool(names)
+            if names:
+                written.append(piece)
             continue
         if names and not want_more:
             break
-        digit = next((i for i, ch in enumerate(piece) if ch.isdigit()), -1)
-        if digit >= 0:
-            piece = _DATE_TAIL.sub("", piece[:digit].rstrip(" ,.:;"))
-        piece = _BY_PREFIX.sub("", _HANDLE.sub("", piece)).strip(" ,.:;|-")
-        if not piece or not any(ch.isalpha() for ch in piece):
-            continue
-        names.extend(p for p in split_names(piece) if "://" not in p and word_count(p) <= 5)
-        want_more = bool(re.search(r"(?:,|&|\s(?:and|und|et|y))\s*$", piece, re.I))
-        if digit >= 0:
+        piece, ends = _names_part(piece)
+        found = [p for p in split_names(piece) if word_count(p) <= 5 and not _is_placeholder(p)]
+        if found:
+            names.extend(found)
+            written.append(piece)
+            want_more = bool(_LAST_JOINS.search(piece))
+        if ends and names:
             break
-    return dedupe(names)
+    while written and _CONNECTOR.match(written[-1]):
+        written.pop()
+    byline = " ".join(written).replace(" ,", ",").replace(" ;", ";")
+    return (byline, dedupe(names)) if names else ("", [])
+
+
+def _names_part(piece: str) -> tuple[str, bool]:
+    """The part of one byline piece that can hold names, and whether the piece says more after them.
+
+    Cuts off a leading "By", a date (the names after a leading date, before any
+    other), what follows "Updated" or "Reviewed by", and the job titles that
+    follow a name ("Jane Doe, Staff Writer"; "Staff Writer" alone is what the
+    page gives instead of a name, and stays).
+    """
+    piece = _strip_by(_HANDLE.sub("", piece))
+    ends = False
+    opening = leading_date_end(piece)
+    if opening and normalize_date(piece[:opening]):
+        piece = _strip_by(piece[opening:])  # "May 3, 2024 Jane Doe": the names after the date
+    span = date_span(piece)
+    if span is not None:
+        piece, ends = piece[: span[0]], True
+    digit = _first_number(piece)
+    if digit >= 0:
+        piece, ends = piece[:digit], True
+    after = _AFTER_NAMES.search(piece)
+    if after is not None and after.start() > 0:
+        piece, ends = piece[: after.start()], True
+    if ends:
+        piece = _DATE_TAIL.sub("", piece.rstrip(_PUNCTUATION))
+    piece = _trim(piece)
+    parts = piece.split(",")
+    role = next((i for i, part in enumerate(parts) if i and _ROLE.search(part)), None)
+    if role is not None:
+        piece, ends = ",".join(parts[:role]).strip(_PUNCTUATION), True
+    return (piece if any(ch.isalpha() for ch in piece) else ""), ends
+
+
+def _trim(text: str) -> str:
+    """``text`` without separators and punctuation at either end, but with the full stop of an initial."""
+    trimmed = text.strip(_PUNCTUATION)
+    kept = text.rstrip(_PUNCTUATION.replace(".", ""))
+    return trimmed + "." if _INITIAL.search(kept) and trimmed else trimmed
+
+
+def _strip_by(text: str) -> str:
+    """``text`` without the "By" in front of its names ("Von der Leyen" keeps its "Von": a name goes on in capitals)."""
+    rest = _trim(_BY_PREFIX.sub("", text))
+    if rest[:1].islower() and text[:2].casefold() != "by":
+        return _trim(text)
+    return rest
+
+
+def _first_number(text: str) -> int:
+    """Where the first number that is not part of a user name starts ("Nolan22 Dec" yes, "ridwan123" no); -1."""
+    for i, ch in enumerate(text):
+        if ch.isdigit() and (i == 0 or not text[i - 1].isalnum() or " " in text[i:].strip()):
+            return i
+    return -1
+
+
+def _is_placeholder(name: str) -> bool:
+    """True for "admin", "Guest" or "user": a software account, not a person."""
+    return _NOT_PLACEHOLDER.sub("", name.casefold()) in _PLACEHOLDERS
 
 
 def split_names(text: str) -> list[str]:

@@ -48,10 +48,12 @@ _MONTHS = {
     for name in names.split()
 }
 _DATE_WORDS = frozenset(
-    [*_MONTHS, "am", "pm", "at", "utc", "gmt", "on", "updated", "published", "posted", "mon", "tue", "wed", "thu",
-     "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [*_MONTHS, "am", "pm", "at", "utc", "gmt", "on", "updated", "published", "posted", "last", "mon", "tue", "wed",
+     "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
+#: A word, a number, or what stands between them (for reading a date token by token).
+_DATE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w]+")
 _MONTH_WORD = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _TIME_PART = (
     r"(?:,?\s+(?:at\s+|um\s+|à\s+)?(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?"
@@ -90,6 +92,34 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 
 #: Microdata dates on elements other than <meta> and <time> (those two are read in the main walk).
 _ITEMPROP_DATE_XPATH = lxml.etree.XPath("$bodies//@itemprop[contains(., 'datePublished')]")
+
+
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first date written in ``text`` stands ("May 3, 2024", "3. Mai 2024", "2024-05-03"), or None."""
+    spans = [m.span() for m in (_ISO_DATE.search(text), _SLASH_DATE.search(text)) if m]
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        match = pattern.search(text)
+        if match and match.group("mon").lower().rstrip(".") in _MONTHS:
+            spans.append(match.span())
+    return min(spans, default=None)
+
+
+def leading_date_end(text: str) -> int:
+    """Where a date that opens ``text`` ends ("Updated May 3, 2024 at 9:02 am Jane Doe" -> before "Jane"); 0 if none.
+
+    The date is a run of numbers and date words (months, weekdays, "updated",
+    "at", "am") holding at least one number; it may be glued to what follows.
+    """
+    end = 0
+    number = False
+    for match in _DATE_TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            number = True
+        elif token[0].isalpha() and token.casefold() not in _DATE_WORDS:
+            break
+        end = match.end()
+    return end if number else 0
 
 
 def is_date_only(text: str) -> bool:
