@@ -11,7 +11,9 @@
 * metadata: a field is a hit when the folded values are equal; a byline also
   when it equals the reference's names as cleanpress writes a byline (the
   reference keeps the page's "By", dates and roles: see ``byline_hit``), and
-  a reference byline that names no one (only a date) does not count.
+  a reference byline that names no one (only a date) does not count; a
+  title also when it is the reference without a part joined to one end
+  ("Headline | Site": see ``title_hit``).
 
 Plus the chrome classification behind the leak rate: a documented,
 multilingual keyword list that sorts ``without`` snippets into site chrome
@@ -300,8 +302,23 @@ def metadata_hits(expected: Mapping[str, str], got: Mapping[str, str]) -> dict[s
             value = fold(got.get(field) or "")
             if field == "lang":
                 want, value = _primary_subtag(want), _primary_subtag(value)
-            hits[field] = value == want or (field == "byline" and byline_hit(expected.get(key) or "", value))
+            hits[field] = value == want or (field == "byline" and byline_hit(expected.get(key) or "", value)) or (
+                field == "title" and title_hit(expected.get(key) or "", value))
     return hits
+
+
+#: What joins a headline and a site or section name in a title ("Headline | Site", "Headline_Section_Site").
+_TITLE_JOIN = re.compile(r"\s+(?:[|\-–—·•~»/\\]|::)\s+|\s*_\s*")
+
+
+def title_hit(want: str, got: str) -> bool:
+    """Whether ``got`` is the reference title ``want`` or what stands before or after one of its joins.
+
+    Readability's reference keeps the site name that pages join to the
+    headline; cleanpress strips it (README, "title"). Both conventions count.
+    """
+    got = fold(got)
+    return bool(got) and any(got in (fold(want[: m.start()]), fold(want[m.end():])) for m in _TITLE_JOIN.finditer(want))
 
 
 def names_in(byline: str) -> str:

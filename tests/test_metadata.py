@@ -239,6 +239,63 @@ def test_title_site_name_stripping(title: str, expected: str) -> None:
     assert meta_of(page(f"<title>{title}</title>")).title == expected
 
 
+SITE_URL = "https://www.harbourwatch.example/news/storm.html"
+
+
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # og:site_name at the end, in og:title as in <title>
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Storm closes the harbour - Harbour Watch">', URL, "Storm closes the harbour"),
+    # at the start, with an en dash
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Harbour Watch – Storm closes the harbour">', URL, "Storm closes the harbour"),
+    # the URL host names the site
+    ('<meta property="og:title" content="Storm closes the harbour | HarbourWatch.example">', SITE_URL,
+     "Storm closes the harbour"),
+    # JSON-LD publisher, in the headline itself
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the harbour :: Tide Post",'
+     ' "publisher": {"@type": "Organization", "name": "Tide Post"}}</script>', URL, "Storm closes the harbour"),
+    # quoted headline before the site name
+    ('<meta property="og:site_name" content="Quaymark"><meta property="og:title" content="»tide.now« – Quaymark">',
+     URL, "tide.now"),
+    # what <title> adds to og:title is the site name, wherever og:title is used
+    ('<title>Storm closes the harbour | Coast Daily</title><meta property="og:title" content="Storm closes the harbour">'
+     '<meta name="twitter:title" content="Winds ease - Coast Daily">', URL, "Storm closes the harbour"),
+    # the end part that <title> and og:title share while their headlines differ
+    ('<title>Storm closes the harbour · Coast Daily</title>'
+     '<meta property="og:title" content="The harbour is closed · Coast Daily">', URL, "The harbour is closed"),
+    # a short last part that opens with the site's name
+    ('<meta property="og:title" content="Install the client | Harbourwatch Docs">', SITE_URL, "Install the client"),
+    # an underscore trail of section and site
+    ("<title>港口因风暴关闭，渡轮停航至周一_新闻_海港网</title>", URL, "港口因风暴关闭，渡轮停航至周一"),
+    # soft hyphens and zero-width spaces go, as from the text
+    ('<meta property="og:title" content="Mit\u00adtel\u00adal\u00adter\u200bheute">', URL, "Mittelalter heute"),
+])
+def test_title_without_the_site_name(head: str, url: str, title: str) -> None:
+    assert meta_of(page(head), url=url).title == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # nothing, or too little, would remain
+    ('<meta property="og:site_name" content="Harbour Watch"><meta property="og:title" content="Harbour Watch">',
+     "Harbour Watch"),
+    ('<meta property="og:site_name" content="Harbour Watch"><meta property="og:title" content="Up - Harbour Watch">',
+     "Up - Harbour Watch"),
+    # a site name inside the headline, not joined to an end
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Why Harbour Watch closed the quay for good">',
+     "Why Harbour Watch closed the quay for good"),
+    # a part joined by a colon that is no site name
+    ('<meta property="og:site_name" content="Coast Daily">'
+     '<meta property="og:title" content="Storm warning: ferries stay in port">', "Storm warning: ferries stay in port"),
+    # a long last part that only begins with the site's name is the headline's
+    ('<meta property="og:title" content="News | Harbourwatch crews rescue three sailors off the point">',
+     "News | Harbourwatch crews rescue three sailors off the point"),
+])
+def test_title_kept_when_no_site_name_can_go(head: str, title: str) -> None:
+    assert meta_of(page(head), url=SITE_URL).title == title
+
+
 def test_title_kept_whole_when_a_heading_spells_it() -> None:
     title = "Field notes: what the river taught us"
     assert meta_of(page(f"<title>{title}</title>", f"<h1>{title}</h1>")).title == title

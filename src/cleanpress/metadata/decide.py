@@ -14,7 +14,7 @@ from .dates import read_published
 from .jsonld import is_article, is_content, is_page, ld_text, ld_url
 from .lang import read_lang
 from .text import join_url, similar
-from .titles import read_site_name, read_title
+from .titles import read_site_name, read_title, site_names, strip_site_name, structured_site_name
 
 _DESC_KEYS = ("dc:description", "dcterms:description", "dcterm:description", "og:description",
               "weibo:article:description", "weibo:webpage:description", "description",
@@ -83,7 +83,7 @@ def _decide(found: Found, url: str, lead: bool) -> Metadata:
     title = read_title(found, main)
     authors, byline = read_authors(found, main, ids)
     return Metadata(
-        title=title,
+        title=strip_site_name(title, site_names(found, structured_site_name(found, main, ids), url)),
         byline=byline,
         authors=authors,
         published=read_published(found, nodes, url),
