@@ -180,19 +180,20 @@ def test_empty_or_non_page_input_says_so_on_stderr(
     assert captured.err.startswith("cleanpress: no article text in ") and "empty.html" in captured.err
 
 
-def test_rules_lists_every_rule_with_kind_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
-    from cleanpress.rules import RULES
+def test_rules_lists_every_rule_with_kind_stage_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
+    from cleanpress.rules import RULES, catalogue_markdown, catalogue_rows
 
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(RULES)
-    for line in lines:
-        rule_id, kind, doc = line.split(None, 2)
-        assert (RULES[rule_id].kind, RULES[rule_id].doc) == (kind, doc)
+    for line, rule in zip(lines, catalogue_rows()):
+        assert line.split(None, 4) == [rule.id, rule.kind, rule.stage, rule.family, rule.doc]
     assert main(["rules", "--format", "json"]) == 0
     listing = json.loads(capsys.readouterr().out)
-    assert listing == [{"id": rule.id, "kind": rule.kind, "doc": rule.doc}
-                       for rule in sorted(RULES.values(), key=lambda rule: rule.id)]
+    assert listing == [{"id": rule.id, "kind": rule.kind, "stage": rule.stage, "family": rule.family,
+                        "doc": rule.doc} for rule in catalogue_rows()]
+    assert main(["rules", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == catalogue_markdown()
 
 
 CAPTIONED = (f"<html><body><article><h1>{TITLE}</h1><p>{P1}</p>"

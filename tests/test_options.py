@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from cleanpress import (
     PhraseRule,
     SelectorRule,
 )
-from cleanpress.rules import RULES
+from cleanpress.rules import RULES, STAGES
 
 P1 = ("The harbour was closed on Saturday as the storm drove waves over the sea wall, and the port "
       "authority said no ferries would sail before Monday at the earliest.")
@@ -138,7 +139,9 @@ def test_every_rule_has_a_known_kind_and_a_reason() -> None:
         assert rule.id == rule_id
         assert rule.kind in cleanpress.REMOVAL_KINDS, rule_id
         assert rule.doc.strip(), rule_id
-        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble"}, rule_id
+        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble", "option"}, rule_id
+        assert rule.stage in STAGES, rule_id
+        assert importlib.import_module(f"cleanpress.rules.{rule.family}").__name__, rule_id
 
 
 # --- options are checked when built, like rule ids ------------------------------------

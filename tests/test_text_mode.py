@@ -128,3 +128,14 @@ def test_text_markup_is_never_html() -> None:
                                  format="text")
     assert "<b>tags</b>" in article.text
     assert "<b>" not in article.html and "&lt;b&gt;" in article.html
+
+
+@pytest.mark.parametrize(("line", "byline", "authors"), [
+    ("By Jane Doe", "Jane Doe", ("Jane Doe",)),
+    ("Written by Jane Doe and Bo Park", "Jane Doe and Bo Park", ("Jane Doe", "Bo Park")),
+])
+def test_text_page_byline_and_date_read_as_html_pages_read_them(line: str, byline: str,
+                                                                 authors: tuple[str, ...]) -> None:
+    # the byline cleaner and name splitter are the metadata package's: one word list for both inputs
+    article = cleanpress.extract(PAGE.replace("By Jane Doe", line), format="text")
+    assert (article.byline, article.authors, article.published) == (byline, authors, "2024-03-03")

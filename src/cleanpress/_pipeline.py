@@ -26,10 +26,11 @@ from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
 from .rules import check_rule_ids
+from .rules.lines import BEFORE_TITLE_RULE
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, dateline, mark_title, split_authors
+from .text_mode import candidates_from_text, dateline, mark_title, split_authors
 
 Format = Literal["auto", "html", "text"]
 _Page = TypeVar("_Page", str, bytes)

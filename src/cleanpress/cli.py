@@ -123,7 +123,17 @@ def exit_status(exc: BaseException) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    """Run the ``cleanpress`` command with ``argv`` (default: the process's); return the exit status."""
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:
+        # The reader went away (``cleanpress rules | head``): stop quietly, as other tools do,
+        # and keep Python from reporting the same error again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(args_list: list[str]) -> int:
     if args_list and args_list[0] in SUBCOMMANDS:
         module, function = SUBCOMMANDS[args_list[0]].split(":")
         return int(getattr(importlib.import_module(module), function)(args_list[1:]))
@@ -161,25 +171,30 @@ def _rules_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleanpress rules",
         description="List every rule that can remove something: its id (for --disable), the kind of "
-        "chrome it removes (Removal.kind) and what it does.",
+        "chrome it removes (Removal.kind), the pipeline stage where it acts, the module of "
+        "cleanpress.rules that declares it, and what it does; in pipeline order.",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="an aligned table (default) or a JSON list of {id, kind, doc}")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="an aligned table (default), a JSON list of {id, kind, stage, family, doc}, "
+                        "or the README's Markdown table")
     return parser
 
 
 def rules_main(argv: Sequence[str]) -> int:
-    """``cleanpress rules [--format json]``: the rule catalogue, sorted by id."""
+    """``cleanpress rules [--format text|json|markdown]``: the rule catalogue."""
     args = _rules_parser().parse_args(list(argv))
-    from .rules import RULES
+    from .rules import catalogue_markdown, catalogue_rows
 
-    rules = sorted(RULES.values(), key=lambda rule: rule.id)
-    if args.format == "json":
-        listing = [{"id": rule.id, "kind": rule.kind, "doc": rule.doc} for rule in rules]
+    rules = catalogue_rows()
+    if args.format == "markdown":
+        sys.stdout.write(catalogue_markdown())
+    elif args.format == "json":
+        listing = [{"id": rule.id, "kind": rule.kind, "stage": rule.stage, "family": rule.family, "doc": rule.doc}
+                   for rule in rules]
         sys.stdout.write(json.dumps(listing, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    id_width = max(len(rule.id) for rule in rules)
-    kind_width = max(len(rule.kind) for rule in rules)
-    for rule in rules:
-        sys.stdout.write(f"{rule.id:<{id_width}}  {rule.kind:<{kind_width}}  {rule.doc}\n")
+    else:
+        columns = [(rule.id, rule.kind, rule.stage, rule.family) for rule in rules]
+        widths = [max(len(row[i]) for row in columns) for i in range(4)]
+        for row, rule in zip(columns, rules):
+            sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + f"  {rule.doc}\n")
     return EXIT_OK

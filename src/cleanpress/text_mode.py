@@ -14,12 +14,11 @@ import regex
 from .article import Removal
 from .candidates import Candidate
 from .metadata import normalize_date
-from .rules import register
+from .metadata.authors import clean_byline
+from .metadata.authors import split_authors as split_authors
+from .rules.lines import TITLE_RULE
 from .textutil import collapse
-
-TITLE_RULE = register("line.title", "metadata", "plain text: the headline, reported as Article.title")
-BEFORE_TITLE_RULE = register("line.before-title", "navigation",
-                             "plain text: lines before the headline (site name, menus, banners)")
+from .thresholds import LONG_PARAGRAPH
 
 _SENTENCE_END = regex.compile(r"[.!?…:;,\"”»)]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
@@ -27,8 +26,6 @@ _BULLET = regex.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _WRAP_MIN = 60
 _HEADING_MAX_WORDS = 14
 _DATELINE_REACH = 4
-_AUTHOR_SEPARATOR = regex.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|и|i)\b)\s*")
-_BYLINE_PREFIX = regex.compile(r"^(?:by|written by|von|par|por|di|автор:?|autor:?)\s+", regex.IGNORECASE)
 
 
 def candidates_from_text(text: str) -> list[Candidate]:
@@ -92,15 +89,10 @@ def dateline(candidates: list[Candidate], title: str) -> tuple[str, str]:
         if removal is None:
             break
         if removal.rule == "text.byline" and not byline:
-            byline = _BYLINE_PREFIX.sub("", candidate.text).strip()
+            byline = clean_byline(candidate.text)
         elif removal.rule == "text.date-only" and not published:
             published = normalize_date(candidate.text)
     return byline, published
-
-
-def split_authors(byline: str) -> tuple[str, ...]:
-    """'Ann Lee and Bo Chan' -> ('Ann Lee', 'Bo Chan')."""
-    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
 
 
 def mark_title(candidates: list[Candidate]) -> str:
@@ -112,7 +104,7 @@ def mark_title(candidates: list[Candidate]) -> str:
     for index, candidate in enumerate(candidates):
         if candidate.removal is not None:
             continue
-        if candidate.kind == "paragraph" and len(candidate.text) >= 120:
+        if candidate.kind == "paragraph" and len(candidate.text) >= LONG_PARAGRAPH:
             return ""
         if candidate.kind == "heading":
             candidate.extra["title"] = True
