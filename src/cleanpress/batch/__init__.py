@@ -10,7 +10,15 @@ The ``cleanpress batch`` command (:mod:`cleanpress.batch_cli`) only parses its
 arguments and wires these together; nothing here imports it.
 """
 
-from .records import ROW_COLUMNS, BatchResult, PageRecord, arrow_schema
+from .records import (
+           DEFAULT_FIELDS,
+           RECORD_FIELDS,
+           ROW_COLUMNS,
+           BatchResult,
+           PageRecord,
+           arrow_schema,
+)
 from .runner import available_cores, extract_many
 
-__all__ = ["ROW_COLUMNS", "BatchResult", "PageRecord", "arrow_schema", "available_cores", "extract_many"]
+__all__ = ["DEFAULT_FIELDS", "RECORD_FIELDS", "ROW_COLUMNS", "BatchResult", "PageRecord", "arrow_schema",
+           "available_cores", "extract_many"]
