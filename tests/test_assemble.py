@@ -45,7 +45,7 @@ def test_teaser_list_is_judged_on_its_own_items_not_its_nested_ones(top_items: i
     # Two sentences, the second over a nested list of links: five lines, but not a list of teasers.
     notes = _c("A new round of students joins the team next term.\nIn progress:\nBug 1\nBug 2\nBug 3", "list",
                density=0.3)
-    notes.extra.update(linked_items=0.8, top_items=top_items)
+    notes.linked_items, notes.top_items = 0.8, top_items
     _decide([_c(PROSE), notes])
     assert (notes.removal is not None) is removed
 
@@ -210,7 +210,7 @@ def test_a_standfirst_set_as_a_subheading_joins_the_body() -> None:
 def test_a_block_classed_as_the_lead_joins_the_body_without_a_full_stop(cls: str, joins: bool) -> None:
     # Leads are often set without a closing full stop, or shorter than a paragraph of prose.
     lead = _c("Unemployment stood at 3.1 per cent in March, the lowest in the union", inside=False)
-    lead.extra["parent"] = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
+    lead.parent = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
     result = _decide([_c("Unemployment at a record low", "heading", level=1, inside=False), lead, _c(PROSE)])
     assert result[1].kept is joins
 

@@ -70,8 +70,8 @@ def test_title_is_the_first_heading_before_the_prose_and_what_precedes_it_is_out
     candidates = candidates_from_text(f"Ledger\n{TITLE}\n{P1}\nWhat happens next\n{P2}")
     assert mark_title(candidates) == TITLE
     assert [c.in_container for c in candidates][:1] == [False]
-    assert candidates[1].extra.get("title")
-    assert not candidates[3].extra.get("title")
+    assert candidates[1].is_title
+    assert not candidates[3].is_title
 
 
 def test_no_title_when_prose_comes_first() -> None:

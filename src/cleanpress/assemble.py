@@ -144,10 +144,7 @@ def _in_figure(candidate: Candidate) -> bool:
 
 def _element_of(candidate: Candidate) -> HtmlElement | None:
     """The block's own element, or for loose text the box it lies in."""
-    if candidate.element is not None:
-        return candidate.element
-    parent = candidate.extra.get("parent")
-    return parent if isinstance(parent, HtmlElement) else None
+    return candidate.element if candidate.element is not None else candidate.parent
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .article import Removal
+from .article import BlockKind, Removal
 from .candidates import Candidate
 from .metadata import normalize_date
 from .rules.lines import TITLE_RULE
@@ -71,7 +71,7 @@ def _continues(previous: str, line: str) -> bool:
     return len(previous) >= _WRAP_MIN and not _SENTENCE_END.search(previous) and bool(_LOWER_START.match(line))
 
 
-def _kind(line: str) -> str:
+def _kind(line: str) -> BlockKind:
     words = len(line.split())
     if 1 < words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
         return "heading"
@@ -81,7 +81,7 @@ def _kind(line: str) -> str:
 def dateline(candidates: list[Candidate], title: str) -> tuple[str, str]:
     """Byline and date read off the metadata lines right under the headline."""
     byline = published = ""
-    start = next((i for i, c in enumerate(candidates) if c.extra.get("title")), None)
+    start = next((i for i, c in enumerate(candidates) if c.is_title), None)
     if start is None:
         return byline, published
     for candidate in candidates[start + 1:start + 1 + _DATELINE_REACH]:
@@ -112,7 +112,7 @@ def mark_title(candidates: list[Candidate]) -> str:
         if candidate.kind == "paragraph" and len(candidate.text) >= LONG_PARAGRAPH:
             return ""
         if candidate.kind == "heading":
-            candidate.extra["title"] = True
+            candidate.is_title = True
             candidate.removal = Removal(TITLE_RULE.kind, TITLE_RULE.id, candidate.text)
             for earlier in candidates[:index]:
                 earlier.in_container = False

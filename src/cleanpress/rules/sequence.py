@@ -86,9 +86,7 @@ def link_heavy(candidate: Candidate) -> bool:
     """Mostly link text, or a list of teaser items (``struct.link-dense``)."""
     density = candidate.link_density
     if candidate.kind == "list":
-        linked = float(candidate.extra.get("linked_items", 0.0))  # type: ignore[arg-type]
-        items = int(candidate.extra.get("top_items", 0))  # type: ignore[call-overload]
-        return density > t.LINKS_LIST or (linked >= _TEASER_ITEMS and items >= t.RUN_MIN)
+        return density > t.LINKS_LIST or (candidate.linked_items >= _TEASER_ITEMS and candidate.top_items >= t.RUN_MIN)
     if candidate.kind == "heading":
         return density > t.LINKS_ALL and candidate.level > 1
     if candidate.kind == "paragraph":
