@@ -12,6 +12,7 @@ from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
 from cleanpress.assemble import confidence, decide
 from cleanpress.candidates import Candidate
+from cleanpress.rules.textual import label_sequence
 
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
          "families to leave their homes before dawn on Saturday.")
@@ -24,6 +25,7 @@ def _c(text: str, kind: str = "paragraph", *, density: float = 0.0, level: int =
 def _decide(candidates: list[Candidate], title: str = "", options: Options | None = None) -> list[Candidate]:
     for order, candidate in enumerate(candidates):
         candidate.order = float(order)
+    label_sequence(candidates, options or Options())
     decide(candidates, Metadata(title=title), options or Options())
     return candidates
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import regex
 
-from .article import BlockKind, Removal
+from .article import BlockKind
 from .candidates import Candidate
 from .metadata import normalize_date
-from .rules.lines import TITLE_RULE
+from .options import Options
+from .rules.lines import mark_title
+from .rules.textual import label_sequence
 from .textutil import collapse
-from .thresholds import LONG_PARAGRAPH
 
 _SENTENCE_END = regex.compile(r"[.!?…:;,\"”»)]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
@@ -100,21 +101,11 @@ def split_authors(byline: str) -> tuple[str, ...]:
     return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
 
 
-def mark_title(candidates: list[Candidate]) -> str:
-    """Pick the headline, mark what stands before it as chrome; return the headline.
+def label_lines(candidates: list[Candidate], options: Options) -> str:
+    """Run the rules of plain text over its lines, in place; return the headline.
 
-    The headline is the first heading-like line, not already removed, that
-    comes before the first long paragraph.
+    The textual rules first (a line they remove is no headline), then the
+    headline and what stands above it (``rules/lines.py``).
     """
-    for index, candidate in enumerate(candidates):
-        if candidate.removal is not None:
-            continue
-        if candidate.kind == "paragraph" and len(candidate.text) >= LONG_PARAGRAPH:
-            return ""
-        if candidate.kind == "heading":
-            candidate.is_title = True
-            candidate.removal = Removal(TITLE_RULE.kind, TITLE_RULE.id, candidate.text)
-            for earlier in candidates[:index]:
-                earlier.in_container = False
-            return candidate.text
-    return ""
+    label_sequence(candidates, options)
+    return mark_title(candidates, options)
