@@ -8,6 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleanpress
 from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
 from cleanpress.assemble import confidence, decide
@@ -308,3 +309,16 @@ def test_backward_credit_match_agrees_with_a_forward_search_on_random_texts(piec
     text = "".join(pieces)
     forward = regex.compile(assemble._CREDIT, regex.IGNORECASE)
     assert (assemble._CREDIT_AT_END.match(text) is not None) == (forward.search(text) is not None)
+
+
+@pytest.mark.parametrize("page", ["<p>hello</p>", "hello", "<p>Opening hours</p><p>Closed on Sundays</p>"])
+def test_a_page_of_nothing_but_labels_keeps_them(page: str) -> None:
+    """Trailing and leading labels go only when a sentence of the article stands between them: otherwise
+    they are all the page says."""
+    article = cleanpress.extract(page)
+    assert article.text and not article.removed
+
+
+def test_labels_around_the_article_still_go() -> None:
+    page = f"<html><body><article><p>Weather</p><p>{PROSE}</p><h2>The embankment</h2></article></body></html>"
+    assert {r.rule for r in cleanpress.extract(page).removed} == {"assemble.leading-label", "assemble.trailing-heading"}

@@ -173,24 +173,44 @@ def remove_lone_headings(candidates: list[Candidate], options: Options) -> None:
 
 def remove_trailing_headings(candidates: list[Candidate], options: Options) -> None:
     """Headings and labels after the last sentence head something that was removed, not the article
-    (``assemble.trailing-heading``)."""
+    (``assemble.trailing-heading``).
+
+    Not on a page that is nothing but headings and labels: they are all the
+    page says, and its content (``<p>hello</p>``).
+    """
+    trailing: list[Candidate] = []
     for candidate in reversed(candidates):
         if candidate.removal is not None or not candidate.in_container:
             continue
-        if candidate.kind != "heading" and not (candidate.kind == "paragraph" and _is_short_label(candidate.text)):
+        if not _heading_or_label(candidate):
+            break
+        trailing.append(candidate)
+    else:
+        if all(_heading_or_label(c) for c in candidates):
             return
-        remove(candidate, TRAILING_HEADING_RULE, options)
+    for heading in trailing:
+        remove(heading, TRAILING_HEADING_RULE, options)
 
 
 def remove_leading_labels(candidates: list[Candidate], options: Options) -> None:
     """Short labels above the first sentence of the article are picture labels, categories and tags
-    (``assemble.leading-label``)."""
+    (``assemble.leading-label``); on a page of nothing but headings and labels, as above, they stay."""
+    leading: list[Candidate] = []
     for candidate in candidates:
         if candidate.removal is not None or not candidate.in_container:
             continue
         if candidate.kind != "paragraph" or not _is_short_label(candidate.text):
+            break
+        leading.append(candidate)
+    else:
+        if all(_heading_or_label(c) for c in candidates):
             return
-        remove(candidate, LEADING_LABEL_RULE, options)
+    for label in leading:
+        remove(label, LEADING_LABEL_RULE, options)
+
+
+def _heading_or_label(candidate: Candidate) -> bool:
+    return candidate.kind == "heading" or (candidate.kind == "paragraph" and _is_short_label(candidate.text))
 
 
 def _is_short_label(text: str) -> bool:
