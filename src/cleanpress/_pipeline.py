@@ -1,7 +1,7 @@
 """Runs the stages in order; the one place that knows the order.
 
-HTML:  decode -> parse -> metadata -> prune -> score -> flatten -> assemble -> render
-Text:  decode -> split into lines -> textual rules -> title -> assemble -> render
+HTML:  decode -> parse -> metadata -> prune -> score -> flatten -> textual rules -> assemble -> render
+Text:  decode -> split into lines -> textual rules and title (text_mode) -> assemble -> render
 
 Every stage works on the one tree that ``parse`` built; nothing is
 serialised and parsed again between stages.
@@ -26,11 +26,10 @@ from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
 from .rules import check_rule_ids
-from .rules.lines import BEFORE_TITLE_RULE
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .text_mode import candidates_from_text, dateline, mark_title, split_authors
+from .text_mode import candidates_from_text, dateline, label_lines, split_authors
 
 Format = Literal["auto", "html", "text"]
 _Page = TypeVar("_Page", str, bytes)
@@ -133,6 +132,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     container = find_container(body)
     elements = consult_readability(body, container, options)
     candidates = flatten(body, elements, pruned.order)
+    label_sequence(candidates, options)
     decide(candidates, metadata, options)
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
@@ -146,13 +146,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
 def _from_text(text: str, url: str | None, options: Options, truncated: bool,
                traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     candidates = candidates_from_text(text)
-    label_sequence(candidates, options)
-    title = mark_title(candidates)
-    for candidate in candidates:
-        if not candidate.in_container and candidate.removal is None:
-            candidate.removal = Removal(BEFORE_TITLE_RULE.kind, BEFORE_TITLE_RULE.id, candidate.text)
-            if not options.rule_enabled(BEFORE_TITLE_RULE.id):
-                candidate.removal, candidate.in_container = None, True
+    title = label_lines(candidates, options)
     byline, published = dateline(candidates, title)
     metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
                         url=url or "")

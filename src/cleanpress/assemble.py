@@ -30,7 +30,6 @@ from .rules.container import OUTSIDE_RULE
 from .rules.literals import fold, gate_words
 from .rules.sequence import LINK_DENSE_RULE, SENTENCE_END, TITLE_RULE, remove
 from .rules.structural import names_lead
-from .rules.textual import label_sequence
 
 _NAMED_LEAD_MIN = 40     # a block classed as the standfirst need not end as a sentence
 _LEAD_KINDS = frozenset({"paragraph", "heading"})
@@ -53,7 +52,6 @@ _PHOTO_WORDS = regex.compile(r"\b(?:photo|pictured|file photo|getty|reuters|afp|
 
 def decide(candidates: list[Candidate], metadata: Metadata, options: Options) -> None:
     """Set ``removal`` on every candidate that does not belong to the body."""
-    label_sequence(candidates, options)
     _spot_captions(candidates)
     _keep_lead(candidates)
     title = sequence.fold_title(metadata.title)
@@ -144,10 +142,7 @@ def _in_figure(candidate: Candidate) -> bool:
 
 def _element_of(candidate: Candidate) -> HtmlElement | None:
     """The block's own element, or for loose text the box it lies in."""
-    if candidate.element is not None:
-        return candidate.element
-    parent = candidate.extra.get("parent")
-    return parent if isinstance(parent, HtmlElement) else None
+    return candidate.element if candidate.element is not None else candidate.parent
 
 
 def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:

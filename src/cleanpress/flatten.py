@@ -18,13 +18,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import thresholds as t
+from .article import BlockKind
 from .candidates import Candidate
 from .rules.structural import names_gallery
 from .tags import BLOCK_TAGS, INLINE_TAGS, LIST_TAGS
 from .textutil import collapse, element_text
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
+_ATOMIC_KIND: dict[str, BlockKind] = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
                 "blockquote": "quote", "table": "table", "address": "paragraph", "caption": "caption"}
 _BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
@@ -161,17 +162,17 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     total = sum(len(piece) for piece in pieces) or 1
     density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
-    kind = "caption" if frame.in_gallery else "paragraph"
+    kind: BlockKind = "caption" if frame.in_gallery else "paragraph"
     for piece in pieces:
         out.append(Candidate(piece, kind, position, None, 0, frame.inside, density,
-                             extra={"parent": frame.element}))
+                             parent=frame.element))
 
 
 def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElement, int]) -> Candidate | None:
     position = float(order.get(element, 0))
     content: str | None = None  # the element's text content, when already gathered
     level = HEADING_TAGS.get(tag, 0)
-    kind = "heading" if level else _ATOMIC_KIND[tag]
+    kind: BlockKind = "heading" if level else _ATOMIC_KIND[tag]
     if kind == "code":
         text = "".join(element.itertext()).strip("\n")
         if not text.strip():
@@ -203,9 +204,9 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         link_chars = sum(len(a.text_content()) for a in element.iter("a"))
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
-        candidate.extra["linked_items"] = _linked_item_share(element)
-        # the teaser test in assemble counts the list's own items, as it did when nested items were folded into them
-        candidate.extra["top_items"] = sum(1 for depth, _ in items if not depth)
+        candidate.linked_items = _linked_item_share(element)
+        # the teaser test counts the list's own items, as it did when nested items were folded into them
+        candidate.top_items = sum(1 for depth, _ in items if not depth)
     return candidate
 
 

@@ -86,9 +86,7 @@ def link_heavy(candidate: Candidate) -> bool:
     """Mostly link text, or a list of teaser items (``struct.link-dense``)."""
     density = candidate.link_density
     if candidate.kind == "list":
-        linked = float(candidate.extra.get("linked_items", 0.0))  # type: ignore[arg-type]
-        items = int(candidate.extra.get("top_items", 0))  # type: ignore[call-overload]
-        return density > t.LINKS_LIST or (linked >= _TEASER_ITEMS and items >= t.RUN_MIN)
+        return density > t.LINKS_LIST or (candidate.linked_items >= _TEASER_ITEMS and candidate.top_items >= t.RUN_MIN)
     if candidate.kind == "heading":
         return density > t.LINKS_ALL and candidate.level > 1
     if candidate.kind == "paragraph":
@@ -175,24 +173,44 @@ def remove_lone_headings(candidates: list[Candidate], options: Options) -> None:
 
 def remove_trailing_headings(candidates: list[Candidate], options: Options) -> None:
     """Headings and labels after the last sentence head something that was removed, not the article
-    (``assemble.trailing-heading``)."""
+    (``assemble.trailing-heading``).
+
+    Not on a page that is nothing but headings and labels: they are all the
+    page says, and its content (``<p>hello</p>``).
+    """
+    trailing: list[Candidate] = []
     for candidate in reversed(candidates):
         if candidate.removal is not None or not candidate.in_container:
             continue
-        if candidate.kind != "heading" and not (candidate.kind == "paragraph" and _is_short_label(candidate.text)):
+        if not _heading_or_label(candidate):
+            break
+        trailing.append(candidate)
+    else:
+        if all(_heading_or_label(c) for c in candidates):
             return
-        remove(candidate, TRAILING_HEADING_RULE, options)
+    for heading in trailing:
+        remove(heading, TRAILING_HEADING_RULE, options)
 
 
 def remove_leading_labels(candidates: list[Candidate], options: Options) -> None:
     """Short labels above the first sentence of the article are picture labels, categories and tags
-    (``assemble.leading-label``)."""
+    (``assemble.leading-label``); on a page of nothing but headings and labels, as above, they stay."""
+    leading: list[Candidate] = []
     for candidate in candidates:
         if candidate.removal is not None or not candidate.in_container:
             continue
         if candidate.kind != "paragraph" or not _is_short_label(candidate.text):
+            break
+        leading.append(candidate)
+    else:
+        if all(_heading_or_label(c) for c in candidates):
             return
-        remove(candidate, LEADING_LABEL_RULE, options)
+    for label in leading:
+        remove(label, LEADING_LABEL_RULE, options)
+
+
+def _heading_or_label(candidate: Candidate) -> bool:
+    return candidate.kind == "heading" or (candidate.kind == "paragraph" and _is_short_label(candidate.text))
 
 
 def _is_short_label(text: str) -> bool:
