@@ -275,6 +275,12 @@ def test_title_without_the_site_name(head: str, url: str, title: str) -> None:
     assert meta_of(page(head), url=url).title == title
 
 
+def test_malformed_urls_cost_the_title_nothing() -> None:
+    head = ('<meta property="og:url" content="http://[broken"><meta property="og:site_name" content="Coast Daily">'
+            '<meta property="og:title" content="Storm closes the harbour | Coast Daily">')
+    assert meta_of(page(head), url="https://[also-broken/x").title == "Storm closes the harbour"
+
+
 @pytest.mark.parametrize(("head", "title"), [
     # nothing, or too little, would remain
     ('<meta property="og:site_name" content="Harbour Watch"><meta property="og:title" content="Harbour Watch">',

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -113,7 +113,7 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
     spaces go as they do from the article's text.
     """
     title = collapse(title)
-    keys = {key for key in map(_site_key, sites) if len(key) >= _MIN_HEADLINE}
+    keys = {key for key in map(_site_key, sites) if len(key) >= _MIN_HEADLINE} if _SITE_JOIN.search(title) else set()
     while keys:
         joins = list(_SITE_JOIN.finditer(title))
         if not joins:
@@ -135,19 +135,31 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
     return title
 
 
-def site_names(found: Found, site_name: str, url: str) -> list[str]:
+def site_names(found: Found, site_name: str, url: str) -> Iterator[str]:
     """What a title may call the site: its structured name ``site_name``, the hosts it is served
     from, and what the <title> adds to the Open Graph or Twitter title (or shares with it while
-    their headlines differ). Not a name guessed from the title alone: that would cut any title."""
-    names = [site_name, *(found.first((key,)) for key in _SITE_KEYS)]
+    their headlines differ). Not a name guessed from the title alone: that would cut any title.
+    Lazy: a title with nothing joined to it asks for none."""
+    yield site_name
+    yield from (found.first((key,)) for key in _SITE_KEYS)
     for address in (url, *found.links.get("canonical", ()), *found.values("og:url")):
-        host = (urlsplit(address).hostname or "") if "//" in address else ""
-        labels = [label for label in host.split(".")[:-1] if label != "www"]
-        names += [host.removeprefix("www."), *labels]
+        host = _host(address)
+        yield host
+        yield from (label for label in host.split(".")[:-1] if label != "www")
     doc = found.doc_title
     for other in (found.first(("og:title",)), found.first(("twitter:title",))):
-        names += _difference(doc, other) or _difference(other, doc) or _shared_end(doc, other)
-    return [name for name in names if name]
+        yield from _difference(doc, other) or _difference(other, doc) or _shared_end(doc, other)
+
+
+def _host(address: str) -> str:
+    """The host of an absolute URL without "www."; "" for other text and for malformed URLs."""
+    if "//" not in address:
+        return ""
+    try:
+        host = urlsplit(address).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def _difference(longer: str, shorter: str) -> list[str]:
@@ -197,9 +209,9 @@ def _is_headline(text: str) -> bool:
     return len(_NOT_KEY.sub("", text)) >= _MIN_HEADLINE
 
 
-def read_site_name(found: Found, main: dict[str, Any] | None, title: str, ids: dict[str, dict[str, Any]]) -> str:
-    """Who publishes the page: structured names first, else what the <title> adds to the headline."""
-    return structured_site_name(found, main, ids) or _site_from_title(found.doc_title, [title, *found.h1s])
+def read_site_name(found: Found, structured: str, title: str) -> str:
+    """Who publishes the page: its ``structured`` name, else what the <title> adds to the headline."""
+    return structured or _site_from_title(found.doc_title, [title, *found.h1s])
 
 
 def structured_site_name(found: Found, main: dict[str, Any] | None, ids: dict[str, dict[str, Any]]) -> str:
