@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'field':14} {'hits':>5} {'pages':>5} {'rate':>7}")
     for key, (hit, total) in counts.items():
         print(f"{key:14} {hit:5} {total:5} {hit / max(total, 1):7.1%}")
-    print(f"readability corpus, {'fold-only' if args.strict else 'fold + lang/date meaning'}; "
+    print(f"readability corpus, {'fold-only' if args.strict else 'fold + meaning (lang, date, byline, title)'}; "
           f"parse + metadata {spent:.2f} s in all")
     return 0
 

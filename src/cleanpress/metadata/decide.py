@@ -81,13 +81,14 @@ def _decide(found: Found, url: str, lead: bool) -> Metadata:
             nodes.append(node)
     base = _base_url(found, url)
     title = read_title(found, main)
+    site_name = structured_site_name(found, main, ids)
     authors, byline = read_authors(found, main, ids)
     return Metadata(
-        title=strip_site_name(title, site_names(found, structured_site_name(found, main, ids), url)),
+        title=strip_site_name(title, site_names(found, site_name, url)),
         byline=byline,
         authors=authors,
         published=read_published(found, nodes, url),
-        site_name=read_site_name(found, main, title, ids),
+        site_name=read_site_name(found, site_name, title),
         lang=read_lang(found, f"{title} {found.doc_title} {found.first(_DESC_KEYS)}"),
         description=_description(found, main, pages, lead),
         url=_canonical(found, base),

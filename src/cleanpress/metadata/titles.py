@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -106,14 +106,16 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
     """``title`` without a site name joined to either end; kept whole when too little would remain.
 
     A site name is any of ``sites`` (however spelt: "Sportsnet.ca" matches
-    "sportsnet.ca", "MDN" matches "MDN Web Docs"). Cuts repeat while an end
-    part names the site ("Page - Section | Site" loses only "Site"). An
+    "sportsnet.ca"); a last part may also be a piece of one ("MDN" of "MDN
+    Web Docs") or open with one ("Flask Documentation"), a first part must
+    be one: a headline often opens with a brand or a kicker. Cuts repeat
+    while an end part names the site ("Page - Section | Site" loses "Site"). An
     underscore trail of short parts ("Headline_Section_Site") goes too, since
     headlines are not written with underscores. Soft hyphens and zero-width
     spaces go as they do from the article's text.
     """
     title = collapse(title)
-    keys = {key for key in map(_site_key, sites) if len(key) >= _MIN_HEADLINE}
+    keys = {key for key in map(_site_key, sites) if len(key) >= _MIN_HEADLINE} if _SITE_JOIN.search(title) else set()
     while keys:
         joins = list(_SITE_JOIN.finditer(title))
         if not joins:
@@ -121,7 +123,7 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
         tail, head = title[joins[-1].end():], title[: joins[0].start()]
         if (_names_site(tail, keys) or _brand_led(tail, keys)) and _is_headline(title[: joins[-1].start()]):
             title = title[: joins[-1].start()].strip()
-        elif _names_site(head, keys) and _is_headline(title[joins[0].end():]):
+        elif _site_key(head) in keys and _is_headline(title[joins[0].end():]):
             title = title[joins[0].end():].strip()
         else:
             break
@@ -135,19 +137,32 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
     return title
 
 
-def site_names(found: Found, site_name: str, url: str) -> list[str]:
+def site_names(found: Found, site_name: str, url: str) -> Iterator[str]:
     """What a title may call the site: its structured name ``site_name``, the hosts it is served
-    from, and what the <title> adds to the Open Graph or Twitter title (or shares with it while
-    their headlines differ). Not a name guessed from the title alone: that would cut any title."""
-    names = [site_name, *(found.first((key,)) for key in _SITE_KEYS)]
+    from, and what the <title> adds to the Open Graph or Twitter title ("Headline | Site" beside
+    "Headline"). Not a name guessed from the title alone (nor a part that the two titles share,
+    often a kicker or a brand): that would cut any title.
+    Lazy: a title with nothing joined to it asks for none."""
+    yield site_name
+    yield from (found.first((key,)) for key in _SITE_KEYS)
     for address in (url, *found.links.get("canonical", ()), *found.values("og:url")):
-        host = (urlsplit(address).hostname or "") if "//" in address else ""
-        labels = [label for label in host.split(".")[:-1] if label != "www"]
-        names += [host.removeprefix("www."), *labels]
+        host = _host(address)
+        yield host
+        yield from (label for label in host.split(".")[:-1] if label != "www")
     doc = found.doc_title
     for other in (found.first(("og:title",)), found.first(("twitter:title",))):
-        names += _difference(doc, other) or _difference(other, doc) or _shared_end(doc, other)
-    return [name for name in names if name]
+        yield from _difference(doc, other) or _difference(other, doc)
+
+
+def _host(address: str) -> str:
+    """The host of an absolute URL without "www."; "" for other text and for malformed URLs."""
+    if "//" not in address:
+        return ""
+    try:
+        host = urlsplit(address).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def _difference(longer: str, shorter: str) -> list[str]:
@@ -158,18 +173,6 @@ def _difference(longer: str, shorter: str) -> list[str]:
         return _SITE_JOIN.split(longer)[-1:]
     if longer.endswith(shorter) and any(m.end() == len(longer) - len(shorter) for m in _SITE_JOIN.finditer(longer)):
         return _SITE_JOIN.split(longer)[:1]
-    return []
-
-
-def _shared_end(a: str, b: str) -> list[str]:
-    """The end part that two differing titles share ("One | Site" and "Other | Site" -> ["Site"])."""
-    parts_a, parts_b = _SITE_JOIN.split(a), _SITE_JOIN.split(b)
-    if len(parts_a) < 2 or len(parts_b) < 2:
-        return []
-    if parts_a[-1] == parts_b[-1] and parts_a[:-1] != parts_b[:-1]:
-        return [parts_a[-1]]
-    if parts_a[0] == parts_b[0] and parts_a[1:] != parts_b[1:]:
-        return [parts_a[0]]
     return []
 
 
@@ -197,9 +200,9 @@ def _is_headline(text: str) -> bool:
     return len(_NOT_KEY.sub("", text)) >= _MIN_HEADLINE
 
 
-def read_site_name(found: Found, main: dict[str, Any] | None, title: str, ids: dict[str, dict[str, Any]]) -> str:
-    """Who publishes the page: structured names first, else what the <title> adds to the headline."""
-    return structured_site_name(found, main, ids) or _site_from_title(found.doc_title, [title, *found.h1s])
+def read_site_name(found: Found, structured: str, title: str) -> str:
+    """Who publishes the page: its ``structured`` name, else what the <title> adds to the headline."""
+    return structured or _site_from_title(found.doc_title, [title, *found.h1s])
 
 
 def structured_site_name(found: Found, main: dict[str, Any] | None, ids: dict[str, dict[str, Any]]) -> str:
