@@ -4,11 +4,11 @@ The article path (prune, score, flatten, assemble) is built for pages that
 hold one article among chrome. On a product page, a landing page of sibling
 sections, a listing or a page whose whole body a script reveals, it can keep
 nothing, or a sliver, of a page full of text. When it keeps less than
-``SLIVER_CHARS``, this stage reads the page again, more broadly: the body less
-its chrome. Only what the markup itself says is chrome goes (``<nav>``,
+``SLIVER_CHARS`` and its confidence is under ``UNSURE``, this stage parses the
+page again and reads it more broadly: the body less its chrome. Only what the markup itself says is chrome goes (``<nav>``,
 ``<header>``, ``<footer>``, ``<aside>``, forms and widgets, ARIA roles of
 chrome) with the phrase rules (cookie notices, newsletter boxes, share bars,
-...); the guesses of the article path (hidden wrappers, class/id words, link
+...) and the class/id words that name chrome beside any content; the guesses of the article path (hidden wrappers, class/id words, link
 density, the container, label runs) are set aside, since one of them is what
 emptied the page. The broader reading is the article when it holds at least
 ``BROADER`` times the text the article path kept.
