@@ -19,6 +19,7 @@ from .assemble import confidence, decide
 from .candidates import Candidate
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
+from .fallback import RESCUED_CONFIDENCE, rescue
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options, check_encoding
@@ -134,13 +135,19 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     candidates = flatten(body, elements, pruned.order)
     label_sequence(candidates, options)
     decide(candidates, metadata, options)
+    removals = pruned.removals
+    rescued = rescue(text, utf8, options, metadata, candidates)
+    if rescued is not None:  # the article path kept a sliver of a page with content
+        candidates, broad = rescued
+        removals = broad.removals
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
         metadata = replace(metadata, title=heading)
     if not metadata.description:
         metadata = replace(metadata, description=lead_description(
             lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
-    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut, traced)
+    return _finish(candidates, removals, metadata, url, options, truncated or cut, traced,
+                   rescued=rescued is not None)
 
 
 def _from_text(text: str, url: str | None, options: Options, truncated: bool,
@@ -155,8 +162,11 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool,
 
 
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
-            options: Options, truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
-    """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article."""
+            options: Options, truncated: bool, traced: bool,
+            rescued: bool = False) -> tuple[Article, tuple[Decision, ...]]:
+    """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article.
+
+    ``rescued``: the fallback found the article, which caps its confidence."""
     blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
                        keep_images=options.keep_images, html=options.html, markdown=options.markdown)
     # (position, sequence, removal, candidate): early removals first at equal positions, as they were made first
@@ -170,7 +180,8 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
         url=metadata.url or url or "", image=metadata.image,
         blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks) if options.html else "",
         markdown=join_markdown(blocks) if options.markdown else "",
-        confidence=confidence(blocks, candidates, metadata),
+        confidence=min(confidence(blocks, candidates, metadata), RESCUED_CONFIDENCE) if rescued
+        else confidence(blocks, candidates, metadata),
         removed=tuple(removal for _, _, removal, _ in events if removal is not None),
         truncated=truncated,
     )
