@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import cleanpress
-from cleanpress.fallback import FALLBACK_RULE, RESCUED_CONFIDENCE
+from cleanpress.rules.container import FALLBACK_RULE
+from cleanpress.thresholds import RESCUED_CONFIDENCE
 from cleanpress.rules import RULES
 
 CHROME = (

@@ -2,8 +2,9 @@
 
 Each entry is a small page written here (HTML, or plain text for the
 ``line.*`` rules). A rule fires when its id names a piece of
-``Article.removed``; ``score.readability`` removes nothing itself (it picks
-the container), so it fires when the article differs from the one without it.
+``Article.removed``; ``score.readability`` and ``score.fallback`` remove
+nothing themselves (they pick what the article is), so they fire when the
+article differs from the one without them.
 A rule added to the catalogue without an entry here fails
 :func:`test_every_rule_has_an_entry`; every rule, switched off, must stop
 firing on its own page.
@@ -96,6 +97,9 @@ TABLE: dict[str, Entry] = {
     # scores paragraphs only, picks the prose beside it. Where our container is sure, it is not asked.
     "score.readability": Entry(f"<html><body><div><ul>{ITEMS}</ul></div><div><p>{P1}</p><p>{P2}</p></div></body></html>",
                                f"<html><body><div>{STORY}</div></body></html>"),
+    # A page whose one article a script reveals: the article path keeps nothing; the broader reading finds it.
+    "score.fallback": Entry(f"<html><body><nav><a href='/'>Home</a></nav><div hidden>{STORY}</div></body></html>",
+                            f"<html><body><nav><a href='/'>Home</a></nav><div>{STORY}</div></body></html>"),
     "text.ad-label": _text("Advertisement", "Advertisement spending rose 5% in the first quarter, the agency said."),
     "text.appeal-opener": _text("A Message from The Daily Ledger",
                                 "In a message to staff, the mayor's office said the bridge would reopen in spring."),
@@ -152,13 +156,15 @@ TABLE: dict[str, Entry] = {
 }
 # Options under which an entry's rule is in force (every other rule runs with the defaults).
 OPTIONS: dict[str, dict[str, object]] = {"option.keep-tables": {"keep_tables": False}}
+# Rules that choose what the article is rather than remove a piece of it.
+CHOOSERS = frozenset({"score.readability", "score.fallback"})
 
 
 def fires(rule_id: str, page_text: str, disabled: frozenset[str] = frozenset()) -> bool:
     entry = TABLE[rule_id]
     options = {**OPTIONS.get(rule_id, {}), "disabled_rules": disabled}
     article = cleanpress.extract(page_text, format=entry.format, **options)  # type: ignore[arg-type]
-    if rule_id == "score.readability":  # it chooses the container: it fired when the choice changed the article
+    if rule_id in CHOOSERS:  # it chooses the container: it fired when the choice changed the article
         options["disabled_rules"] = disabled | {rule_id}
         return article != cleanpress.extract(page_text, format=entry.format, **options)  # type: ignore[arg-type]
     return any(removal.rule == rule_id for removal in article.removed)

@@ -19,7 +19,7 @@ from .assemble import confidence, decide
 from .candidates import Candidate
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
-from .fallback import RESCUED_CONFIDENCE, rescue
+from .fallback import rescue
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options, check_encoding
@@ -30,6 +30,7 @@ from .rules import check_rule_ids
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
+from .thresholds import RESCUED_CONFIDENCE
 from .text_mode import candidates_from_text, dateline, label_lines, split_authors
 
 Format = Literal["auto", "html", "text"]

@@ -18,8 +18,12 @@ A page has no main content when even that broader reading keeps under
 single-page app whose body the server left empty. Its result stays empty.
 
 A rescued article is less certain than one the article path found: its
-confidence is capped at ``RESCUED_CONFIDENCE``, and its blocks are marked so
-(``Candidate.extra["rescued"]``).
+confidence is capped at ``thresholds.RESCUED_CONFIDENCE``.
+
+The broader reading needs the page as it was before the article path pruned
+it, so a rescued page is parsed a second time: this costs only on the pages
+rescued (about one in seven of WCXB's, few of the news corpora's), where a
+copy of every tree kept for the case would cost on all.
 """
 
 from __future__ import annotations
@@ -33,22 +37,11 @@ from .flatten import flatten
 from .options import Options
 from .parse import parse_html
 from .prune import PruneResult, prune
-from .rules import register
+from .rules.container import FALLBACK_RULE
 from .rules.structural import CLASS_RULES
+from .rules.textual import label_sequence
+from .thresholds import BROADER, CONTENT_MIN_CHARS, SLIVER_CHARS, UNSURE
 
-FALLBACK_RULE = register("score.fallback", "outside-article",
-                         "when the article path keeps a sliver of a page with content: the body less its chrome instead")
-
-#: The article path keeping fewer characters than this may have missed the page's content...
-SLIVER_CHARS = 2000
-#: ... when it is this unsure that it found an article (its confidence is below).
-UNSURE = 0.25
-#: The broader reading replaces the article path's when it holds this many times more text.
-BROADER = 3.0
-#: Under this many characters, even the broader reading found no main content.
-CONTENT_MIN_CHARS = 100
-#: The highest confidence of an article the fallback found.
-RESCUED_CONFIDENCE = 0.3
 
 #: Class/id kinds that name chrome beside any kind of content (a share bar, a newsletter box): their rules
 #: stay in the broader reading. The other kinds' words also name the content of pages that are no article
@@ -71,7 +64,7 @@ def _kept_chars(candidates: list[Candidate]) -> int:
 
 def _unsure(candidates: list[Candidate], metadata: Metadata) -> bool:
     """The article path's confidence, read off its kept blocks, is under ``UNSURE``."""
-    kept = [Block(c.kind, c.text) for c in candidates if c.removal is None]  # type: ignore[arg-type]
+    kept = [Block(c.kind, c.text) for c in candidates if c.removal is None]
     return confidence(kept, candidates, metadata) < UNSURE
 
 
@@ -95,10 +88,9 @@ def rescue(text: str, utf8: bytes | None, options: Options, metadata: Metadata,
     broad = replace(options, disabled_rules=options.disabled_rules | _GUESSES)
     pruned = prune(body, broad)
     candidates = flatten(body, [body], pruned.order)
+    label_sequence(candidates, broad)
     decide(candidates, metadata, broad)
     found = _kept_chars(candidates)
     if found < CONTENT_MIN_CHARS or found < BROADER * kept:
         return None
-    for candidate in candidates:
-        candidate.extra["rescued"] = True
     return candidates, pruned

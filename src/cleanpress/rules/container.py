@@ -4,7 +4,8 @@ The choice itself is made by ``score.find_container`` (our own scoring) and
 ``second_opinion.consult_readability`` (readability-lxml, asked when ours is
 unsure); what lies outside the choice is removed in assembly, after the
 textual rules have had their say (chrome outside the article is reported by
-what it is where a rule can tell).
+what it is where a rule can tell). When that choice keeps a sliver of a page
+that has content, ``fallback.rescue`` reads the page more broadly instead.
 """
 
 from __future__ import annotations
@@ -17,3 +18,6 @@ OUTSIDE_RULE = register("score.outside-container", "outside-article",
 SECOND_OPINION_RULE = register("score.readability", "outside-article",
                                "readability-lxml's pick of the container, asked when our scoring is unsure",
                                family="container", stage="second-opinion")
+FALLBACK_RULE = register("score.fallback", "outside-article",
+                         "when the article path keeps a sliver of a page with content: the body less its chrome instead",
+                         family="container", stage="score")
