@@ -83,9 +83,11 @@ def repeats_title(heading: str, title: str) -> bool:
 
 
 def link_heavy(candidate: Candidate) -> bool:
-    """Mostly link text, or a list of teaser items (``struct.link-dense``)."""
+    """Mostly link text, or a list of teaser items (``struct.link-dense``); not a list of sources."""
     density = candidate.link_density
     if candidate.kind == "list":
+        if candidate.cites_sources:
+            return False  # references the article cites are content, however linked
         return density > t.LINKS_LIST or (candidate.linked_items >= _TEASER_ITEMS and candidate.top_items >= t.RUN_MIN)
     if candidate.kind == "heading":
         return density > t.LINKS_ALL and candidate.level > 1
