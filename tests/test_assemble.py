@@ -322,3 +322,30 @@ def test_a_page_of_nothing_but_labels_keeps_them(page: str) -> None:
 def test_labels_around_the_article_still_go() -> None:
     page = f"<html><body><article><p>Weather</p><p>{PROSE}</p><h2>The embankment</h2></article></body></html>"
     assert {r.rule for r in cleanpress.extract(page).removed} == {"assemble.leading-label", "assemble.trailing-heading"}
+
+
+def _sources_page(items: str) -> str:
+    return f"<html><body><article><p>{PROSE}</p><h2>Sources</h2><ul>{items}</ul></article></body></html>"
+
+
+def test_a_list_of_sources_on_other_sites_is_content() -> None:
+    """References the article cites link to titled pages on several sites: they stay, and so does their heading."""
+    items = "".join(f"<li><a href='https://journal{i}.example.org/paper'>A study of river floods, part {i}</a></li>"
+                    for i in range(4))
+    article = cleanpress.extract(_sources_page(items))
+    assert "A study of river floods, part 3" in article.text and "Sources" in article.text
+    assert not article.removed
+
+
+@pytest.mark.parametrize("items", [
+    # the site's own teasers: relative links
+    "".join(f"<li><a href='/story/{i}'>Another story about the weather, part {i}</a></li>" for i in range(4)),
+    # one other site only
+    "".join(f"<li><a href='https://news.example.org/{i}'>Another story about the weather, part {i}</a></li>"
+            for i in range(4)),
+    # share buttons: other sites, but one word each
+    "".join(f"<li><a href='https://{site}.example.com/share'>{site}</a></li>" for site in ("Mastodon", "Bluesky", "Reddit")),
+])
+def test_link_lists_that_cite_no_sources_still_go(items: str) -> None:
+    assert {r.rule for r in cleanpress.extract(_sources_page(items)).removed} == {
+        "struct.link-dense", "assemble.trailing-heading"}

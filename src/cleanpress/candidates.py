@@ -26,7 +26,8 @@ class Candidate:
     What a stage notes for a later one: ``parent``, for loose text (no
     ``element`` of its own), the box it lies in; for a list, ``linked_items``
     (the share of its items shaped like teasers) and ``top_items`` (its own
-    items, nested ones not counted), which the link-density rule reads;
+    items, nested ones not counted), which the link-density rule reads, and
+    ``cites_sources`` (its items cite titled pages on several other sites);
     ``is_title``, in plain text, the line taken as the headline.
     """
 
@@ -41,6 +42,7 @@ class Candidate:
     parent: HtmlElement | None = None
     linked_items: float = 0.0
     top_items: int = 0
+    cites_sources: bool = False
     is_title: bool = False
 
     @property

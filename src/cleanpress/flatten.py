@@ -40,6 +40,12 @@ _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A heading with block children and more text than this is an unclosed tag wrapping the body.
 _HEADING_MAX = 300
 _ITEM_TAGS = {"ul": ("li",), "ol": ("li",), "dl": ("dt", "dd")}
+# The host of an absolute web link.
+_ABSOLUTE_HOST = re.compile(r"(?i)^(?:https?:)?//([^/?#:\s]+)")
+# A cited page is named by a title of at least this many words in its link ...
+_CITATION_WORDS = 3
+# ... in at least this share of a list's items, for the list to be sources.
+_CITING_SHARE = 0.8
 _WRAPPED_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 
 
@@ -207,14 +213,45 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         candidate.linked_items = _linked_item_share(element)
         # the teaser test counts the list's own items, as it did when nested items were folded into them
         candidate.top_items = sum(1 for depth, _ in items if not depth)
+        candidate.cites_sources = _cites_sources(element)
     return candidate
+
+
+def _cites_sources(element: HtmlElement) -> bool:
+    """The list's items each link to a titled page elsewhere, on several different sites: a list of sources.
+
+    A site's own teasers and tag lists link to the site itself (relative links,
+    or one host); a list of references or a bibliography cites pages on many
+    hosts, each by a title of some words (share buttons are single words).
+    """
+    items = _list_items_of(element)
+    if len(items) < t.RUN_MIN:
+        return False
+    hosts: set[str] = set()
+    citing = 0
+    for item in items:
+        link = next((a for a in item.iter("a") if a.get("href")), None)
+        if link is None:
+            continue
+        host = _ABSOLUTE_HOST.match(link.get("href", "").strip())
+        if host is None or len(element_text(link).split()) < _CITATION_WORDS:
+            continue
+        citing += 1
+        hosts.add(host.group(1).lower().removeprefix("www."))
+    return len(hosts) >= t.RUN_MIN and citing >= _CITING_SHARE * len(items)
+
+
+def _list_items_of(element: HtmlElement) -> list[HtmlElement]:
+    """The items a list is judged by: its own, or for a heading item over a nested list, the nested ones."""
+    items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
+    if len(items) < t.RUN_MIN:
+        items = [item for item in element.iter("li") if item.find(".//li") is None]
+    return items
 
 
 def _linked_item_share(element: HtmlElement) -> float:
     """Share of list items shaped like teasers: led by a linked headline, or cards with a linked headline or picture."""
-    items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
-    if len(items) < t.RUN_MIN:  # a heading item over a nested list: judge the nested items
-        items = [item for item in element.iter("li") if item.find(".//li") is None]
+    items = _list_items_of(element)
     if not items:
         return 0.0
     linked = 0

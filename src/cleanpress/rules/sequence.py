@@ -12,6 +12,8 @@ may have disabled them); their family is this module.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from .. import thresholds as t
@@ -83,9 +85,11 @@ def repeats_title(heading: str, title: str) -> bool:
 
 
 def link_heavy(candidate: Candidate) -> bool:
-    """Mostly link text, or a list of teaser items (``struct.link-dense``)."""
+    """Mostly link text, or a list of teaser items (``struct.link-dense``); not a list of sources."""
     density = candidate.link_density
     if candidate.kind == "list":
+        if candidate.cites_sources:
+            return False  # references the article cites are content, however linked
         return density > t.LINKS_LIST or (candidate.linked_items >= _TEASER_ITEMS and candidate.top_items >= t.RUN_MIN)
     if candidate.kind == "heading":
         return density > t.LINKS_ALL and candidate.level > 1
@@ -126,7 +130,7 @@ def remove_short_stacks(candidates: list[Candidate], options: Options) -> None:
 
 def remove_kickers(candidates: list[Candidate], options: Options) -> None:
     """A short label right above the headline is its kicker ("Reportage", "Analysis") (``assemble.kicker``)."""
-    for label, headline in zip(candidates, candidates[1:]):
+    for label, headline in pairwise(candidates):
         if headline.removal is not None and headline.removal.rule == TITLE_RULE.id and _is_label(label):
             remove(label, KICKER_RULE, options)
 
@@ -134,14 +138,14 @@ def remove_kickers(candidates: list[Candidate], options: Options) -> None:
 def remove_code_labels(candidates: list[Candidate], options: Options) -> None:
     """A one- or two-word label right before a code block names its language (``assemble.code-label``)."""
     kept = [c for c in candidates if c.removal is None]
-    for label, following in zip(kept, kept[1:]):
+    for label, following in pairwise(kept):
         if following.kind == "code" and _is_label(label) and len(label.text.split()) <= 2:
             remove(label, CODE_LABEL_RULE, options)
 
 
 def remove_teasers(candidates: list[Candidate], options: Options) -> None:
     """A short blurb that follows a linked headline belongs to that teaser card (``struct.teaser``)."""
-    for headline, blurb in zip(candidates, candidates[1:]):
+    for headline, blurb in pairwise(candidates):
         if (headline.kind == "heading" and headline.removal is not None and headline.removal.rule == LINK_DENSE_RULE.id
                 and blurb.removal is None and blurb.kind == "paragraph" and len(blurb.text) < _TEASER_MAX):
             remove(blurb, TEASER_RULE, options)
