@@ -119,7 +119,7 @@ _AD_MARKUP = regex.compile(r"(?:^|[\s_-])(?:adsbygoogle|div-gpt-ad|gpt-ad|dfp-ad
 _AD_ATTRIBUTES = ("data-ad-slot", "data-ad-client", "data-ad-unit", "data-google-query-id", "data-ad")
 _FIXED_SIZE = regex.compile(r"\bwidth\s*:\s*\d{2,4}px.*\bheight\s*:\s*\d{2,4}px|\bheight\s*:\s*\d{2,4}px.*\bwidth\s*:\s*\d{2,4}px",
                             regex.IGNORECASE | regex.DOTALL)
-_CAPTION_CLASS = regex.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption)(?:$|[\s_-])",
+_CAPTION_CLASS = regex.compile(r"(?:^|[\s_-])(?<!no[_-])(?<!without[_-])(?:wp-caption-text|caption|image-caption|img-caption|photo-caption)(?:$|[\s_-])",
                                regex.IGNORECASE)
 
 
@@ -139,28 +139,39 @@ def _is_control(element: HtmlElement) -> bool:
     return element.tag in _CONTROL_TAGS or element.get("role") in ("button", "radio", "tab", "link")
 
 
-def _prose_blocks(element: HtmlElement) -> int:
-    """How many paragraphs of prose ``element`` holds (itself included)."""
-    count = 0
+def _prose(element: HtmlElement) -> Iterator[str]:
+    """The texts of the paragraphs of prose ``element`` holds (itself included)."""
     for block in element.iter("p", "div", "li"):
         if len(block) and block.tag == "div":
             continue  # a wrapper: its paragraphs count
         text = _text(block)
         if len(text) >= PROSE_MIN and _SENTENCE_END.search(text):
-            count += 1
-    return count
+            yield text
 
 
-def _region(start: HtmlElement, body: HtmlElement, limit: int, page_chars: int, headed: bool = True) -> HtmlElement:
+def _prose_blocks(element: HtmlElement) -> int:
+    """How many paragraphs of prose ``element`` holds."""
+    return sum(1 for _ in _prose(element))
+
+
+def _pitch(region: HtmlElement) -> bool:
+    """Whether the prose of ``region`` addresses the reader (an appeal's pitch)."""
+    return any(_READER.search(text) for text in _prose(region))
+
+
+def _region(start: HtmlElement, body: HtmlElement, limit: int, page_chars: int, headed: bool = True,
+            pitch_only: bool = False) -> HtmlElement:
     """The largest ancestor of ``start`` (itself included) that is still a widget: small, at most one prose block;
-    without ``headed``, none with a heading (a share bar sits beside the headline, not around it)."""
+    without ``headed``, none with a heading (a share bar sits beside the headline, not around it); with
+    ``pitch_only``, its prose block must address the reader (an appeal's pitch, not a review's summary)."""
     node = start
     cap = min(limit, REGION_SHARE * page_chars)
     while True:
         parent = node.getparent()
         if parent is None or parent is body or parent.tag in _STOP_TAGS:
             return node
-        if len(_text(parent)) > cap or _prose_blocks(parent) > 1:
+        prose = _prose_blocks(parent)
+        if len(_text(parent)) > cap or prose > 1 or (prose and pitch_only and not _pitch(parent)):
             return node
         if not headed and any(True for _ in parent.iter(*_HEADINGS)):
             return node
@@ -242,7 +253,8 @@ def _collect(body: HtmlElement, site: str) -> _Signals:
                 attrib.get("style", "")):
             found.ads.append(element)
         cls = attrib.get("class")
-        if tag in ("p", "div", "span") and cls and _CAPTION_CLASS.search(cls):
+        if (tag in ("p", "div", "span") and cls and _CAPTION_CLASS.search(cls)
+                and not any(True for _ in element.iter("img", "picture"))):
             found.captions.append(element)
         if any(name in attrib for name in _COPY_ATTRIBUTES):
             found.copy.append(element)
@@ -326,12 +338,12 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
         if len(targets) >= 2 or (targets and _holds(region, found.copy)):
             mark(region, SHARE_RULE.id, SHARE_RULE.kind)
     for element in found.money:
-        region = _region(element, body, REGION_MAX, page_chars)
+        region = _region(element, body, REGION_MAX, page_chars, pitch_only=True)
         sums = {_text(m) for m in _holds(region, found.money)}
         if len(sums) >= 2 and any(_is_control(e) for e in region.iter()):
             mark(region, PAYMENT_RULE.id, PAYMENT_RULE.kind)
     for element in found.dismiss:
-        region = _region(element, body, REGION_MAX, page_chars)
+        region = _region(element, body, REGION_MAX, page_chars, pitch_only=True)
         others = [e for e in region.iter() if _is_control(e) and e is not element and e not in found.dismiss]
         if others and (_holds(region, found.asks) or _READER.search(_text(region))):
             mark(region, DISMISS_RULE.id, DISMISS_RULE.kind)
@@ -355,7 +367,7 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
     if not options.keep_captions:
         for element in found.captions:
             if len(_text(element)) <= CAPTION_MAX:
-                mark(element, CAPTION_RULE.id, CAPTION_RULE.kind)
+                mark(_caption_region(element, body), CAPTION_RULE.id, CAPTION_RULE.kind)
         for picture in found.pictures:
             for caption in _beside_picture(picture, page_chars):
                 mark(caption, CAPTION_RULE.id, CAPTION_RULE.kind)
@@ -374,7 +386,26 @@ def _ad_region(slot: HtmlElement, body: HtmlElement) -> HtmlElement:
         if parent is None or parent is body or parent.tag in _STOP_TAGS:
             return node
         text = _text(parent)
-        if len(text.split()) > LABEL_WORDS or _SENTENCE_END.search(text):
+        if len(text.split()) > LABEL_WORDS or _SENTENCE_END.search(text) or _holds_control_text(parent):
+            return node
+        node = parent
+
+
+def _holds_control_text(element: HtmlElement) -> bool:
+    """Whether a link or button with words sits in ``element``: a label over an ad slot is never one."""
+    return any(_text(control) for control in element.iter("a", "button"))
+
+
+def _caption_region(caption: HtmlElement, body: HtmlElement) -> HtmlElement:
+    """The whole caption a caption-classed element belongs to (a credit inside the caption text takes the text).
+
+    Climb while the parent is still short text without a picture of its own.
+    """
+    node = caption
+    while True:
+        parent = node.getparent()
+        if (parent is None or parent is body or parent.tag in _STOP_TAGS or len(_text(parent)) > CAPTION_MAX
+                or any(True for _ in parent.iter("img", "picture", "figure"))):
             return node
         node = parent
 
