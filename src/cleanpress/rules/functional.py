@@ -31,7 +31,7 @@ NEWSLETTER_RULE = register("func.newsletter-signup", "newsletter-signup",
 SHARE_RULE = register("func.share-bar", "share-bar",
                       "a small region linking to two share endpoints (or one and a copy-link control)")
 PAYMENT_RULE = register("func.payment-widget", "payment-widget",
-                        "a region offering two sums of money (amounts, prices per period) with a control")
+                        "two amount controls, or two prices with a checkout/subscribe link or a submit control")
 DISMISS_RULE = register("func.dismiss", "subscription-prompt",
                         "a small region with a dismiss control ('No thanks', 'Later', close) beside another control")
 FEEDBACK_RULE = register("func.feedback", "widget",
@@ -55,6 +55,8 @@ SHARE_MAX = 200
 PROSE_MIN = 100
 #: A control, price tag or vote button is at most this long.
 CONTROL_MAX = 40
+#: Characters besides the sum that an amount control may hold ("/ month").
+AMOUNT_SLACK = 8
 #: A label over an ad slot, or a link ending a teaser, is at most this many words.
 LABEL_WORDS = 4
 #: A teaser is at most this long.
@@ -219,6 +221,7 @@ class _Signals:
     share: list[HtmlElement]
     copy: list[HtmlElement]
     money: list[HtmlElement]
+    prices: list[HtmlElement]
     dismiss: list[HtmlElement]
     votes: list[HtmlElement]
     asks: list[HtmlElement]
@@ -229,7 +232,7 @@ class _Signals:
 
 
 def _collect(body: HtmlElement, site: str) -> _Signals:
-    found = _Signals([], [], [], [], [], [], [], [], [], [], [])
+    found = _Signals([], [], [], [], [], [], [], [], [], [], [], [])
     for element in body.iter():
         tag = element.tag
         if not isinstance(tag, str):
@@ -242,7 +245,7 @@ def _collect(body: HtmlElement, site: str) -> _Signals:
                 found.email.append(element)
             elif kind in ("radio", "checkbox"):
                 label = element.getparent()
-                if label is not None and label.tag == "label" and _MONEY.search(_text(label)):
+                if label is not None and label.tag == "label" and _is_amount(_text(label)):
                     found.money.append(label)
             continue
         if tag == "img":
@@ -273,7 +276,7 @@ def _collect(body: HtmlElement, site: str) -> _Signals:
             if len(text) > CONTROL_MAX:
                 continue
             names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-action", "title"))
-            if _MONEY.search(text) and tag != "input" and not _in_prose(element):
+            if _is_amount(text) and tag != "input" and not _in_prose(element):
                 found.money.append(element)
             if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names) and len(text) <= CONTROL_MAX):
                 found.dismiss.append(element)
@@ -284,8 +287,15 @@ def _collect(body: HtmlElement, site: str) -> _Signals:
             text = _text(element)
             if 0 < len(text) <= CONTROL_MAX and _MONEY.search(text) and not any(
                     ancestor.tag in ("p",) for ancestor in element.iterancestors() if ancestor is not body):
-                found.money.append(element)
+                found.prices.append(element)
     return found
+
+
+def _is_amount(text: str) -> bool:
+    """A control's text that is a sum of money and little else ("$5", "10 €", "€25 / month" but not
+    "$599 at a shop"): the choices of a payment widget."""
+    match = _MONEY.search(text)
+    return match is not None and 2 * len(match.group().strip()) >= len(text.strip()) - AMOUNT_SLACK
 
 
 def _in_prose(element: HtmlElement) -> bool:
@@ -313,7 +323,7 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
     """Every widget region that a functional rule finds in ``body``, with its mark; most pages: none."""
     site = _host(url)
     found = _collect(body, site)
-    if not any((found.email, found.share, found.money, found.dismiss, found.votes, found.asks, found.ads,
+    if not any((found.email, found.share, found.money, found.prices, found.dismiss, found.votes, found.asks, found.ads,
                 found.teasers, found.captions, found.pictures)):
         return {}
     page_chars = len(_text(body))
@@ -337,10 +347,11 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
         targets = {_host(a.get("href", "")) or "mailto" for a in _holds(region, found.share)}
         if len(targets) >= 2 or (targets and _holds(region, found.copy)):
             mark(region, SHARE_RULE.id, SHARE_RULE.kind)
-    for element in found.money:
+    for element in (*found.money, *found.prices):
         region = _region(element, body, REGION_MAX, page_chars, pitch_only=True)
-        sums = {_text(m) for m in _holds(region, found.money)}
-        if len(sums) >= 2 and any(_is_control(e) for e in region.iter()):
+        amounts = {_text(m) for m in _holds(region, found.money)}
+        prices = {_text(m) for m in _holds(region, found.prices)}
+        if len(amounts) >= 2 or (len(amounts | prices) >= 2 and (_holds(region, found.asks) or _has_submit(region))):
             mark(region, PAYMENT_RULE.id, PAYMENT_RULE.kind)
     for element in found.dismiss:
         region = _region(element, body, REGION_MAX, page_chars, pitch_only=True)
