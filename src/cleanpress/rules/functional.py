@@ -15,11 +15,13 @@ blocks right above its controls go with them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
 import regex
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..options import Options
@@ -59,6 +61,8 @@ CONTROL_MAX = 40
 AMOUNT_SLACK = 8
 #: A label over an ad slot, or a link ending a teaser, is at most this many words.
 LABEL_WORDS = 4
+#: ... and at most this many characters.
+LABEL_MAX = 60
 #: A teaser is at most this long.
 TEASER_MAX = 300
 #: A caption beside a lone picture is at most this long.
@@ -83,6 +87,8 @@ _SHARE_ENDPOINT = regex.compile(
     r"|tumblr\.com/(?:share|widgets/share)|bsky\.app/intent|threads\.net/intent|getpocket\.com/(?:save|edit)"
     r"|xing\.com/(?:spi/)?share|flipboard\.com/bookmarklet|mastodonshare|news\.ycombinator\.com/submitlink)",
     regex.IGNORECASE)
+# Strings one of which every share endpoint (and every mailto link) holds: most links hold none.
+_SHARE_GATE = re.compile(r"shar|intent|send|submit|pin/|save|edit|bookmarklet|connect\.ok|wa\.me|mailto")
 _MAILTO_SHARE = regex.compile(r"^mailto:[^?]*\?.*\b(?:body|subject)=", regex.IGNORECASE)
 _COPY_ATTRIBUTES = ("data-clipboard-text", "data-copy", "data-clipboard-target", "data-copy-url")
 
@@ -115,6 +121,11 @@ _ASK_TARGET = regex.compile(
     r"(?:donat|spende|contribut|membership|subscri|abonn|abo\b|checkout|soutenir|faire-un-don|suscri|\bdona\b"
     r"|apoya|podpisk|podderzh|wesprzyj|wsparcie|prenumerat|subskryp)",
     regex.IGNORECASE)
+# Strings one of which every ask target holds (lower case): most links hold none.
+_ASK_STEMS = re.compile(r"donat|spende|contribut|membership|subscri|abonn|abo|checkout|soutenir|don|suscri|apoya"
+                        r"|podpisk|podderzh|wesprzyj|wsparcie|prenumerat|subskryp")
+_DIGIT = re.compile(r"\d")
+_CURRENCY_HINTS = ("$", "€", "£", "¥", "₽", "₴", "₹", "zł", "руб", "грн", "Kč", "CHF", "EUR", "USD", "GBP", "PLN", "RUB")
 #: A reader-addressing region is mostly words: at most this share of its text is link text.
 ASK_LINK_SHARE = 0.5
 _AD_MARKUP = regex.compile(r"(?:^|[\s_-])(?:adsbygoogle|div-gpt-ad|gpt-ad|dfp-ad|ad-?slot|adunit)", regex.IGNORECASE)
@@ -135,6 +146,17 @@ class Mark:
 
 def _text(element: HtmlElement) -> str:
     return collapse(element.text_content())
+
+
+def _longer(element: HtmlElement, limit: float) -> bool:
+    """Whether the words of ``element`` run past ``limit`` characters; reads no further than that, so that a
+    climb from a widget to the page's wrapper costs no more than the widget."""
+    total = 0
+    for piece in element.itertext():
+        total += len(piece.strip())  # indentation is whole pieces of spaces: they count nothing
+        if total > limit:
+            return True
+    return False
 
 
 def _is_control(element: HtmlElement) -> bool:
@@ -172,8 +194,10 @@ def _region(start: HtmlElement, body: HtmlElement, limit: int, page_chars: int, 
         parent = node.getparent()
         if parent is None or parent is body or parent.tag in _STOP_TAGS:
             return node
+        if _longer(parent, cap):
+            return node
         prose = _prose_blocks(parent)
-        if len(_text(parent)) > cap or prose > 1 or (prose and pitch_only and not _pitch(parent)):
+        if prose > 1 or (prose and pitch_only and not _pitch(parent)):
             return node
         if not headed and any(True for _ in parent.iter(*_HEADINGS)):
             return node
@@ -231,69 +255,100 @@ class _Signals:
     pictures: list[HtmlElement]
 
 
-def _collect(body: HtmlElement, site: str) -> _Signals:
+# Candidates gathered in C, so that Python looks only at the few elements that may carry a signal.
+_INPUTS = etree.XPath(".//input")
+_PICTURES = etree.XPath(".//img")
+_LINKS = etree.XPath(".//a[@href]")
+_SHORT_CONTROLS = etree.XPath(
+    f".//*[self::a or self::button or self::label or self::option or @role='button' or @role='radio' or @role='tab']"
+    f"[string-length(normalize-space()) <= {CONTROL_MAX}]")
+# Attributes whose presence alone marks an ad slot or a copy-link control.
+_MARKING_ATTRIBUTES = frozenset(_AD_ATTRIBUTES) | frozenset(_COPY_ATTRIBUTES)
+_PRICE_TAGS = frozenset({"li", "div", "span", "strong", "b", "p", "dd"})
+
+
+def _collect(body: HtmlElement, page_text: str) -> _Signals:
     found = _Signals([], [], [], [], [], [], [], [], [], [], [], [])
-    for element in body.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
+    for element in _INPUTS(body):
         attrib = element.attrib
-        if tag == "input":
-            kind = (attrib.get("type") or "text").lower()
-            hint = " ".join(attrib.get(name, "") for name in ("name", "id", "placeholder", "aria-label", "autocomplete"))
-            if kind == "email" or (kind == "text" and ("mail" in hint.lower() or "@" in hint)):
-                found.email.append(element)
-            elif kind in ("radio", "checkbox"):
-                label = element.getparent()
-                if label is not None and label.tag == "label" and _is_amount(_text(label)):
-                    found.money.append(label)
+        kind = (attrib.get("type") or "text").lower()
+        hint = " ".join(attrib.get(name, "") for name in ("name", "id", "placeholder", "aria-label", "autocomplete"))
+        if kind == "email" or (kind == "text" and ("mail" in hint.lower() or "@" in hint)):
+            found.email.append(element)
+        elif kind in ("radio", "checkbox"):
+            label = element.getparent()
+            if label is not None and label.tag == "label" and _is_amount(_text(label)):
+                found.money.append(label)
+    found.pictures.extend(_PICTURES(body))
+    for element in body.iter():
+        attrib = element.attrib
+        if not attrib:
             continue
-        if tag == "img":
-            found.pictures.append(element)
-            continue
-        if any(name in attrib for name in _AD_ATTRIBUTES) or (
-                (attrib.get("class") or attrib.get("id")) and _AD_MARKUP.search(f"{attrib.get('class', '')} {attrib.get('id', '')}")) or tag in ("div", "ins", "span") and not len(element) and not (element.text or "").strip() and _FIXED_SIZE.search(
-                attrib.get("style", "")):
+        cls, ident, style = attrib.get("class", ""), attrib.get("id", ""), attrib.get("style", "")
+        if not (("ad" in cls or "aption" in cls or "ad" in ident or "px" in style)
+                or not _MARKING_ATTRIBUTES.isdisjoint(attrib.keys())):
+            continue  # most elements: nothing here can mark them
+        tag = element.tag
+        if (any(name in attrib for name in _AD_ATTRIBUTES) or _AD_MARKUP.search(f"{cls} {ident}")
+                or (tag in ("div", "ins", "span") and not len(element) and not (element.text or "").strip()
+                    and _FIXED_SIZE.search(style))):
             found.ads.append(element)
-        cls = attrib.get("class")
-        if (tag in ("p", "div", "span") and cls and _CAPTION_CLASS.search(cls)
+        if (tag in ("p", "div", "span") and _CAPTION_CLASS.search(cls)
                 and not any(True for _ in element.iter("img", "picture"))):
             found.captions.append(element)
         if any(name in attrib for name in _COPY_ATTRIBUTES):
             found.copy.append(element)
-        if tag == "a":
-            href = attrib.get("href", "")
-            if _SHARE_ENDPOINT.search(href) or _MAILTO_SHARE.match(href):
-                found.share.append(element)
+    for link in _LINKS(body):
+        href = link.get("href", "")
+        lowered = href.lower()
+        if _SHARE_GATE.search(lowered) and (_SHARE_ENDPOINT.search(href) or _MAILTO_SHARE.match(href)):
+            found.share.append(link)
+            continue
+        if (_ASK_STEMS.search(lowered) and _ASK_TARGET.search(_path(href))
+                and not _in_prose(link)):
+            found.asks.append(link)
+        if link.getnext() is None:
+            found.teasers.append(link)  # whether it links to this site is asked last: the costliest test
+    for element in _SHORT_CONTROLS(body):
+        attrib = element.attrib
+        text = _text(element)
+        names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-action", "title"))
+        if _is_amount(text) and not _in_prose(element):
+            found.money.append(element)
+        if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names)):
+            found.dismiss.append(element)
+        vote_names = f"{names} {attrib.get('data-vote', '')}"
+        if (text and _VOTE.match(text)) or "data-vote" in attrib or (vote_names.strip() and _VOTE_ATTRIBUTE.search(vote_names)):
+            found.votes.append(element)
+    if any(hint in page_text for hint in _CURRENCY_HINTS):  # plain scans: the money pattern is slow over a page
+        _collect_prices(body, found)
+    return found
+
+
+def _collect_prices(body: HtmlElement, found: _Signals) -> None:
+    """Short elements whose own words (or their parent's) hold a sum of money: price tags of plans and offers."""
+    seen: set[HtmlElement] = set()
+    for holder in body.iter(*_PRICE_TAGS):
+        if len(holder) > 2:
+            continue
+        own = "".join((holder.text or "", *(child.tail or "" for child in holder)))
+        if _DIGIT.search(own) is None or not _MONEY.search(own):
+            continue
+        for element in (holder, holder.getparent()):
+            if element is None or element in seen or element.tag not in _PRICE_TAGS or len(element) > 2:
                 continue
-            path = _path(href)
-            if path and _ASK_TARGET.search(path) and not _in_prose(element):
-                found.asks.append(element)
-            if _same_site_article(href, site):
-                found.teasers.append(element)
-        if _is_control(element):
-            text = _text(element)
-            if len(text) > CONTROL_MAX:
-                continue
-            names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-action", "title"))
-            if _is_amount(text) and tag != "input" and not _in_prose(element):
-                found.money.append(element)
-            if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names) and len(text) <= CONTROL_MAX):
-                found.dismiss.append(element)
-            vote_names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-vote", "title", "data-action"))
-            if (text and _VOTE.match(text)) or "data-vote" in attrib or _VOTE_ATTRIBUTE.search(vote_names):
-                found.votes.append(element)
-        elif tag in ("li", "div", "span", "strong", "b", "p") and len(element) <= 2:
+            seen.add(element)
             text = _text(element)
             if 0 < len(text) <= CONTROL_MAX and _MONEY.search(text) and not any(
-                    ancestor.tag in ("p",) for ancestor in element.iterancestors() if ancestor is not body):
+                    ancestor.tag == "p" for ancestor in element.iterancestors()):
                 found.prices.append(element)
-    return found
 
 
 def _is_amount(text: str) -> bool:
     """A control's text that is a sum of money and little else ("$5", "10 €", "€25 / month" but not
     "$599 at a shop"): the choices of a payment widget."""
+    if _DIGIT.search(text) is None:
+        return False  # most controls: no sum at all
     match = _MONEY.search(text)
     return match is not None and 2 * len(match.group().strip()) >= len(text.strip()) - AMOUNT_SLACK
 
@@ -322,11 +377,12 @@ def _has_submit(region: HtmlElement) -> bool:
 def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[HtmlElement, Mark]:
     """Every widget region that a functional rule finds in ``body``, with its mark; most pages: none."""
     site = _host(url)
-    found = _collect(body, site)
+    page_text = body.text_content()
+    found = _collect(body, page_text)
     if not any((found.email, found.share, found.money, found.prices, found.dismiss, found.votes, found.asks, found.ads,
                 found.teasers, found.captions, found.pictures)):
         return {}
-    page_chars = len(_text(body))
+    page_chars = len(collapse(page_text))
     marks: dict[HtmlElement, Mark] = {}
 
     def mark(region: HtmlElement, rule_id: str, kind: str) -> None:
@@ -373,7 +429,7 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
         mark(region, AD_SLOT_RULE.id, AD_SLOT_RULE.kind)
     for element in found.teasers:
         region = _teaser_region(element, body)
-        if region is not None:
+        if region is not None and _same_site_article(element.get("href", ""), site):
             mark(region, TEASER_RULE.id, TEASER_RULE.kind)
     if not options.keep_captions:
         for element in found.captions:
@@ -396,6 +452,8 @@ def _ad_region(slot: HtmlElement, body: HtmlElement) -> HtmlElement:
         parent = node.getparent()
         if parent is None or parent is body or parent.tag in _STOP_TAGS:
             return node
+        if _longer(parent, LABEL_MAX):
+            return node
         text = _text(parent)
         if len(text.split()) > LABEL_WORDS or _SENTENCE_END.search(text) or _holds_control_text(parent):
             return node
@@ -415,7 +473,7 @@ def _caption_region(caption: HtmlElement, body: HtmlElement) -> HtmlElement:
     node = caption
     while True:
         parent = node.getparent()
-        if (parent is None or parent is body or parent.tag in _STOP_TAGS or len(_text(parent)) > CAPTION_MAX
+        if (parent is None or parent is body or parent.tag in _STOP_TAGS or _longer(parent, CAPTION_MAX)
                 or any(True for _ in parent.iter("img", "picture", "figure"))):
             return node
         node = parent
@@ -428,18 +486,20 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     the blurb (a cut text), a headline opening the block in bold, or another link
     of the block or its card to the same story (the headline).
     """
-    words = _text(link).split()
-    if not words or len(words) > LABEL_WORDS:
-        return None
     block = link.getparent()
     while block is not None and block.tag in ("span", "strong", "b", "em", "i"):
         block = block.getparent()
     if block is None or block is body or block.tag not in ("p", "div", "li") or link.getnext() is not None:
         return None
-    text = _text(block)
+    if block is link.getparent() and link.getprevious() is None and not (block.text or "").strip():
+        return None  # nothing before the link: a menu item, not a blurb
     tail = (link.tail or "").strip()
-    if len(text) > TEASER_MAX or tail.strip(_ARROWS):
+    if tail.strip(_ARROWS) or _longer(block, TEASER_MAX) or _longer(link, CONTROL_MAX):
+        return None  # most links: words after them, or a long block, or a long link
+    words = _text(link).split()
+    if not words or len(words) > LABEL_WORDS:
         return None
+    text = _text(block)
     link_text = " ".join(words)
     cut = text.rfind(link_text)
     before = text[:cut].strip() if cut > 0 else ""
@@ -447,7 +507,7 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
         return None
     region = block
     parent = region.getparent()
-    card = parent is not None and parent is not body and parent.tag not in _STOP_TAGS and len(_text(parent)) <= TEASER_MAX
+    card = parent is not None and parent is not body and parent.tag not in _STOP_TAGS and not _longer(parent, TEASER_MAX)
     href = link.get("href")
     if card and parent is not None and {a.get("href") for a in parent.iter("a")} == {href} and len(list(parent.iter("a"))) > 1:
         return parent
