@@ -137,4 +137,4 @@ def test_every_rule_has_a_known_kind_and_a_reason() -> None:
         assert rule.id == rule_id
         assert rule.kind in cleanpress.REMOVAL_KINDS, rule_id
         assert rule.doc.strip(), rule_id
-        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble"}, rule_id
+        assert rule_id.split(".")[0] in {"prune", "struct", "func", "text", "line", "score", "assemble"}, rule_id

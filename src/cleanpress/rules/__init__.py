@@ -9,6 +9,7 @@ Families, by id prefix:
 
 * ``prune.*``  tags and attributes that are never content (prune stage)
 * ``struct.*`` class/id/role keywords, link density, widget shapes
+* ``func.*``   widgets by what they do: e-mail forms, share endpoints, sums of money
 * ``text.*``   phrase tables in several languages, tested on short blocks
 * ``line.*``   plain-text heuristics for UI fragments
 * ``score.*``  what scoring leaves outside the article container
