@@ -18,6 +18,9 @@ import pytest
 
 import cleanpress
 from cleanpress.rules import RULES
+from tests.test_rules_functional import FIRES as FUNCTIONAL_FIRES
+from tests.test_rules_functional import SPARED as FUNCTIONAL_SPARED
+from tests.test_rules_functional import page as functional_page
 
 P1 = ("The river rose more than two metres overnight and flooded the lower town, where the water reached the "
       "windows of the houses along the quay before the council opened the sluices at dawn.")
@@ -154,6 +157,15 @@ TABLE: dict[str, Entry] = {
                                   page("<figure><img src='a.jpg'></figure>")),
     "option.keep-tables": Entry(page("<table><tr><td>Level</td><td>2.1 m</td></tr></table>"), page()),
 }
+# The functional rules: each widget between the paragraphs of a short article, and its look-alike.
+_LOOK_ALIKES = {rule_id: look_alike for rule_id, look_alike, _ in FUNCTIONAL_SPARED}
+TABLE.update({rule_id: Entry(functional_page(widget), functional_page(_LOOK_ALIKES[rule_id]))
+              for rule_id, widget, _ in FUNCTIONAL_FIRES})
+TABLE["func.appeal-head"] = Entry(
+    functional_page("<h3>One more thing</h3><p>We never lock a story. If you found this useful, will you help keep "
+                    "it open?</p><div><a href='/give?a=5'>$5</a> <a href='/give?a=20'>$20</a></div>"),
+    functional_page("<h3>Costs</h3><p>The repairs would cost the town more than it spends on parks in a year.</p>"
+                    "<div><a href='/give?a=5'>$5</a> <a href='/give?a=20'>$20</a></div>"))
 # Options under which an entry's rule is in force (every other rule runs with the defaults).
 OPTIONS: dict[str, dict[str, object]] = {"option.keep-tables": {"keep_tables": False}}
 # Rules that choose what the article is rather than remove a piece of it.

@@ -27,6 +27,7 @@ from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
 from .rules import check_rule_ids
+from .rules.functional import find_chrome
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
@@ -130,14 +131,14 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     metadata = extract_metadata(root, url, lead=False)
     lead = page_lead(root) if not metadata.description else ""
     body = _body(root)
-    pruned = prune(body, options)
+    pruned = prune(body, options, find_chrome(body, options, metadata.url or url or ""))
     container = find_container(body)
     elements = consult_readability(body, container, options)
     candidates = flatten(body, elements, pruned.order)
     label_sequence(candidates, options)
     decide(candidates, metadata, options)
     removals = pruned.removals
-    rescued = rescue(text, utf8, options, metadata, candidates)
+    rescued = rescue(text, utf8, metadata.url or url or "", options, metadata, candidates)
     if rescued is not None:  # the article path kept a sliver of a page with content
         candidates, broad = rescued
         removals = broad.removals

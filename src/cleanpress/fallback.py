@@ -38,6 +38,7 @@ from .options import Options
 from .parse import parse_html
 from .prune import PruneResult, prune
 from .rules.container import FALLBACK_RULE
+from .rules.functional import find_chrome
 from .rules.structural import CLASS_RULES
 from .rules.textual import label_sequence
 from .thresholds import BROADER, CONTENT_MIN_CHARS, SLIVER_CHARS, UNSURE
@@ -68,11 +69,11 @@ def _unsure(candidates: list[Candidate], metadata: Metadata) -> bool:
     return confidence(kept, candidates, metadata) < UNSURE
 
 
-def rescue(text: str, utf8: bytes | None, options: Options, metadata: Metadata,
+def rescue(text: str, utf8: bytes | None, url: str, options: Options, metadata: Metadata,
            article_path: list[Candidate]) -> tuple[list[Candidate], PruneResult] | None:
     """The page read broadly (its candidates and prune result), when the article path kept a sliver of it.
 
-    ``text`` and ``utf8`` are the decoded page as the pipeline parsed it;
+    ``text`` and ``utf8`` are the decoded page as the pipeline parsed it, ``url`` its address;
     ``article_path`` the candidates as the article path decided them. None
     when its reading stands: it kept enough or is sure of it, the caller
     switched ``score.fallback`` off, or the broader reading finds no more.
@@ -86,7 +87,7 @@ def rescue(text: str, utf8: bytes | None, options: Options, metadata: Metadata,
     if body is None:
         body = root
     broad = replace(options, disabled_rules=options.disabled_rules | _GUESSES)
-    pruned = prune(body, broad)
+    pruned = prune(body, broad, find_chrome(body, broad, url))
     candidates = flatten(body, [body], pruned.order)
     label_sequence(candidates, broad)
     decide(candidates, metadata, broad)

@@ -17,6 +17,8 @@ say "share-enabled" or a page laid out inside one ``<form>`` keeps its article.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -26,6 +28,7 @@ from lxml.html import HtmlElement
 
 from .article import Removal
 from .options import Options, SelectorRule
+from .rules.functional import Mark
 from .rules.structural import (
     CLASS_RULES,
     ROLE_KINDS,
@@ -76,8 +79,9 @@ class PruneResult:
     order: dict[HtmlElement, int] = field(default_factory=dict)
 
 
-def prune(body: HtmlElement, options: Options) -> PruneResult:
-    """Remove never-content and chrome elements from ``body`` in place."""
+def prune(body: HtmlElement, options: Options, marked: Mapping[HtmlElement, Mark] | None = None) -> PruneResult:
+    """Remove never-content and chrome elements from ``body`` in place; ``marked``: widget regions found by
+    the functional rules (``rules.functional.find_chrome``), removed as they are."""
     result = PruneResult()
     etree.strip_elements(body, *_SILENT_BUT_NOSCRIPT, with_tail=False)
     chars = len(body.text_content())
@@ -98,6 +102,14 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
         if element is body:
             continue
         verdict = _verdict(element, tag, options, body_size, selected, kinds)
+        mark = marked.get(element) if marked else None
+        if mark is not None and (verdict is None or verdict[1] == "widget"):  # a class rule names it better
+            doomed.append(element)
+            walker.skip_subtree()
+            text = spaced_text(element)
+            if text:
+                result.removals.append((index, Removal(mark.kind, mark.rule_id, text)))
+            continue
         if verdict is None:
             continue
         doomed.append(element)

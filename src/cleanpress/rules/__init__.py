@@ -16,6 +16,8 @@ Families, one module each:
 * ``lines``      ``line.*``: the headline of plain-text input and what stands above it
 * ``sequence``   ``struct.link-dense``, ``struct.short-stack``, ``struct.teaser``,
   ``assemble.*``: what a block's place among its neighbours says (assembly)
+* ``functional`` ``func.*``: widgets by what they do: e-mail forms, share endpoints,
+  sums of money, dismiss and feedback controls, ad slots (before the prune walk)
 * ``choices``    ``option.*``: captions and tables the caller chose to drop
 * ``user.*``     rules the caller adds (``PhraseRule``, ``SelectorRule``), not catalogued
 
