@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
-from cleanpress.assemble import confidence, decide
+from cleanpress.assemble import decide
+from cleanpress.confidence import confidence
 from cleanpress.candidates import Candidate
 
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "

@@ -15,13 +15,15 @@ from typing import Any, Literal, TypeVar
 from lxml.html import HtmlElement
 
 from .article import Article, Decision, Metadata, Removal
-from .assemble import confidence, decide
+from .assemble import decide
 from .candidates import Candidate
+from .confidence import confidence, reads_as_language
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options
+from .page_type import visible_text
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -80,6 +82,8 @@ def _run(page: object, url: str | None, format: str, encoding: str | None, opts:
         return Article(url=url or "", truncated=truncated), ()
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return _from_html(text, utf8, url, opts, truncated, traced)
+    if not reads_as_language(text, html=False):  # noise, code, data: no article, as for a binary format
+        return Article(url=url or "", truncated=truncated), ()
     return _from_text(text, url, opts, truncated, traced)
 
 
@@ -124,9 +128,12 @@ def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_
 def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
                truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
+    body = _body(root)
+    visible = visible_text(body)
+    if not reads_as_language(visible, html=True):  # noise that happened to hold a tag or two
+        return Article(url=url or "", truncated=truncated or cut), ()
     metadata = extract_metadata(root, url, lead=False)
     lead = page_lead(root) if not metadata.description else ""
-    body = _body(root)
     pruned = prune(body, options)
     container = find_container(body)
     elements = consult_readability(body, container, options)

@@ -94,6 +94,8 @@ class Metadata:
     description: str = ""
     url: str = ""
     image: str = ""
+    #: What the page says it is: its JSON-LD ``@type`` values, then its ``og:type``, as written.
+    declared_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

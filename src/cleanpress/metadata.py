@@ -672,6 +672,7 @@ def _decide(found: _Found, url: str, lead: bool) -> Metadata:
         description=_description(found, main, pages, lead),
         url=_canonical(found, base),
         image=_image(found, nodes, base),
+        declared_types=(*dict.fromkeys(t for node in found.jsonld for t in _types(node)), *found.values("og:type")),
     )
 
 
