@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
 from cleanpress.assemble import decide
-from cleanpress.confidence import confidence
+from cleanpress.confidence import article_score as confidence
 from cleanpress.candidates import Candidate
 
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "

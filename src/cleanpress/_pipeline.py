@@ -14,16 +14,16 @@ from typing import Any, Literal, TypeVar
 
 from lxml.html import HtmlElement
 
-from .article import Article, Decision, Metadata, Removal
+from .article import Article, Decision, Metadata, PageType, Removal
 from .assemble import decide
 from .candidates import Candidate
-from .confidence import confidence, reads_as_language
+from .confidence import article_score, html_reads_as_language, reads_as_language
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options
-from .page_type import visible_text
+from .page_type import classify, kept_signals, page_signals
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -31,7 +31,13 @@ from .rules import check_rule_ids
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, dateline, mark_title, split_authors
+from .text_mode import (
+    BEFORE_TITLE_RULE,
+    candidates_from_text,
+    dateline,
+    mark_title,
+    split_authors,
+)
 
 Format = Literal["auto", "html", "text"]
 _Page = TypeVar("_Page", str, bytes)
@@ -129,10 +135,10 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
                truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
     body = _body(root)
-    visible = visible_text(body)
-    if not reads_as_language(visible, html=True):  # noise that happened to hold a tag or two
+    if not html_reads_as_language(body):  # noise that happened to hold a tag or two
         return Article(url=url or "", truncated=truncated or cut), ()
     metadata = extract_metadata(root, url, lead=False)
+    signals = page_signals(body, metadata, url or "")  # before prune: a cart button or a row of cards is evidence
     lead = page_lead(root) if not metadata.description else ""
     pruned = prune(body, options)
     container = find_container(body)
@@ -145,7 +151,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     if not metadata.description:
         metadata = replace(metadata, description=lead_description(
             lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
-    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut, traced)
+    return _finish(candidates, pruned.removals, metadata, url, options, truncated or cut, traced, signals)
 
 
 def _from_text(text: str, url: str | None, options: Options, truncated: bool,
@@ -166,8 +172,13 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool,
 
 
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
-            options: Options, truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
-    """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article."""
+            options: Options, truncated: bool, traced: bool,
+            signals: dict[str, float] | None = None) -> tuple[Article, tuple[Decision, ...]]:
+    """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article.
+
+    ``signals`` are the page's own (see ``page_type``); text input has none, and its
+    confidence is the article score alone: an article when at least one half.
+    """
     blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
                        keep_images=options.keep_images, html=options.html, markdown=options.markdown)
     # (position, sequence, removal, candidate): early removals first at equal positions, as they were made first
@@ -175,13 +186,20 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
         (float(position), seq, removal, None) for seq, (position, removal) in enumerate(early)]
     events.extend((c.order, seq, c.removal, c) for seq, c in enumerate(candidates, len(events)))
     events.sort(key=lambda event: (event[0], event[1]))
+    text = join_text(blocks)
+    score = article_score(blocks, candidates, metadata)
+    if signals is None:
+        page_type: PageType = "article" if score >= 0.5 else "other"
+        probability = score
+    else:
+        page_type, probability = classify({**signals, **kept_signals(len(text), score)}, empty=not blocks)
     article = Article(
         title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,
         site_name=metadata.site_name, lang=metadata.lang, description=metadata.description,
         url=metadata.url or url or "", image=metadata.image,
-        blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks) if options.html else "",
+        blocks=tuple(blocks), text=text, html=join_html(blocks) if options.html else "",
         markdown=join_markdown(blocks) if options.markdown else "",
-        confidence=confidence(blocks, candidates, metadata),
+        confidence=probability, page_type=page_type,
         removed=tuple(removal for _, _, removal, _ in events if removal is not None),
         truncated=truncated,
     )

@@ -1,4 +1,4 @@
-"""Whether input reads as language at all, and how sure we are that a page is an article.
+"""Whether input reads as language at all, and how much the kept blocks look like an article.
 
 Bytes that are not a page (random data, a binary format the magic numbers
 missed, minified script, a CSV export, a server log) decode to characters all
@@ -14,7 +14,11 @@ Digits count as no evidence either way: prose has few, data is made of them.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
+from lxml import etree
+from lxml.html import HtmlElement
 
 from .article import Block, Metadata
 from .assemble import LINK_DENSE_RULE
@@ -29,6 +33,9 @@ MIN_WORD_SHARE_TEXT = 0.35
 MIN_WORD_SHARE_HTML = 0.15
 #: Past this share of control, unassigned, private-use and symbol characters, text is not writing.
 MAX_NOISE_SHARE = 0.1
+#: A parsed page with fewer elements than one per this many characters of text is judged by its words:
+#: real pages carry markup every few hundred characters; noise that happened to hold a tag does not.
+CHARS_PER_ELEMENT = 200
 #: A page with less visible text than this gets no verdict: it may show its text by script alone.
 MIN_JUDGED_CHARS = 200
 #: The longest token still taken for one word ("Rechtsschutzversicherung" is 24).
@@ -38,6 +45,8 @@ _NOISE = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}\p{So}\ufffd--[\t\n]]", regex.
 #: One word between spaces: punctuation around letters of one casing, or letters of a script without case.
 _WORD = regex.compile(r"\p{P}*(?:\p{Ll}[\p{Ll}\p{M}\p{Cf}]*|\p{Lu}[\p{Ll}\p{M}\p{Cf}]*|[\p{Lu}\p{M}\p{Cf}]+|"
                       r"[\p{Lo}\p{M}\p{Cf}]+)\p{P}*", regex.V1)
+_X_TEXT = etree.XPath("string(.)")
+_X_VISIBLE_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
 _UNCASED = regex.compile(r"[\p{Lo}\p{M}]")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}\p{Lt}]")
 
@@ -81,8 +90,23 @@ def reads_as_language(text: str, *, html: bool) -> bool:
     return word_share(text) >= (MIN_WORD_SHARE_HTML if html else MIN_WORD_SHARE_TEXT)
 
 
-def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
-    """How sure we are that the page holds an article: 0 (none) to 1."""
+def html_reads_as_language(body: HtmlElement) -> bool:
+    """False for a parsed "page" that is noise with a tag or two in it (see ``CHARS_PER_ELEMENT``).
+
+    A page with the markup of a page is never judged by its words (its text
+    may be a price grid or a league table): counting its elements stops as
+    soon as there are enough, so a real page costs a few dozen steps.
+    """
+    text = str(_X_TEXT(body))
+    enough = len(text) // CHARS_PER_ELEMENT + 3  # <html>, <head> and <body> come with any parse
+    if sum(1 for _ in islice(body.iter(), enough)) >= enough:
+        return True
+    return reads_as_language(" ".join(_X_VISIBLE_TEXT(body)), html=True)
+
+
+def article_score(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
+    """How much the kept blocks look like an article's body, 0 to 1: prose, long paragraphs, a date or
+    byline, few teaser lists. The confidence of text input; one signal among others for a parsed page."""
     prose = [block for block in kept if block.kind in ("paragraph", "quote", "list") and len(block.text) >= 40]
     if not kept:
         return 0.0

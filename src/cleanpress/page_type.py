@@ -8,27 +8,30 @@ boxes of one class repeated as cards, repeated posts with their own authors
 and times, the share of its text that is code, prices and cart controls,
 prose paragraphs, and the shape of its URL.
 
-The counts come from compiled XPath queries over the tree as parsed (before
-any stage removes chrome: a cart button or a row of cards is chrome, and
-evidence). Each query is one walk in C; none is a Python walk.
+The counts come from one Python walk over the tree as parsed (before any
+stage removes chrome: a cart button or a row of cards is chrome, and
+evidence) that tallies tags and class values, plus text lengths that lxml
+reads in C for the few tags that need them (``p``, ``pre``, ``a``, scripts).
+``classify`` weighs them with a multinomial logistic model fitted on WCXB's
+tuning pages (``python -m benchmarks.confidence --fit``); what the extraction
+kept (how much text, how article-like) joins them as two more signals.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from typing import Literal
 from urllib.parse import urlsplit
 
-import regex
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .article import Metadata
+from ._page_type_weights import BIAS, WEIGHTS
+from .article import Metadata, PageType
 
-PageType = Literal["article", "documentation", "service", "forum", "collection", "listing", "product", "other"]
-PAGE_TYPES: tuple[PageType, ...] = (
-    "article", "documentation", "service", "forum", "collection", "listing", "product", "other")
+#: The page types the model tells apart (``other`` is only for input with no page in it).
+MODELLED: tuple[PageType, ...] = ("article", "documentation", "service", "forum", "collection", "listing", "product")
 
 #: JSON-LD / Open Graph types, by the page type they declare (lowercase, without a vocabulary prefix).
 _DECLARED: dict[str, frozenset[str]] = {
@@ -45,60 +48,45 @@ _DECLARED: dict[str, frozenset[str]] = {
                           "event", "course", "contactpage", "aboutpage"}),
 }
 
-_URL_WORDS: dict[str, regex.Pattern[str]] = {
-    "documentation": regex.compile(r"(?:^|[/.])(?:docs?|documentation|api|reference|manual|guides?|sdk|"
+_URL_WORDS: dict[str, re.Pattern[str]] = {
+    "documentation": re.compile(r"(?:^|[/.])(?:docs?|documentation|api|reference|manual|guides?|sdk|"
                                    r"developers?|learn|wiki|tutorials?|handbook|kb|help|support)(?=[/.]|$)"),
-    "forum": regex.compile(r"(?:^|[/.])(?:forums?|threads?|t|topics?|questions?|community|discuss(?:ion)?s?|"
+    "forum": re.compile(r"(?:^|[/.])(?:forums?|threads?|t|topics?|questions?|community|discuss(?:ion)?s?|"
                            r"comments|r|board|viewtopic[^/]*|showthread[^/]*)(?=[/.]|$)"),
-    "product": regex.compile(r"(?:^|[/.])(?:products?|p|dp|shop|store|items?|buy|gp)(?=[/.]|$)"),
-    "service": regex.compile(r"(?:^|[/.])(?:services?|solutions?|pricing|plans|features|platform|consulting|"
+    "product": re.compile(r"(?:^|[/.])(?:products?|p|dp|shop|store|items?|buy|gp)(?=[/.]|$)"),
+    "service": re.compile(r"(?:^|[/.])(?:services?|solutions?|pricing|plans|features|platform|consulting|"
                              r"agency|programs?|courses?|training|about(?:-us)?|contact(?:-us)?|industries|"
                              r"why-[^/]*|enterprise|business)(?=[/.]|$)"),
-    "listing": regex.compile(r"(?:^|[/.])(?:category|categories|tags?|collections?|c|search|archives?|"
+    "listing": re.compile(r"(?:^|[/.])(?:category|categories|tags?|collections?|c|search|archives?|"
                              r"list|page|topics|jobs|events|results|browse|all)(?=[/.]|$)"),
 }
-_SECTION_END = regex.compile(r"(?:^|/)(?:news|blog|articles|stories|posts|press|events|jobs|products|shop|"
+_SECTION_END = re.compile(r"(?:^|/)(?:news|blog|articles|stories|posts|press|events|jobs|products|shop|"
                              r"category|tags?|search|archive|resources|insights|library|all)/?$")
-_DATE_IN_PATH = regex.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?")
-_LONG_SLUG = regex.compile(r"[^/]*(?:[-_][^/-_]+){4,}/?$")
+_DATE_IN_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?")
+_LONG_SLUG = re.compile(r"[^/]*(?:[-_][^/-_]+){4,}/?$")
 
-_MONEY = regex.compile(r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|USD|EUR|GBP|zł|kr)\b)")
-_CART = regex.compile(r"cart|basket|checkout|add-to-bag|addtobag|buy-now|buybox|price")
-_POSTISH = regex.compile(r"(?:^|[\s_-])(?:post|reply|replies|comment|message|answer|thread)(?:$|[\s_-])")
+#: Prices: a dollar sign before a figure (a bare "$" is common in scripts), and the signs of other
+#: currencies anywhere; both found at memory speed, as the page text includes its scripts.
+_DOLLARS = re.compile(r"\$\s?\d")
+_CURRENCY_SIGNS = "€£¥₹"
+_POSTISH = re.compile(r"(?:^|[\s_-])(?:post|reply|replies|comment|message|answer|thread)(?:$|[\s_-])")
 
-_X_TEXT = etree.XPath("string(.)")
-_X_VISIBLE_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
-_X_CODE_BLOCKS = etree.XPath(".//pre | .//code[not(ancestor::pre)]")
-_X_LINK_TEXT = etree.XPath(".//a//text()")
-_X_PARAGRAPHS = etree.XPath(".//p")
-_X_CARD_CLASSES = etree.XPath(".//*[self::li or self::article or self::div][.//a][.//img or .//h2 or .//h3 "
-                              "or .//h4][@class]/@class")
-_X_COUNTS = {
-    "links": etree.XPath("count(.//a)"),
-    "times": etree.XPath("count(.//time)"),
-    "articles": etree.XPath("count(.//article)"),
-    "forms": etree.XPath("count(.//form)"),
-    "inputs": etree.XPath("count(.//input | .//button | .//select)"),
-    "list_items": etree.XPath("count(.//li)"),
-    "headings": etree.XPath("count(.//h2 | .//h3 | .//h4)"),
-    "images": etree.XPath("count(.//img)"),
-    "tables": etree.XPath("count(.//table)"),
-    "authors": etree.XPath("count(.//*[contains(@class, 'author') or contains(@class, 'user') or "
-                           "contains(@class, 'avatar') or @itemprop='author'])"),
-    "votes": etree.XPath("count(.//*[contains(@class, 'vote') or contains(@class, 'upvote') or "
-                         "contains(@class, 'score') or contains(@class, 'like')])"),
-    "buttons": etree.XPath("count(.//button | .//a[contains(@class, 'btn') or contains(@class, 'button') or "
-                           "contains(@class, 'cta')])"),
-    "h1": etree.XPath("count(.//h1)"),
-    "cart": etree.XPath("count(.//*[contains(@class, 'cart') or contains(@id, 'cart') or contains(@action, 'cart')"
-                        " or contains(@class, 'price') or @itemprop='price' or contains(@class, 'basket')])"),
+#: Words in class values that mark cart and price widgets, per-post authors, vote counts and call-to-action
+#: buttons; counted as substrings (``str.count`` runs at memory speed, a regex alternation does not).
+_CLASS_HINTS: dict[str, tuple[str, ...]] = {
+    "cart": ("cart", "basket", "checkout", "price", "add-to-bag", "buy-now", "buybox"),
+    "authors": ("author", "user", "avatar", "member", "poster"),
+    "votes": ("vote", "score", "like", "karma", "reputation"),
+    "buttons": ("btn", "button", "cta"),
 }
-
-
-def visible_text(body: HtmlElement) -> str:
-    """The text a reader could see in ``body`` as parsed: its text nodes outside scripts and styles, spaced
-    (so that words of neighbouring elements never run together)."""
-    return " ".join(_X_VISIBLE_TEXT(body))
+_COUNTED_TAGS: dict[str, str] = {
+    "a": "links", "time": "times", "article": "articles", "form": "forms", "input": "inputs", "button": "inputs",
+    "select": "inputs", "li": "list_items", "h1": "h1", "h2": "headings", "h3": "headings", "h4": "headings",
+    "img": "images", "table": "tables",
+}
+_NOT_SHOWN = ("script", "style", "noscript", "template")
+_X_TEXT = etree.XPath("string(.)")
+_X_LINK_TEXT = etree.XPath(".//a//text()")
 
 
 def page_signals(body: HtmlElement, metadata: Metadata, url: str) -> dict[str, float]:
@@ -107,6 +95,7 @@ def page_signals(body: HtmlElement, metadata: Metadata, url: str) -> dict[str, f
     declared = {t.lower() for t in metadata.declared_types}
     for kind, names in _DECLARED.items():
         signals[f"declared_{kind}"] = float(bool(declared & names))
+    # the last declared type: og:type when the page gives one, else its last JSON-LD type
     signals["og_article"] = float("article" in {t.lower() for t in metadata.declared_types[-1:]})
     signals["dated"] = float(bool(metadata.published))
     signals["byline"] = float(bool(metadata.byline or metadata.authors))
@@ -122,24 +111,57 @@ def page_signals(body: HtmlElement, metadata: Metadata, url: str) -> dict[str, f
     signals["title_question"] = float(metadata.title.rstrip().endswith("?"))
     signals["title_digits"] = float(any(ch.isdigit() for ch in metadata.title))
     signals["url_depth"] = float(len([p for p in path.split("/") if p]))
-    text = "".join(_X_VISIBLE_TEXT(body))
-    chars = len(text)
-    signals["log_chars"] = math.log1p(chars)
-    code = sum(len(str(_X_TEXT(el))) for el in _X_CODE_BLOCKS(body))
-    signals["code_share"] = code / chars if chars else 0.0
-    paragraphs = [len(str(_X_TEXT(p))) for p in _X_PARAGRAPHS(body)]
+    elements = list(body.iter())
+    tags = Counter(element.tag for element in elements)
+    classes: Counter[str] = Counter(value for value in (element.get("class") for element in elements) if value)
+    text = str(_X_TEXT(body))
+    chars = len(text) - sum(len(str(_X_TEXT(el))) for el in body.iter(*_NOT_SHOWN))
+    signals["log_chars"] = math.log1p(max(chars, 0))
+    chars = max(chars, 1)
+    code = sum(len(str(_X_TEXT(el))) for el in body.iter("pre"))
+    signals["code_share"] = min(code / chars, 1.0)
+    signals["inline_code"] = math.log1p(tags["code"])
+    paragraphs = [len(str(_X_TEXT(p))) for p in body.iter("p")]
     signals["log_prose_paragraphs"] = math.log1p(sum(1 for n in paragraphs if n >= 150))
-    signals["prose_share"] = sum(n for n in paragraphs if n >= 80) / chars if chars else 0.0
-    signals["link_share"] = sum(len(t) for t in _X_LINK_TEXT(body)) / chars if chars else 0.0
+    signals["prose_share"] = min(sum(n for n in paragraphs if n >= 80) / chars, 1.0)
     long_paragraphs = [n for n in paragraphs if n >= 30]
     signals["paragraph_mean"] = math.log1p(sum(long_paragraphs) / len(long_paragraphs)) if long_paragraphs else 0.0
-    signals["money"] = math.log1p(len(_MONEY.findall(text)))
-    for name, query in _X_COUNTS.items():
-        signals[name] = math.log1p(float(query(body)))
-    classes = Counter(str(c).strip() for c in _X_CARD_CLASSES(body))
-    top = classes.most_common(3)
-    signals["cards"] = math.log1p(top[0][1]) if top else 0.0
-    signals["posts"] = math.log1p(max((n for c, n in classes.items() if n >= 3 and _POSTISH.search(c.lower())),
+    signals["link_share"] = min(sum(map(len, _X_LINK_TEXT(body))) / chars, 1.0)
+    signals["money"] = math.log1p(len(_DOLLARS.findall(text)) + sum(map(text.count, _CURRENCY_SIGNS)))
+    counted: Counter[str] = Counter()
+    for tag, name in _COUNTED_TAGS.items():
+        counted[name] += tags[tag]
+    every_class = "\n".join(classes.elements()).lower()
+    for name, words in _CLASS_HINTS.items():
+        counted[name] = sum(map(every_class.count, words))
+    for name, count in counted.items():
+        signals[name] = math.log1p(count)
+    signals["elements"] = math.log1p(sum(tags.values()))
+    signals["cards"] = math.log1p(max(classes.values(), default=0))
+    signals["posts"] = math.log1p(max((n for value, n in classes.items() if n >= 3 and _POSTISH.search(value.lower())),
                                       default=0))
-    signals["cart_words"] = float(bool(_CART.search(" ".join(classes))))
     return signals
+
+
+def kept_signals(kept_chars: int, article_score: float) -> dict[str, float]:
+    """What the extraction itself found: how much text it kept, and how article-like that text is."""
+    return {"kept_chars": math.log1p(kept_chars), "extract_score": article_score}
+
+
+def classify(signals: dict[str, float], *, empty: bool = False) -> tuple[PageType, float]:
+    """The page type and the probability that the page is an article, which agree.
+
+    A multinomial logistic model over ``signals``: each type's score is its
+    bias plus the weighted signals, and the probabilities are their softmax.
+    ``article`` wins exactly when its probability is at least one half;
+    otherwise the most probable other type does. An ``empty`` extraction is
+    no article whatever the page looks like: probability 0.
+    """
+    scores = {kind: BIAS[kind] + sum(w * signals.get(name, 0.0) for name, w in WEIGHTS[kind].items())
+              for kind in MODELLED}
+    top = max(scores.values())
+    exp = {kind: math.exp(score - top) for kind, score in scores.items()}
+    p_article = 0.0 if empty else round(exp["article"] / sum(exp.values()), 3)
+    if p_article >= 0.5:
+        return "article", p_article
+    return max((kind for kind in MODELLED if kind != "article"), key=scores.__getitem__), p_article
