@@ -23,7 +23,7 @@ from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options
-from .page_type import classify, kept_signals, page_signals
+from .page_type import classify, kept_signals, page_signals, page_text
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -135,10 +135,12 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
                truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
     body = _body(root)
-    if not html_reads_as_language(body):  # noise that happened to hold a tag or two
+    body_text = page_text(body)
+    if not html_reads_as_language(body, body_text):  # noise that happened to hold a tag or two
         return Article(url=url or "", truncated=truncated or cut), ()
     metadata = extract_metadata(root, url, lead=False)
-    signals = page_signals(body, metadata, url or "")  # before prune: a cart button or a row of cards is evidence
+    # before prune: a cart button or a row of cards is chrome, and evidence of the page type
+    signals = page_signals(body, body_text, metadata, url or "")
     lead = page_lead(root) if not metadata.description else ""
     pruned = prune(body, options)
     container = find_container(body)

@@ -45,7 +45,6 @@ _NOISE = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}\p{So}\ufffd--[\t\n]]", regex.
 #: One word between spaces: punctuation around letters of one casing, or letters of a script without case.
 _WORD = regex.compile(r"\p{P}*(?:\p{Ll}[\p{Ll}\p{M}\p{Cf}]*|\p{Lu}[\p{Ll}\p{M}\p{Cf}]*|[\p{Lu}\p{M}\p{Cf}]+|"
                       r"[\p{Lo}\p{M}\p{Cf}]+)\p{P}*", regex.V1)
-_X_TEXT = etree.XPath("string(.)")
 _X_VISIBLE_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
 _UNCASED = regex.compile(r"[\p{Lo}\p{M}]")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}\p{Lt}]")
@@ -90,14 +89,14 @@ def reads_as_language(text: str, *, html: bool) -> bool:
     return word_share(text) >= (MIN_WORD_SHARE_HTML if html else MIN_WORD_SHARE_TEXT)
 
 
-def html_reads_as_language(body: HtmlElement) -> bool:
+def html_reads_as_language(body: HtmlElement, text: str) -> bool:
     """False for a parsed "page" that is noise with a tag or two in it (see ``CHARS_PER_ELEMENT``).
 
     A page with the markup of a page is never judged by its words (its text
     may be a price grid or a league table): counting its elements stops as
     soon as there are enough, so a real page costs a few dozen steps.
+    ``text`` is all the text under ``body`` (``page_type.page_text``).
     """
-    text = str(_X_TEXT(body))
     enough = len(text) // CHARS_PER_ELEMENT + 3  # <html>, <head> and <body> come with any parse
     if sum(1 for _ in islice(body.iter(), enough)) >= enough:
         return True

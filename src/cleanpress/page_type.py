@@ -89,8 +89,13 @@ _X_TEXT = etree.XPath("string(.)")
 _X_LINK_TEXT = etree.XPath(".//a//text()")
 
 
-def page_signals(body: HtmlElement, metadata: Metadata, url: str) -> dict[str, float]:
-    """The counts that tell page types apart, read off the tree as parsed."""
+def page_text(body: HtmlElement) -> str:
+    """All the text under ``body``, scripts included, read in C: what the signals and the noise check share."""
+    return str(_X_TEXT(body))
+
+
+def page_signals(body: HtmlElement, text: str, metadata: Metadata, url: str) -> dict[str, float]:
+    """The counts that tell page types apart, read off the tree as parsed; ``text`` is :func:`page_text`."""
     signals: dict[str, float] = {}
     declared = {t.lower() for t in metadata.declared_types}
     for kind, names in _DECLARED.items():
@@ -114,7 +119,6 @@ def page_signals(body: HtmlElement, metadata: Metadata, url: str) -> dict[str, f
     elements = list(body.iter())
     tags = Counter(element.tag for element in elements)
     classes: Counter[str] = Counter(value for value in (element.get("class") for element in elements) if value)
-    text = str(_X_TEXT(body))
     chars = len(text) - sum(len(str(_X_TEXT(el))) for el in body.iter(*_NOT_SHOWN))
     signals["log_chars"] = math.log1p(max(chars, 0))
     chars = max(chars, 1)
