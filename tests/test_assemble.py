@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 import cleanpress
 from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
-from cleanpress.assemble import confidence, decide
+from cleanpress.assemble import decide
+from cleanpress.confidence import article_score as confidence
 from cleanpress.candidates import Candidate
 from cleanpress.rules.textual import label_sequence
 

@@ -14,15 +14,17 @@ from typing import Any, Literal, TypeVar
 
 from lxml.html import HtmlElement
 
-from .article import Article, Decision, Metadata, Removal
-from .assemble import confidence, decide
+from .article import Article, Decision, Metadata, PageType, Removal
+from .assemble import decide
 from .candidates import Candidate
+from .confidence import article_score, html_reads_as_language, reads_as_language
 from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .fallback import rescue
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
 from .options import DEFAULT_OPTIONS, Options, check_encoding
+from .page_type import classify, kept_signals, page_signals, page_text
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -31,8 +33,8 @@ from .rules.functional import find_chrome
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .thresholds import RESCUED_CONFIDENCE
 from .text_mode import candidates_from_text, dateline, label_lines, split_authors
+from .thresholds import RESCUED_CONFIDENCE
 
 Format = Literal["auto", "html", "text"]
 _Page = TypeVar("_Page", str, bytes)
@@ -83,6 +85,8 @@ def _run(page: object, url: str | None, format: str, encoding: str | None, opts:
         return Article(url=url or "", truncated=truncated), ()
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return _from_html(text, utf8, url, opts, truncated, traced)
+    if not reads_as_language(text, html=False):  # noise, code, data: no article, as for a binary format
+        return Article(url=url or "", truncated=truncated), ()
     return _from_text(text, url, opts, truncated, traced)
 
 
@@ -128,9 +132,14 @@ def _within_limit(page: _Page, limit: int, truncate: bool, unit: str) -> tuple[_
 def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
                truncated: bool, traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     root, cut = parse_html(text, options.limits, cleaned=True, utf8=utf8)
-    metadata = extract_metadata(root, url, lead=False)
-    lead = page_lead(root) if not metadata.description else ""
     body = _body(root)
+    body_text = page_text(body)
+    if not html_reads_as_language(body, body_text):  # noise that happened to hold a tag or two
+        return Article(url=url or "", truncated=truncated or cut), ()
+    metadata = extract_metadata(root, url, lead=False)
+    # before prune: a cart button or a row of cards is chrome, and evidence of the page type
+    signals = page_signals(body, body_text, metadata, url or "")
+    lead = page_lead(root) if not metadata.description else ""
     pruned = prune(body, options, find_chrome(body, options, metadata.url or url or ""))
     container = find_container(body)
     elements = consult_readability(body, container, options)
@@ -148,7 +157,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     if not metadata.description:
         metadata = replace(metadata, description=lead_description(
             lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
-    return _finish(candidates, removals, metadata, url, options, truncated or cut, traced,
+    return _finish(candidates, removals, metadata, url, options, truncated or cut, traced, signals,
                    rescued=rescued is not None)
 
 
@@ -165,10 +174,14 @@ def _from_text(text: str, url: str | None, options: Options, truncated: bool,
 
 def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metadata: Metadata, url: str | None,
             options: Options, truncated: bool, traced: bool,
-            rescued: bool = False) -> tuple[Article, tuple[Decision, ...]]:
+            signals: dict[str, float] | None = None, rescued: bool = False) -> tuple[Article, tuple[Decision, ...]]:
     """Blocks, removals and (when ``traced``) decisions, in reading order, into the Article.
 
-    ``rescued``: the fallback found the article, which caps its confidence."""
+    ``signals`` are the page's own (see ``page_type``); text input has none, and its
+    confidence is the article score alone: an article when at least one half.
+    ``rescued``: the fallback found the content, so the article path found no
+    article: the confidence is at most ``RESCUED_CONFIDENCE``.
+    """
     blocks = to_blocks((c for c in candidates if c.removal is None), base_url=url, keep_links=options.keep_links,
                        keep_images=options.keep_images, html=options.html, markdown=options.markdown)
     # (position, sequence, removal, candidate): early removals first at equal positions, as they were made first
@@ -176,14 +189,21 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
         (float(position), seq, removal, None) for seq, (position, removal) in enumerate(early)]
     events.extend((c.order, seq, c.removal, c) for seq, c in enumerate(candidates, len(events)))
     events.sort(key=lambda event: (event[0], event[1]))
+    text = join_text(blocks)
+    score = article_score(blocks, candidates, metadata)
+    if signals is None:
+        page_type: PageType = "article" if score >= 0.5 else "other"
+        probability = score
+    else:
+        page_type, probability = classify({**signals, **kept_signals(len(text), score)}, empty=not blocks,
+                                          cap=RESCUED_CONFIDENCE if rescued else 1.0)
     article = Article(
         title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,
         site_name=metadata.site_name, lang=metadata.lang, description=metadata.description,
         url=metadata.url or url or "", image=metadata.image,
-        blocks=tuple(blocks), text=join_text(blocks), html=join_html(blocks) if options.html else "",
+        blocks=tuple(blocks), text=text, html=join_html(blocks) if options.html else "",
         markdown=join_markdown(blocks) if options.markdown else "",
-        confidence=min(confidence(blocks, candidates, metadata), RESCUED_CONFIDENCE) if rescued
-        else confidence(blocks, candidates, metadata),
+        confidence=probability, page_type=page_type,
         removed=tuple(removal for _, _, removal, _ in events if removal is not None),
         truncated=truncated,
     )

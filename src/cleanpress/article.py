@@ -15,6 +15,11 @@ from typing import Any, Literal
 BlockKind = Literal["heading", "paragraph", "list", "quote", "code", "table", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "code", "table", "caption")
 
+PageType = Literal["article", "documentation", "service", "forum", "collection", "listing", "product", "other"]
+#: The vocabulary of ``Article.page_type``: WCXB's seven page types, and ``other`` for input that is no page.
+PAGE_TYPES: tuple[str, ...] = (
+    "article", "documentation", "service", "forum", "collection", "listing", "product", "other")
+
 #: The vocabulary of ``Removal.kind``: what sort of site chrome a removed piece was.
 REMOVAL_KINDS: dict[str, str] = {
     "navigation": "menus, breadcrumbs, skip links, site header",
@@ -94,14 +99,19 @@ class Metadata:
     description: str = ""
     url: str = ""
     image: str = ""
+    #: What the page says it is: its JSON-LD ``@type`` values, then its ``og:type``, as written.
+    declared_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     """The editorial content of one page, with what was removed and why.
 
-    ``confidence`` is how sure the extractor is that the page holds an article
-    at all (0 for empty input, low for section fronts and link lists).
+    ``confidence`` is the probability that the page is an article (0 for
+    empty input and noise, low for section fronts, listings, shops and
+    forums); ``page_type`` is what kind of page it is, one of
+    :data:`PAGE_TYPES`. They agree: ``page_type == "article"`` exactly when
+    ``confidence >= 0.5``.
     ``truncated`` is true when the caller allowed oversize pages to be cut to
     the configured limit and this page was cut.
     """
@@ -120,6 +130,7 @@ class Article:
     html: str = ""
     markdown: str = ""
     confidence: float = 0.0
+    page_type: PageType = "other"
     removed: tuple[Removal, ...] = field(default=())
     truncated: bool = False
 

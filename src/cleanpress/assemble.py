@@ -12,7 +12,7 @@ The textual rules have labelled the sequence before this stage runs (see
    short labels, kickers, code labels, teaser blurbs, headings with nothing
    under them, labels before the first and after the last sentence.
 
-What survives becomes ``Block``s; confidence is read off the same survivors.
+What survives becomes ``Block``s (``confidence`` reads them afterwards).
 """
 
 from __future__ import annotations
@@ -144,18 +144,3 @@ def _element_of(candidate: Candidate) -> HtmlElement | None:
     """The block's own element, or for loose text the box it lies in."""
     return candidate.element if candidate.element is not None else candidate.parent
 
-
-def confidence(kept: list[Block], candidates: list[Candidate], metadata: Metadata) -> float:
-    """How sure we are that the page holds an article: 0 (none) to 1."""
-    prose = [block for block in kept if block.kind in ("paragraph", "quote", "list") and len(block.text) >= 40]
-    if not kept:
-        return 0.0
-    chars = sum(len(block.text) for block in prose)
-    long_paragraphs = sum(1 for block in prose if len(block.text) >= 120)
-    score = 0.1 + 0.5 * min(chars / 1500, 1.0) + 0.25 * min(long_paragraphs / 4, 1.0)
-    if metadata.published or metadata.byline:
-        score += 0.15
-    teasers = sum(1 for c in candidates if c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id)
-    if teasers > max(len(prose), 1):
-        score *= 0.5
-    return round(min(score, 1.0), 3)

@@ -31,7 +31,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .article import Block, Metadata
-from .assemble import confidence, decide
+from .assemble import decide
+from .confidence import article_score
 from .candidates import Candidate
 from .flatten import flatten
 from .options import Options
@@ -66,7 +67,7 @@ def _kept_chars(candidates: list[Candidate]) -> int:
 def _unsure(candidates: list[Candidate], metadata: Metadata) -> bool:
     """The article path's confidence, read off its kept blocks, is under ``UNSURE``."""
     kept = [Block(c.kind, c.text) for c in candidates if c.removal is None]
-    return confidence(kept, candidates, metadata) < UNSURE
+    return article_score(kept, candidates, metadata) < UNSURE
 
 
 def rescue(text: str, utf8: bytes | None, url: str, options: Options, metadata: Metadata,

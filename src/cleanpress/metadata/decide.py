@@ -11,7 +11,7 @@ from ..article import Metadata
 from .authors import read_authors
 from .collect import MAX_DESCRIPTION, Found, collect, first_paragraph
 from .dates import read_published
-from .jsonld import is_article, is_content, is_page, ld_text, ld_url
+from .jsonld import is_article, is_content, is_page, ld_text, ld_types, ld_url
 from .lang import read_lang
 from .text import join_url, similar
 from .titles import read_site_name, read_title, site_names, strip_site_name, structured_site_name
@@ -93,6 +93,7 @@ def _decide(found: Found, url: str, lead: bool) -> Metadata:
         description=_description(found, main, pages, lead),
         url=_canonical(found, base),
         image=_image(found, nodes, base),
+        declared_types=(*dict.fromkeys(t for node in found.jsonld for t in ld_types(node)), *found.values("og:type")),
     )
 
 
