@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from attack_vectors import DISGUISED_URLS
 from markdown_it import MarkdownIt
+from safe_html import is_safe_html
 
 import cleanpress
 from cleanpress.candidates import Candidate
 from cleanpress.render import to_block
-from cleanpress.sanitize import is_safe_html
 
 BASE = "https://news.example/2024/03/flood.html"
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
