@@ -23,13 +23,21 @@ from .textutil import INVISIBLE_SPACES, SOFT_HYPHENS, collapse
 # ("400&percnt;" as text): a backslash goes there (a literal, no template to expand).
 _MD_SPECIAL = re.compile(r"(?=[\\`*_\[\]<>]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)")
 # What makes a line a list item, heading, quote or thematic break ("---") in CommonMark (a leading "*" or "_"
-# is escaped with the rest).
-_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>|^-(?=[ \t]*-[ \t]*-[- \t]*$)", re.MULTILINE)
+# is escaped with the rest); and, after a line break inside a paragraph, what would make the line before a
+# heading ("==", "--") or open a code fence ("~~~").
+_MD_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[+-]|#{1,6})(?=\s|$)|^>|^-(?=[ \t]*-[ \t]*-[- \t]*$)"
+                            r"|(?<=\n)(?:=+|-+)(?=[ \t]*$)|(?<=\n)~{3,}", re.MULTILINE)
+# Where a <br> broke a paragraph's line, in what the writer writes; a character the decoder never lets through.
+_LINE_BREAK = "\x00"
+# A hard line break in CommonMark: a backslash at the end of the line.
+_HARD_BREAK = "\\\n"
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
-# What collapse() turns into a space or drops, beside whitespace; and a run of those and whitespace.
-_COLLAPSED = INVISIBLE_SPACES + SOFT_HYPHENS
+# What collapse() turns into a space or drops, beside whitespace (and a line break's mark, which reads as space
+# to the markers around it); and a run of those and whitespace.
+_COLLAPSED = INVISIBLE_SPACES + SOFT_HYPHENS + _LINE_BREAK
 _SPACE_RUN = re.compile(rf"[\s{_COLLAPSED}]*")
+_BLANKS = INVISIBLE_SPACES + _LINE_BREAK
 # CommonMark reads a "*" as emphasis only where it flanks a word: an opening one right before punctuation
 # ("pir*—yar*") opens nothing unless a space or punctuation is before it, and a closing one likewise.
 _PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
@@ -55,24 +63,29 @@ def block_markdown(kind: str, text: str, level: int, element: HtmlElement, rows:
         lines = [inline_markdown(part, urls, keep_links, keep_images) for part in quote_parts(element)]
         paragraphs = [line for line in lines if line]
         return _quote(paragraphs) if paragraphs else plain_markdown(kind, text, 0)
-    inline = inline_markdown(element, urls, keep_links, keep_images) or _escape(text)
-    return _prefix(kind, inline, level)
+    paragraph = kind == "paragraph"
+    inline = inline_markdown(element, urls, keep_links, keep_images, line_breaks=paragraph)
+    return _prefix(kind, inline or (_escape_lines(text) if paragraph else _escape(text)), level)
 
 
 def inline_markdown(part: HtmlElement | Run, urls: UrlVerdicts, keep_links: bool, keep_images: bool,
-                    lists_apart: bool = False) -> str:
+                    lists_apart: bool = False, line_breaks: bool = False) -> str:
     """An element's content, or a run of loose content, as one line of Markdown: emphasis, code, links, images.
 
-    Blocks and <br> inside it become spaces, as in the block's text. With
-    ``lists_apart`` the lists inside are left out: a list item's nested lists
-    are written as items of their own.
+    Blocks and <br> inside it become spaces, as in the block's text; with
+    ``line_breaks`` (a paragraph) a <br> is a hard line break, as in the
+    paragraph's text. With ``lists_apart`` the lists inside are left out: a
+    list item's nested lists are written as items of their own.
     """
-    writer = InlineWriter(urls, keep_links, keep_images, lists_apart)
+    writer = InlineWriter(urls, keep_links, keep_images, lists_apart, line_breaks)
     if isinstance(part, Run):
         writer.write_run(part)
     else:
         writer.write(part, part)
-    return collapse("".join(writer.out))
+    written = "".join(writer.out)
+    if _LINE_BREAK not in written:
+        return collapse(written)
+    return _HARD_BREAK.join(line for line in map(collapse, written.split(_LINE_BREAK)) if line)
 
 
 class InlineWriter:
@@ -90,18 +103,21 @@ class InlineWriter:
         "_emphases",
         "_keep_images",
         "_keep_links",
+        "_line_breaks",
         "_links",
         "_lists_apart",
         "_urls",
         "out",
     )
 
-    def __init__(self, urls: UrlVerdicts, keep_links: bool, keep_images: bool, lists_apart: bool) -> None:
+    def __init__(self, urls: UrlVerdicts, keep_links: bool, keep_images: bool, lists_apart: bool,
+                 line_breaks: bool = False) -> None:
         self.out: list[str] = []
         self._urls = urls
         self._keep_links = keep_links
         self._keep_images = keep_images
         self._lists_apart = lists_apart
+        self._line_breaks = line_breaks  # a <br> outside code writes _LINE_BREAK, not a space
         self._links: list[tuple[int, str | None]] = []  # where the content of each open link starts, and its URL
         # Each open emphasis: where its content starts, its marker ("" inside an open one of the same marker,
         # whose markers it shares: "****x****" is no emphasis at all), and the piece of an emphasis of the same
@@ -161,7 +177,9 @@ class InlineWriter:
             src = self._urls(node.get("src", ""))
             if src:
                 out.append(f"![{_escape(collapse(node.get('alt', '')))}]({src})")
-        elif tag == "br" or (tag in BLOCK_TAGS and not is_block):
+        elif tag == "br":
+            out.append(_LINE_BREAK if self._line_breaks else " ")
+        elif tag in BLOCK_TAGS and not is_block:
             out.append(" ")
             if self._lists_apart and tag in LIST_TAGS:
                 return True
@@ -315,7 +333,7 @@ def _touches_word(text: str) -> bool:
     """Whether ``text`` starts with a character of a word: neither space nor punctuation (nor nothing),
     as the text reads once collapse() has turned zero-width spaces into spaces and dropped soft hyphens."""
     text = text.lstrip(SOFT_HYPHENS)
-    return bool(text) and not text[0].isspace() and text[0] not in INVISIBLE_SPACES and _PUNCTUATION.match(text) is None
+    return bool(text) and not text[0].isspace() and text[0] not in _BLANKS and _PUNCTUATION.match(text) is None
 
 
 def _code_span(out: list[str], start: int) -> None:
@@ -377,12 +395,17 @@ def _quote(paragraphs: list[str]) -> str:
 
 
 def plain_markdown(kind: str, text: str, level: int) -> str:
-    """The Markdown of a block known only by its text (no element: text-mode input)."""
+    """The Markdown of a block known only by its text (no element: loose text between blocks, text-mode input)."""
     if kind == "code":
         return _fence(text)
     if kind == "list":
         return "\n".join(f"- {_escape(line)}" for line in text.split("\n"))
-    return _prefix(kind, _escape(text), level)
+    return _prefix(kind, _escape_lines(text) if kind == "paragraph" else _escape(text), level)
+
+
+def _escape_lines(text: str) -> str:
+    """A paragraph's text escaped, its lines (one a <br>) kept apart by hard line breaks."""
+    return _HARD_BREAK.join(map(_escape, text.split("\n"))) if "\n" in text else _escape(text)
 
 
 def _fence(code: str) -> str:

@@ -85,4 +85,4 @@ def _plain_html(kind: str, text: str, level: int) -> str:
         return "<ul>" + "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in text.split("\n")) + "</ul>"
     if kind == "caption":
         return f"<figcaption>{escaped}</figcaption>"
-    return f"<p>{escaped}</p>"
+    return f"<p>{escaped.replace(chr(10), '<br>')}</p>"  # a paragraph's lines were set apart by <br>
