@@ -54,20 +54,26 @@ LABEL_SPOTS = ((9, 0, "left", "center"), (-9, 0, "right", "center"), (0, 9, "cen
 
 def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]:
     """Draw F1 per corpus for every extractor side by side, and WCXB's F1 per page type; return the files written."""
-    corpora = _corpora(result)
-    written = _bar_chart(result, {corpus: _scores(result, corpus) for corpus in corpora},
-                         "Extraction F1 per corpus (higher is better)", outdir, ACCURACY_CHART)  # fmt: skip
+    per_corpus = {corpus: _scores(result, corpus) for corpus in _corpora(result)}
+    order = _extractor_order(per_corpus)
+    written = _bar_chart(result, per_corpus, order, "Extraction F1 per corpus (higher is better)", outdir,
+                         ACCURACY_CHART)  # fmt: skip
     types = _type_scores(result)
     if types:
-        written += _bar_chart(result, types, "WCXB: F1 per page type (higher is better)", outdir, TYPES_CHART)
+        written += _bar_chart(result, types, order, "WCXB: F1 per page type (higher is better)", outdir,
+                              TYPES_CHART)  # fmt: skip
     return written
 
 
-def _bar_chart(result: Mapping[str, Any], f1: Mapping[str, Mapping[str, float]], title: str, outdir: Path,
-               stem: str) -> list[Path]:  # fmt: skip
-    """Grouped bars: one group per key of ``f1``, one bar per extractor, cleanpress's labelled."""
+def _bar_chart(result: Mapping[str, Any], f1: Mapping[str, Mapping[str, float]], order: Sequence[str], title: str,
+               outdir: Path, stem: str) -> list[Path]:  # fmt: skip
+    """Grouped bars: one group per key of ``f1``, one bar per extractor, cleanpress's labelled.
+
+    ``order`` fixes the extractors' order, hence their colours, across charts.
+    """
     groups = [g for g in f1 if f1[g]]
-    extractors = _extractor_order({g: f1[g] for g in groups})
+    present = {name for g in groups for name in f1[g]}
+    extractors = [name for name in order if name in present]
     if not extractors:
         return []
     labels = _labels(result, extractors)
@@ -80,7 +86,7 @@ def _bar_chart(result: Mapping[str, Any], f1: Mapping[str, Mapping[str, float]],
         xs = [c + (i - (len(extractors) - 1) / 2) * width for c, group in enumerate(groups) if name in f1[group]]
         ys = [f1[group][name] for group in groups if name in f1[group]]
         bars = ax.bar(xs, [y - bottom for y in ys], width * 0.92, bottom=bottom, label=labels[name],
-                      color=_colour(name, extractors), edgecolor="#222222" if name == OURS else "none",
+                      color=_colour(name, order), edgecolor="#222222" if name == OURS else "none",
                       linewidth=0.8, zorder=3)
         if name == OURS:
             texts = ax.bar_label(bars, labels=[f"{y:.3f}" for y in ys], padding=2, fontsize=8,
@@ -106,7 +112,7 @@ def _type_scores(result: Mapping[str, Any]) -> dict[str, dict[str, float]]:
                 if isinstance(row, Mapping) and page_type in row.get("by_type", {})}  # fmt: skip
         if rows:
             pages = max(int(r.get("pages", 0)) for r in rows.values())
-            groups[f"{page_type} ({pages})"] = {name: float(r["f1"]) for name, r in rows.items()}
+            groups[f"{page_type}\n({pages})"] = {name: float(r["f1"]) for name, r in rows.items()}
     return groups
 
 
@@ -264,10 +270,12 @@ def redraw(accuracy: Mapping[str, Any] | None = None, speed: Mapping[str, Any] |
     """Draw both charts from the results given, the missing one read from ``results``.
 
     The accuracy chart needs the accuracy result, the speed chart both; a
-    chart whose data is missing is skipped with a note on stderr. Raises
-    ImportError without matplotlib.
+    chart whose data is missing is skipped with a note on stderr. An accuracy
+    result read from ``results`` that has no WCXB table takes the one of
+    ``wcxb.json`` (a ``--corpus wcxb`` run with its own rivals), when there is
+    one. Raises ImportError without matplotlib.
     """
-    accuracy = accuracy if accuracy is not None else _load(results / "accuracy.json")
+    accuracy = accuracy if accuracy is not None else _with_wcxb(_load(results / "accuracy.json"), results)
     speed = speed if speed is not None else _load(results / "speed.json")
     if accuracy is None:
         print(f"charts: no {results / 'accuracy.json'}; run the accuracy benchmark first", file=sys.stderr)
@@ -278,6 +286,15 @@ def redraw(accuracy: Mapping[str, Any] | None = None, speed: Mapping[str, Any] |
     else:
         written += write_speed_charts(accuracy, speed, outdir)
     return written
+
+
+def _with_wcxb(accuracy: dict[str, Any] | None, results: Path) -> dict[str, Any] | None:
+    """``accuracy`` with the WCXB table (and versions) of ``results/wcxb.json`` added, where it has none."""
+    wcxb = _load(results / f"{WCXB}.json")
+    if accuracy is None or wcxb is None or WCXB in accuracy.get("corpora", {}) or WCXB not in wcxb.get("corpora", {}):
+        return accuracy
+    return {**accuracy, "corpora": {**accuracy["corpora"], WCXB: wcxb["corpora"][WCXB]},
+            "versions": {**wcxb.get("versions", {}), **accuracy.get("versions", {})}}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -61,7 +61,7 @@ def test_markdown_output_resolves_links(page_file: Path) -> None:
 
 
 def test_html_output_is_sanitized_body(page_file: Path) -> None:
-    from cleanpress.sanitize import is_safe_html
+    from safe_html import is_safe_html
 
     result = _run(str(page_file), "--format", "html")
     assert result.returncode == 0, result.stderr

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from safe_html import is_safe_html
 
 import cleanpress
 from cleanpress import Article, Decision
 from cleanpress.cli import main as cli_main
 from cleanpress.explain import _SCRIPT, explain_html, main, render_report
-from cleanpress.sanitize import is_safe_html
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "moscow-times-article.txt"
 

@@ -176,12 +176,16 @@ def test_loose_div_text_becomes_paragraphs_in_order() -> None:
 
 def test_double_br_splits_paragraphs_and_single_br_does_not() -> None:
     candidates = _flatten("<div>First line<br>still first.<br><br>Second paragraph.<br/> <br/>Third.</div>")
-    assert [c.text for c in candidates] == ["First line still first.", "Second paragraph.", "Third."]
+    assert [c.text for c in candidates] == ["First line\nstill first.", "Second paragraph.", "Third."]
 
 
-def test_br_inside_a_paragraph_is_a_space() -> None:
-    [candidate] = _flatten("<p>One<br>two</p>")
-    assert candidate.text == "One two"
+def test_br_inside_a_paragraph_breaks_its_line_and_elsewhere_is_a_space() -> None:
+    [candidate] = _flatten("<p>One<br>two<br><br> <br>three<br></p>")
+    assert candidate.text == "One\ntwo\nthree"
+    assert [c.text for c in _flatten("<h2>Title<br>Sub</h2><ul><li>a<br>b</li></ul><table><tr><td>c<br>d</td></tr>"
+                                     "</table>")] == ["Title Sub", "a b", "c d"]
+    assert [c.text for c in _flatten("<div><span>Town Hall<br>Main Street</span> 3</div>")] == [
+        "Town Hall\nMain Street 3"]
 
 
 def test_custom_elements_are_blocks() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from attack_vectors import DISGUISED_URLS
 from markdown_it import MarkdownIt
+from safe_html import is_safe_html
 
 import cleanpress
 from cleanpress.candidates import Candidate
 from cleanpress.render import to_block
-from cleanpress.sanitize import is_safe_html
 
 BASE = "https://news.example/2024/03/flood.html"
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
@@ -438,3 +438,67 @@ def test_markdown_of_escapes_emphasis_lists_quotes_tables_and_code_reads_back_as
     article = _article(READ_BACK_CASES)
     assert [block.kind for block in article.blocks] == ["paragraph"] * 6 + ["list", "quote", "table", "code", "paragraph"]
     _assert_reads_back(article)
+
+
+# --- line breaks: a <br> inside a paragraph ----------------------------------------------------------------------
+
+_MARKDOWN_BREAK = re.compile(r"<br\s*/?>\n")
+
+
+def _lines_read_back(markdown: str) -> list[str]:
+    """The lines a CommonMark reader shows for one paragraph: its text split at each hard line break."""
+    rendered = _COMMONMARK.render(markdown)
+    assert rendered.startswith("<p>"), rendered  # one paragraph: no line read as a heading, list or fence
+    return [" ".join(html.unescape(_TAGS.sub("", line)).split()) for line in _MARKDOWN_BREAK.split(rendered)]
+
+
+def test_an_address_keeps_its_lines_in_text_markdown_and_html() -> None:
+    article = _article("<p>Town Hall<br>1 Main Street<br/>Springfield</p>")
+    block = next(b for b in article.blocks if "Town Hall" in b.text)
+    assert block.text == "Town Hall\n1 Main Street\nSpringfield"
+    assert "\n\nTown Hall\n1 Main Street\nSpringfield\n\n" in article.text
+    assert block.markdown == "Town Hall\\\n1 Main Street\\\nSpringfield"
+    assert _lines_read_back(block.markdown) == block.text.split("\n")
+    assert block.html == "<p>Town Hall<br>1 Main Street<br>Springfield</p>"
+
+
+def test_a_sub_heading_set_with_br_stays_on_its_own_line() -> None:
+    article = _article("<p><strong>What happened next</strong><br>The water fell by evening.<br><br></p>")
+    block = next(b for b in article.blocks if "What happened" in b.text)
+    assert block.text == "What happened next\nThe water fell by evening."
+    assert block.markdown == "**What happened next**\\\nThe water fell by evening."
+    assert _lines_read_back(block.markdown) == block.text.split("\n")
+
+
+def test_loose_text_with_br_keeps_its_lines_and_double_br_still_parts_paragraphs() -> None:
+    article = _article("<div>Town Hall<br>1 Main Street<br><br>Open daily.</div>")
+    texts = [b.text for b in article.blocks]
+    assert "Town Hall\n1 Main Street" in texts and "Open daily." in texts
+    block = next(b for b in article.blocks if "Town Hall" in b.text)
+    assert block.markdown == "Town Hall\\\n1 Main Street"
+    assert block.html == "<p>Town Hall<br>1 Main Street</p>"
+
+
+def test_a_line_after_a_break_is_escaped_where_markdown_would_read_markup() -> None:
+    lines = ["Notes", "- not a list", "1. not a list", "# not a heading", "> nor a quote", "~~~ nor a fence",
+             "==", "--"]
+    article = _article("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    block = next(b for b in article.blocks if b.text.startswith("Notes"))
+    assert block.text.split("\n") == lines
+    assert _lines_read_back(block.markdown) == lines
+
+
+def test_emphasis_and_links_across_a_break_read_back_with_their_lines() -> None:
+    article = _article("<p><b>Town Hall<br></b><a href='/map'><br>1 Main Street</a><br><em>Springfield</em></p>")
+    block = next(b for b in article.blocks if "Town Hall" in b.text)
+    assert block.text == "Town Hall\n1 Main Street\nSpringfield"
+    assert block.markdown == "**Town Hall**\\\n[1 Main Street](https://news.example/map)\\\n*Springfield*"
+    assert _lines_read_back(block.markdown) == block.text.split("\n")
+
+
+def test_br_in_headings_lists_tables_and_code_spans_is_a_space() -> None:
+    article = _article("<h2>Flood<br>update</h2><ul><li>Sandbags<br>at the hall</li><li>Pumps</li></ul>"
+                       "<p>Run <code>check<br>levels</code> now, then report to the council before noon.</p>")
+    assert _block(article, "heading").text == "Flood update"
+    assert _block(article, "list").items == ("Sandbags at the hall", "Pumps")
+    assert "`check levels`" in _md_of(article, "Run")

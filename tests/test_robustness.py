@@ -28,6 +28,7 @@ from attack_vectors import (
     URL_CONTEXTS,
     article_with,
 )
+from safe_html import is_safe_html
 
 import cleanpress
 from cleanpress import (
@@ -39,7 +40,6 @@ from cleanpress import (
     TooDeep,
     TooManyNodes,
 )
-from cleanpress.sanitize import is_safe_html
 
 #: Generous per-page bound; a hang or a quadratic blow-up on a small page shows up far above it.
 SECONDS_PER_PAGE = 10.0

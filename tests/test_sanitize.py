@@ -10,10 +10,11 @@ import lxml.etree
 import lxml.html
 import pytest
 from attack_vectors import DISGUISED_URLS, all_vectors
+from safe_html import is_safe_html
 
 from cleanpress.options import Limits
 from cleanpress.parse import parse_html
-from cleanpress.sanitize import is_safe_html, safe_url, sanitize_element
+from cleanpress.sanitize import safe_url, sanitize_element
 
 BASE = "https://news.example/2024/story.html"
 
@@ -259,3 +260,9 @@ def test_checker_rejects_unsafe_markup(markup: str) -> None:
 )
 def test_checker_accepts_safe_markup(markup: str) -> None:
     assert is_safe_html(markup)
+
+
+def test_the_checker_is_not_shipped_with_the_sanitizer() -> None:
+    import cleanpress.sanitize
+
+    assert not hasattr(cleanpress.sanitize, "is_safe_html")  # test-only: tests/safe_html.py

@@ -92,7 +92,8 @@ def flatten(body: HtmlElement, containers: list[HtmlElement], order: dict[HtmlEl
             frame.parts.append(_BREAK + (child.tail or ""))
             continue
         if tag in INLINE_TAGS and not any(isinstance(g.tag, str) and g.tag not in INLINE_TAGS for g in child):
-            text = "".join(child.itertext())
+            # a <br> inside breaks the line as one beside it does (itertext would fuse the words around it)
+            text = "".join(_text_with_breaks(child, line_breaks=True) if _has_breaks(child) else child.itertext())
             if text or child.tail:
                 frame.parts.append(text + (child.tail or ""))
             if tag == "a":
@@ -163,12 +164,13 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     if not raw.strip():
         frame.link_chars = 0
         return
-    pieces = [collapse(piece.replace(_BREAK, " ")) for piece in _PARAGRAPH_BREAK.split(raw)]
+    kind: BlockKind = "caption" if frame.in_gallery else "paragraph"
+    pieces = [_lines(piece) if kind == "paragraph" else collapse(piece.replace(_BREAK, " "))
+              for piece in _PARAGRAPH_BREAK.split(raw)]
     pieces = [piece for piece in pieces if piece]
     total = sum(len(piece) for piece in pieces) or 1
     density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
-    kind: BlockKind = "caption" if frame.in_gallery else "paragraph"
     for piece in pieces:
         out.append(Candidate(piece, kind, position, None, 0, frame.inside, density,
                              parent=frame.element))
@@ -195,7 +197,8 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
                  for part in quote_parts(element)]
         text = "\n".join(line for line in lines if line)
     elif _has_breaks(element):
-        text = collapse("".join(_text_with_breaks(element)))
+        text = "".join(_text_with_breaks(element, line_breaks=kind == "paragraph"))
+        text = _lines(text) if kind == "paragraph" else collapse(text)
     else:  # one run of text: libxml2 gathers it
         content = element.text_content()
         text = collapse(content)
@@ -300,17 +303,20 @@ def _has_breaks(element: HtmlElement) -> bool:
     return False
 
 
-def _text_with_breaks(element: HtmlElement, lists_apart: bool = False) -> Iterator[str]:
+def _text_with_breaks(element: HtmlElement, lists_apart: bool = False, line_breaks: bool = False) -> Iterator[str]:
     """Text of ``element`` with a space at each <br> and at both ends of each block inside it.
 
     With ``lists_apart`` the lists inside are left out (a space in their place):
     a list item's nested lists are items of their own, not part of its text.
+    With ``line_breaks`` a <br> gives a break mark instead, for :func:`_lines`.
     """
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
         if event == "start":
-            if tag == "br" or tag in BLOCK_TAGS:
+            if tag == "br" and line_breaks:
+                yield _BREAK
+            elif tag == "br" or tag in BLOCK_TAGS:
                 yield " "
                 if lists_apart and tag in LIST_TAGS and node is not element:
                     walker.skip_subtree()
@@ -322,6 +328,18 @@ def _text_with_breaks(element: HtmlElement, lists_apart: bool = False) -> Iterat
                 yield " "
             if node.tail:
                 yield node.tail
+
+
+def _lines(text: str) -> str:
+    """A paragraph's text with a line at each <br> (break mark): each line collapsed, empty lines dropped.
+
+    An address or a sub-heading set with <br> keeps its lines, as a reader
+    sees them; lists, tables, quotes and headings use their own line breaks
+    (or none) and read a <br> as a space.
+    """
+    if _BREAK not in text:
+        return collapse(text)
+    return "\n".join(line for line in map(collapse, text.split(_BREAK)) if line)
 
 
 def _block_text(element: HtmlElement) -> str:
