@@ -2,7 +2,7 @@
 
 Each entry is a small page written here (HTML, or plain text for the
 ``line.*`` rules). A rule fires when its id names a piece of
-``Article.removed``; ``score.readability`` and ``score.fallback`` remove
+``Article.removed``; ``score.readability``, ``score.fallback`` and ``score.listing`` remove
 nothing themselves (they pick what the article is), so they fire when the
 article differs from the one without them.
 A rule added to the catalogue without an entry here fails
@@ -48,6 +48,9 @@ STORY = "".join(f"<p>Paragraph {i} of the story: the council met on Tuesday even
                 f"the new bridge, its cost, its route and its builders, and in the end voted to delay it again.</p>"
                 for i in range(6))
 ITEMS = "".join(f"<li>Item {i}: red, green, blue, white, black, grey, pink, teal, gold</li>" for i in range(15))
+CARDS = "".join(f"<p><a href='/recipes/{i}'>Bean stew with {vegetable}, smoked paprika and toasted breadcrumbs</a>"
+                f" (serves four)</p>" for i, vegetable in enumerate(["leeks", "carrots", "fennel", "kale", "chard",
+                                                                   "squash", "celery"]))
 TEXT_PAGE = f"Ledger\nToday's weather: rain.\n\n{HEADLINE}\n\n{P1}\n\n{P2}\n"
 
 
@@ -103,6 +106,9 @@ TABLE: dict[str, Entry] = {
     # A page whose one article a script reveals: the article path keeps nothing; the broader reading finds it.
     "score.fallback": Entry(f"<html><body><nav><a href='/'>Home</a></nav><div hidden>{STORY}</div></body></html>",
                             f"<html><body><nav><a href='/'>Home</a></nav><div>{STORY}</div></body></html>"),
+    # Seven linked recipe cards under a short intro: a listing, its cards kept; three under a story: teasers.
+    "score.listing": Entry(f"<html><body><main><h1>Winter recipes</h1><p>{P1}</p>{CARDS}</main></body></html>",
+                           f"<html><body><main><h1>Floods</h1>{STORY}{CARDS[:CARDS.index('<p>', 300)]}</main></body></html>"),
     "text.ad-label": _text("Advertisement", "Advertisement spending rose 5% in the first quarter, the agency said."),
     "text.appeal-opener": _text("A Message from The Daily Ledger",
                                 "In a message to staff, the mayor's office said the bridge would reopen in spring."),
@@ -169,7 +175,7 @@ TABLE["func.appeal-head"] = Entry(
 # Options under which an entry's rule is in force (every other rule runs with the defaults).
 OPTIONS: dict[str, dict[str, object]] = {"option.keep-tables": {"keep_tables": False}}
 # Rules that choose what the article is rather than remove a piece of it.
-CHOOSERS = frozenset({"score.readability", "score.fallback"})
+CHOOSERS = frozenset({"score.readability", "score.fallback", "score.listing"})
 
 
 def fires(rule_id: str, page_text: str, disabled: frozenset[str] = frozenset()) -> bool:

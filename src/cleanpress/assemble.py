@@ -7,7 +7,8 @@ The textual rules have labelled the sequence before this stage runs (see
    container is taken in (``_keep_lead``);
 2. anything still outside the chosen container (``score.outside-container``);
 3. inside it, block by block: the headline repeated as a heading, link-heavy
-   blocks, and captions or tables the caller chose to drop;
+   blocks (unless the container is a listing of them: ``score.listing``),
+   and captions or tables the caller chose to drop;
 4. the sequence rules of ``rules/sequence.py``, over the whole list: stacks of
    short labels, kickers, code labels, teaser blurbs, headings with nothing
    under them, labels before the first and after the last sentence.
@@ -26,7 +27,7 @@ from .candidates import Candidate
 from .options import Options
 from .rules import sequence
 from .rules.choices import CAPTION_OPTION, TABLE_OPTION
-from .rules.container import OUTSIDE_RULE
+from .rules.container import LISTING_RULE, OUTSIDE_RULE
 from .rules.literals import fold, gate_words
 from .rules.sequence import LINK_DENSE_RULE, SENTENCE_END, TITLE_RULE, remove
 from .rules.structural import names_lead
@@ -56,6 +57,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     _keep_lead(candidates)
     title = sequence.fold_title(metadata.title)
     seen_body = False
+    listing = _is_listing(candidates, metadata, options)
     for candidate in candidates:
         if candidate.removal is not None:
             continue
@@ -63,7 +65,7 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
             remove(candidate, OUTSIDE_RULE, options)
         elif not seen_body and candidate.kind == "heading" and sequence.repeats_title(candidate.text, title):
             remove(candidate, TITLE_RULE, options)  # linked or not: blogs link it to itself
-        elif sequence.link_heavy(candidate):
+        elif not listing and sequence.link_heavy(candidate):
             remove(candidate, LINK_DENSE_RULE, options)
         elif candidate.kind == "caption" and not options.keep_captions:
             remove(candidate, CAPTION_OPTION, options)
@@ -79,6 +81,20 @@ def decide(candidates: list[Candidate], metadata: Metadata, options: Options) ->
     sequence.remove_lone_headings(candidates, options)
     sequence.remove_trailing_headings(candidates, options)
     sequence.remove_leading_labels(candidates, options)
+
+
+def _is_listing(candidates: list[Candidate], metadata: Metadata, options: Options) -> bool:
+    """The container is a listing (``score.listing``): its link-heavy blocks, the cards, are more than a
+    link post has and hold ``LISTING_CARD_SHARE`` of its text. A section front, a shop's category, a
+    documentation index: the cards are what the page lists, so ``struct.link-dense`` leaves them. A dated
+    page is an article: cards in its container are a rail of teasers, however long.
+    """
+    if metadata.published or not options.rule_enabled(LISTING_RULE.id):
+        return False
+    inside = [c for c in candidates if c.removal is None and c.in_container]
+    cards = [c for c in inside if sequence.link_heavy(c)]
+    return (len(cards) > t.LINK_POST_BLOCKS
+            and sum(len(c.text) for c in cards) >= t.LISTING_CARD_SHARE * sum(len(c.text) for c in inside))
 
 
 def _spot_captions(candidates: list[Candidate]) -> None:

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .article import Block, Metadata
-from .rules.sequence import LINK_DENSE_RULE
+from .rules.sequence import LINK_DENSE_RULE, link_heavy
 from .candidates import Candidate
 
 #: How much of the input the language test reads: enough to decide, bounded cost.
@@ -114,7 +114,9 @@ def article_score(kept: list[Block], candidates: list[Candidate], metadata: Meta
     score = 0.1 + 0.5 * min(chars / 1500, 1.0) + 0.25 * min(long_paragraphs / 4, 1.0)
     if metadata.published or metadata.byline:
         score += 0.15
-    teasers = sum(1 for c in candidates if c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id)
+    # blocks shaped like teasers, removed or kept as a listing's cards, say the page is no article
+    teasers = sum(1 for c in candidates if c.removal is None and c.in_container and link_heavy(c)
+                  or c.removal is not None and c.removal.rule == LINK_DENSE_RULE.id)
     if teasers > max(len(prose), 1):
         score *= 0.5
     return round(min(score, 1.0), 3)

@@ -60,6 +60,9 @@ RUN_MIN = 3
 LEAD_REACH = 8
 #: A link post (a round-up of links) has at most this many link blocks; more is a section front.
 LINK_POST_BLOCKS = 5
+#: A container whose link-heavy blocks (more than LINK_POST_BLOCKS of them) hold this share of its text is a
+#: listing: the cards are its content (a section front, a shop's category, a docs index), not teasers.
+LISTING_CARD_SHARE = 0.3
 #: An appeal opener takes at most this many blocks after it, down to its payment widget.
 APPEAL_REACH = 25
 #: Without a payment widget, an appeal runs on through at most this many blocks that speak of support.

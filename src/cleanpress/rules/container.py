@@ -5,7 +5,8 @@ The choice itself is made by ``score.find_container`` (our own scoring) and
 unsure); what lies outside the choice is removed in assembly, after the
 textual rules have had their say (chrome outside the article is reported by
 what it is where a rule can tell). When that choice keeps a sliver of a page
-that has content, ``fallback.rescue`` reads the page more broadly instead.
+that has content, ``fallback.rescue`` reads the page more broadly instead. A
+container made of link cards is a listing: ``score.listing`` keeps its cards.
 """
 
 from __future__ import annotations
@@ -21,3 +22,6 @@ SECOND_OPINION_RULE = register("score.readability", "outside-article",
 FALLBACK_RULE = register("score.fallback", "outside-article",
                          "when the article path keeps a sliver of a page with content: the body less its chrome instead",
                          family="container", stage="score")
+LISTING_RULE = register("score.listing", "related-links",
+                        "a container made of many link cards is a listing: its cards are kept, not taken for teasers",
+                        family="container", stage="score")
