@@ -26,7 +26,7 @@ HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
                 "blockquote": "quote", "table": "table", "address": "paragraph", "caption": "caption"}
 _BREAK = "\x00"
-_PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
+_PARAGRAPH_BREAK = re.compile(rf"(?<!\s)\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
 _TEASER_LINK_SHARE = 0.15
 _TEASER_LEAD_OFFSET = 30

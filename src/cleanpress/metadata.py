@@ -78,21 +78,21 @@ _BY_PREFIX = re.compile(
     r"(?:\s*:\s*|\s+|$)",
     re.I,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:;|\s&\s|\s(?:and|und|et|y|e|i|и|oraz)\s)\s*", re.I)
+_NAME_SPLIT = re.compile(r"(?<!\s)\s*(?:;|\s&\s|\s(?:and|und|et|y|e|i|и|oraz)\s)\s*", re.I)
 #: The "By" that some publishers leave in structured author names (other prefixes could be names).
 _BY_WORD = re.compile(r"^by\s*:?\s+", re.I)
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 #: A byline segment that only joins two names.
 _CONNECTOR = re.compile(r"^(?:,|;|&|and|und|et|y|e|i|и|oraz)$", re.I)
 #: Strong separators inside a byline: what follows is another item (date, section, role).
-_BYLINE_SEP = re.compile(r"\s*(?:[|·•/—–]|\s-\s|\n)\s*")
+_BYLINE_SEP = re.compile(r"(?<!\s)\s*(?:[|·•/—–]|\s-\s|\n)\s*")
 #: A month or weekday name glued to or trailing a name once the digits of a date are cut off.
 _DATE_TAIL = re.compile(
     r"(?:(?<=[a-zà-ÿ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-zä]*"
     r"|\b(?:on|am|le|el|il|at|um|the))\.?,?\s*$"
 )
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$", re.I)
-_JSON_COMMENT = re.compile(r"<!--|-->|^\s*//[^\n]*$", re.M)
+_JSON_COMMENT = re.compile(r"<!--|-->|^[^\S\n]*//[^\n]*$", re.M)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -27,7 +27,7 @@ _BULLET = regex.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _WRAP_MIN = 60
 _HEADING_MAX_WORDS = 14
 _DATELINE_REACH = 4
-_AUTHOR_SEPARATOR = regex.compile(r"\s*(?:,|&|\b(?:and|und|et|y|e|и|i)\b)\s*")
+_AUTHOR_SEPARATOR = regex.compile(r"(?<!\s)\s*(?:,|&|\b(?:and|und|et|y|e|и|i)\b)\s*")
 _BYLINE_PREFIX = regex.compile(r"^(?:by|written by|von|par|por|di|автор:?|autor:?)\s+", regex.IGNORECASE)
 
 
