@@ -1,6 +1,7 @@
 """Charts of the benchmark results, for the README: where cleanpress stands, at a glance.
 
-The accuracy and speed benchmarks call :func:`write_accuracy_charts` and
+The accuracy and speed benchmarks call :func:`write_accuracy_charts` (F1
+per corpus, and WCXB's F1 per page type) and
 :func:`write_speed_charts` after writing their JSON; ``python -m
 benchmarks.charts`` redraws both from ``benchmarks/results/*.json``. Each
 chart is written as PNG (for the README) and SVG (for zooming), with fixed
@@ -19,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .corpora import PAGE_TYPES, WCXB
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 DOCS = ROOT / "docs"
 ACCURACY_CHART = "accuracy-f1"
+TYPES_CHART = "wcxb-types-f1"
 SPEED_CHART = "speed-vs-f1"
 
 OURS = "cleanpress"
@@ -35,7 +39,7 @@ OUR_COLOUR = "#c8102e"
 # Muted, colour-blind-friendly tones for the rivals, so that our bar is the one that stands out.
 RIVAL_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948",
                  "#76b7b2", "#ff9da7", "#bab0ac", "#17becf", "#7f7f7f", "#bcbd22")
-CORPUS_ORDER = ("scrapinghub", "trafilatura-eval", "readability")
+CORPUS_ORDER = ("scrapinghub", "trafilatura-eval", "readability", "wcxb")
 # Rival markers vary in shape as well as colour, so that the speed chart reads without colour too.
 RIVAL_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "<", ">", "h", "p", "d")
 #: The speed benchmark's row for parsing alone, the floor every lxml-based extractor stands on.
@@ -49,21 +53,32 @@ LABEL_SPOTS = ((9, 0, "left", "center"), (-9, 0, "right", "center"), (0, 9, "cen
 
 
 def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]:
-    """Draw F1 per corpus for every extractor side by side; return the files written."""
+    """Draw F1 per corpus for every extractor side by side, and WCXB's F1 per page type; return the files written."""
     corpora = _corpora(result)
-    f1 = {corpus: _scores(result, corpus) for corpus in corpora}
-    extractors = _extractor_order(f1)
+    written = _bar_chart(result, {corpus: _scores(result, corpus) for corpus in corpora},
+                         "Extraction F1 per corpus (higher is better)", outdir, ACCURACY_CHART)  # fmt: skip
+    types = _type_scores(result)
+    if types:
+        written += _bar_chart(result, types, "WCXB: F1 per page type (higher is better)", outdir, TYPES_CHART)
+    return written
+
+
+def _bar_chart(result: Mapping[str, Any], f1: Mapping[str, Mapping[str, float]], title: str, outdir: Path,
+               stem: str) -> list[Path]:  # fmt: skip
+    """Grouped bars: one group per key of ``f1``, one bar per extractor, cleanpress's labelled."""
+    groups = [g for g in f1 if f1[g]]
+    extractors = _extractor_order({g: f1[g] for g in groups})
     if not extractors:
         return []
     labels = _labels(result, extractors)
-    fig = _figure(width=max(7.0, 1.2 + 0.32 * len(extractors) * len(corpora)), height=4.6)
+    fig = _figure(width=max(7.0, 1.2 + 0.32 * len(extractors) * len(groups)), height=4.6)
     ax = fig.add_subplot()
     width = 0.8 / len(extractors)
-    lowest = min(v for scores in f1.values() for v in scores.values())
+    lowest = min(v for g in groups for v in f1[g].values())
     bottom = max(0.0, math.floor((lowest - 0.05) * 10) / 10)
     for i, name in enumerate(extractors):
-        xs = [c + (i - (len(extractors) - 1) / 2) * width for c, corpus in enumerate(corpora) if name in f1[corpus]]
-        ys = [f1[corpus][name] for corpus in corpora if name in f1[corpus]]
+        xs = [c + (i - (len(extractors) - 1) / 2) * width for c, group in enumerate(groups) if name in f1[group]]
+        ys = [f1[group][name] for group in groups if name in f1[group]]
         bars = ax.bar(xs, [y - bottom for y in ys], width * 0.92, bottom=bottom, label=labels[name],
                       color=_colour(name, extractors), edgecolor="#222222" if name == OURS else "none",
                       linewidth=0.8, zorder=3)
@@ -72,14 +87,27 @@ def write_accuracy_charts(result: Mapping[str, Any], outdir: Path) -> list[Path]
                                  color=OUR_COLOUR, fontweight="bold", zorder=5)
             for text in texts:
                 text.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 1.0})
-    ax.set_xticks(range(len(corpora)), corpora)
+    ax.set_xticks(range(len(groups)), groups)
     ax.set_ylim(bottom, 1.0)
     ax.set_ylabel("F1" if bottom == 0 else f"F1 (axis starts at {bottom:.1f})")
-    ax.set_title("Extraction F1 per corpus (higher is better)")
+    ax.set_title(title)
     ax.grid(axis="y", color="#dddddd", zorder=0)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
-    return _save(fig, outdir, ACCURACY_CHART)
+    return _save(fig, outdir, stem)
+
+
+def _type_scores(result: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """``{page type (pages): {extractor: F1}}`` from the WCXB rows' ``by_type``, in WCXB's type order."""
+    table = result.get("corpora", {}).get(WCXB, {})
+    groups: dict[str, dict[str, float]] = {}
+    for page_type in PAGE_TYPES:
+        rows = {name: row["by_type"][page_type] for name, row in table.items()
+                if isinstance(row, Mapping) and page_type in row.get("by_type", {})}  # fmt: skip
+        if rows:
+            pages = max(int(r.get("pages", 0)) for r in rows.values())
+            groups[f"{page_type} ({pages})"] = {name: float(r["f1"]) for name, r in rows.items()}
+    return groups
 
 
 def write_speed_charts(accuracy: Mapping[str, Any], speed: Mapping[str, Any], outdir: Path) -> list[Path]:

@@ -20,12 +20,22 @@ from typing import Any
 
 import lxml.html
 
-#: The corpora in the order every report lists them.
+from .split import Part, part_of, part_of_site, site_of
+
+#: The article corpora, in the order every report lists them (the speed and memory benchmarks run on these).
 CORPORA: tuple[str, ...] = ("scrapinghub", "trafilatura-eval", "readability")
+
+#: WCXB: the modern web (articles, documentation, services, forums, collections, listings, products).
+WCXB = "wcxb"
+
+#: Every corpus the accuracy benchmark scores, in report order.
+ALL_CORPORA: tuple[str, ...] = (*CORPORA, WCXB)
+
+#: WCXB's page types, in the order its tables list them.
+PAGE_TYPES: tuple[str, ...] = ("article", "documentation", "service", "forum", "collection", "listing", "product")
 
 #: Readability's test suite runs every page under this URL; base-URL pages rely on it.
 READABILITY_URL = "http://fakehost/test/page.html"
-
 
 
 def bench_dir() -> Path:
@@ -41,15 +51,15 @@ class BenchMissing(RuntimeError):
 
 
 def missing_reason(corpus: str | None = None) -> str | None:
-    """Why the corpora (or one corpus) cannot be loaded, or None when they can.
+    """Why the article corpora (or the one named) cannot be loaded, or None when they can.
 
     Tests call this to skip with a message that says exactly what is absent.
     """
     root = bench_dir()
     names = CORPORA if corpus is None else (corpus,)
     for name in names:
-        if name not in CORPORA:
-            return f"unknown corpus {name!r}; known: {', '.join(CORPORA)}"
+        if name not in ALL_CORPORA:
+            return f"unknown corpus {name!r}; known: {', '.join(ALL_CORPORA)}"
         marker = root / name / _MARKERS[name] if _MARKERS[name] else root / name
         if not (marker.is_file() if _MARKERS[name] else marker.is_dir()):
             return f"shared bench missing: {marker} not found (set CLEANPRESS_BENCH or put the corpora in ../shared/bench)"
@@ -65,10 +75,13 @@ def bench_available(corpus: str | None = None) -> bool:
 class Page:
     """One benchmark page and its reference answer.
 
-    ``reference`` is the expected body text (scrapinghub ``articleBody``, or
-    the text of readability's ``expected.html``); trafilatura-eval has none and
-    judges by ``with_snippets`` / ``without_snippets`` instead. ``metadata``
-    holds readability's expected fields with empty values dropped.
+    ``reference`` is the expected body text (scrapinghub ``articleBody``, the
+    text of readability's ``expected.html``, WCXB's ``main_content``);
+    trafilatura-eval has none and judges by ``with_snippets`` /
+    ``without_snippets`` instead (WCXB has both). ``metadata`` holds
+    readability's expected fields with empty values dropped. ``site`` is the
+    page's site as :mod:`benchmarks.split` reads it, ``page_type`` WCXB's
+    label ("" elsewhere).
     """
 
     corpus: str
@@ -79,10 +92,17 @@ class Page:
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     metadata: Mapping[str, str] = field(default_factory=dict)
+    site: str = ""
+    page_type: str = ""
+
+    @property
+    def part(self) -> Part:
+        """``tuning`` or ``checking``: the half of the corpus, split by site, this page falls in."""
+        return part_of_site(self.site) if self.site else part_of(self.url, self.id)
 
 
-def load(corpus: str, ids: frozenset[str] | set[str] | None = None) -> list[Page]:
-    """All pages of ``corpus`` (or only those in ``ids``), sorted by id.
+def load(corpus: str, ids: frozenset[str] | set[str] | None = None, part: Part | None = None) -> list[Page]:
+    """All pages of ``corpus`` (or only those in ``ids``, or in one ``part``), sorted by id.
 
     Raises :class:`BenchMissing` when the data is absent, so callers can tell
     "no data" from a real bug.
@@ -90,7 +110,7 @@ def load(corpus: str, ids: frozenset[str] | set[str] | None = None) -> list[Page
     reason = missing_reason(corpus)
     if reason:
         raise BenchMissing(reason)
-    pages = list(_LOADERS[corpus](bench_dir() / corpus, ids))
+    pages = [p for p in _LOADERS[corpus](bench_dir() / corpus, ids) if part is None or p.part == part]
     pages.sort(key=lambda p: p.id)
     return pages
 
@@ -113,6 +133,8 @@ def page_ids(corpus: str) -> list[str]:
         return sorted(_read_json(root / "ground-truth.json"))
     if corpus == "trafilatura-eval":
         return sorted(_trafilatura_id(e["file"]) for e in _read_json(root / "evaldata.json").values())
+    if corpus == WCXB:
+        return sorted(_read_json(root / "metadata.json")["files"])
     return sorted(p.name for p in root.iterdir() if (p / "source.html").is_file())
 
 
@@ -160,6 +182,7 @@ _MARKERS = {
     "scrapinghub": "ground-truth.json",
     "trafilatura-eval": "evaldata.json",
     "readability": "",
+    WCXB: "metadata.json",
 }
 
 
@@ -189,6 +212,7 @@ def _load_scrapinghub(root: Path, ids: frozenset[str] | set[str] | None) -> Iter
             html=_gunzip(root / "html" / f"{page_id}.html.gz"),
             url=entry.get("url") or "",
             reference=entry.get("articleBody") or "",
+            site=site_of(entry.get("url") or "", page_id),
         )
 
 
@@ -204,6 +228,7 @@ def _load_trafilatura(root: Path, ids: frozenset[str] | set[str] | None) -> Iter
             url=url if url.startswith(("http://", "https://")) else "",  # some keys are labels, not URLs
             with_snippets=tuple(entry.get("with") or ()),
             without_snippets=tuple(entry.get("without") or ()),
+            site=site_of(url, page_id),
         )
 
 
@@ -221,6 +246,29 @@ def _load_readability(root: Path, ids: frozenset[str] | set[str] | None) -> Iter
             url=READABILITY_URL,
             reference=html_to_text(expected),
             metadata=metadata,
+            site=site_of(READABILITY_URL, folder.name),
+        )
+
+
+def _load_wcxb(root: Path, ids: frozenset[str] | set[str] | None) -> Iterator[Page]:
+    """WCXB pages: ``main_content`` as the reference, its snippets, page type and domain from ``metadata.json``."""
+    for page_id, meta in _read_json(root / "metadata.json")["files"].items():
+        if ids is not None and page_id not in ids:
+            continue
+        with (root / "ground-truth" / f"{page_id}.json").open(encoding="utf-8") as fh:
+            entry = json.load(fh)
+        truth = entry.get("ground_truth") or {}
+        url = entry.get("url") or ""
+        yield Page(
+            corpus=WCXB,
+            id=page_id,
+            html=_gunzip(root / "html" / f"{page_id}.html.gz"),
+            url=url,
+            reference=truth.get("main_content") or "",
+            with_snippets=tuple(s for s in truth.get("with") or () if isinstance(s, str)),
+            without_snippets=tuple(s for s in truth.get("without") or () if isinstance(s, str)),
+            site=str(meta.get("domain") or "").lower().removeprefix("www.") or site_of(url, page_id),
+            page_type=str(meta.get("page_type") or ""),
         )
 
 
@@ -228,4 +276,5 @@ _LOADERS = {
     "scrapinghub": _load_scrapinghub,
     "trafilatura-eval": _load_trafilatura,
     "readability": _load_readability,
+    WCXB: _load_wcxb,
 }

@@ -4,7 +4,13 @@ Three modes, run from the repository root::
 
     python -m benchmarks.error_analysis scrapinghub --classes 10
     python -m benchmarks.error_analysis scrapinghub --worst 20 [--compare trafilatura]
+    python -m benchmarks.error_analysis wcxb --worst 30 --type product
     python -m benchmarks.error_analysis scrapinghub PAGE_ID [--all]
+
+``--worst`` and ``--classes`` read the tuning part of the corpus only
+(:mod:`benchmarks.split`; ``--part checking`` or ``all`` to override, for
+checking a result, not for studying failures); ``--type`` keeps one WCXB
+page type.
 
 ``--classes`` sums the errors of every page by the decision that caused them
 (rule and block kind) and names the worst page of each class: where to fix
@@ -32,6 +38,7 @@ from functools import lru_cache
 
 from . import accuracy, corpora, metrics, rivals
 from .corpora import Page
+from .split import PARTS, Part
 
 #: A block counts as "in the reference" when at least this share of its shingles is there.
 MATCH = 0.5
@@ -136,10 +143,18 @@ def analyse(page: Page, output: str, units: Sequence[Unit]) -> Analysis:
         for para in page.reference.split("\n")
         if metrics.tokens(para) and overlap(para, out, out_tokens) < MATCH
     ]
+    sizes = f"output {len(metrics.tokens(output))} tokens, reference {len(metrics.tokens(page.reference))}"
+    if page.corpus == corpora.WCXB:
+        words = metrics.word_page(page.reference, output, page.with_snippets, page.without_snippets)
+        summary = (
+            f"{page.page_type} page, {page.part} part; words: precision {words.precision:.3f}  recall "
+            f"{words.recall:.3f}  F1 {words.f1:.3f}  with found {words.with_found}/{words.with_total}  "
+            f"without leaked {words.without_leaked}/{words.without_total}  {sizes}"
+        )
+        return Analysis(extra, missing, summary)
     score = metrics.shingle_page(page.reference, output)
     summary = (
-        f"precision {_f(score.precision)}  recall {_f(score.recall)}  F1 {score.f1:.3f}  "
-        f"exact {score.exact}  output {len(metrics.tokens(output))} tokens, reference {len(metrics.tokens(page.reference))}"
+        f"precision {_f(score.precision)}  recall {_f(score.recall)}  F1 {score.f1:.3f}  exact {score.exact}  {sizes}"
     )
     return Analysis(extra, missing, summary)
 
@@ -228,30 +243,50 @@ def show_page(corpus: str, page_id: str, *, width: int, limit: int, show_all: bo
     page = corpora.load_page(corpus, page_id)
     output, units = trace_units(page)
     analysis = analyse(page, output, units)
-    parts = [f"{corpus} / {page_id}  {page.url}", analysis.summary, "", side_by_side(analysis, width, limit)]
+    warning = "  [CHECKING PART: study failures on tuning pages only]" if page.part == "checking" else ""
+    parts = [f"{corpus} / {page_id}  {page.url}{warning}", analysis.summary, "", side_by_side(analysis, width, limit)]
     if show_all:
         parts += ["", "ALL DECISIONS, reading order:"]
         parts += [f"  {'+' if u.kept else '-'} [{u.label}] {textwrap.shorten(u.text, width - 8)}" for u in units]
     return "\n".join(parts)
 
 
-def worst_pages(corpus: str, n: int, *, jobs: int, compare: Sequence[str] = ()) -> str:
-    """The ``n`` pages of ``corpus`` where cleanpress's page F1 is lowest."""
-    pages = corpora.load(corpus)
+def select_pages(corpus: str, part: Part | None = "tuning", page_type: str | None = None) -> list[Page]:
+    """The pages to study: one part of the corpus (None: both), optionally one WCXB page type."""
+    pages = corpora.load(corpus, part=part)
+    return [p for p in pages if p.page_type == page_type] if page_type else pages
+
+
+def _scope(part: Part | None, page_type: str | None) -> str:
+    return f"{part or 'all'} part" + (f", {page_type} pages" if page_type else "")
+
+
+def worst_pages(
+    corpus: str, n: int, *, jobs: int, compare: Sequence[str] = (), part: Part | None = "tuning",
+    page_type: str | None = None,
+) -> str:  # fmt: skip
+    """The ``n`` pages of ``corpus`` (of one part, one page type) where cleanpress's page F1 is lowest."""
+    pages = select_pages(corpus, part, page_type)
     names = ["cleanpress", *compare]
     outputs = accuracy.run_extractors(names, pages, jobs=jobs, timeout=60)
     rows = []
     for i, page in enumerate(pages):
         scores = [accuracy.page_f1(page, outputs[name][i].text) for name in names]
         error = outputs["cleanpress"][i].error
+        if not outputs["cleanpress"][i].text.strip():
+            error = f"empty{'; ' + error if error else ''}"
         rows.append((scores[0], page, scores, error))
     rows.sort(key=lambda r: (r[0], r[1].id))
-    header = f"{'F1':>6} " + " ".join(f"{name[:16]:>16}" for name in compare) + "  page id / url"
-    lines = [f"worst {min(n, len(rows))} of {len(rows)} {corpus} pages by cleanpress page F1", header]
+    typed = corpus == corpora.WCXB
+    header = f"{'F1':>6} " + " ".join(f"{name[:16]:>16}" for name in compare)
+    header += f"  {'type':<13}" * typed + "  page id / url"
+    title = f"worst {min(n, len(rows))} of {len(rows)} {corpus} pages ({_scope(part, page_type)}) by cleanpress page F1"
+    lines = [title, header]
     for f1, page, scores, error in rows[:n]:
         others = " ".join(f"{s:>16.3f}" for s in scores[1:])
         note = f"  [{error}]" if error else ""
-        lines.append(f"{f1:>6.3f} {others}  {page.id}  {page.url}{note}")
+        kind = f"  {page.page_type:<13}" * typed
+        lines.append(f"{f1:>6.3f} {others}{kind}  {page.id}  {page.url}{note}")
     return "\n".join(lines)
 
 
@@ -294,9 +329,9 @@ def page_errors(page: Page, timeout: int = 60) -> tuple[str, list[tuple[str, str
     return page.id, rows, ""
 
 
-def error_classes(corpus: str, top: int, *, jobs: int) -> str:
-    """The biggest error causes over a corpus, each with its worst page as an example."""
-    pages = corpora.load(corpus)
+def error_classes(corpus: str, top: int, *, jobs: int, part: Part | None = "tuning", page_type: str | None = None) -> str:
+    """The biggest error causes over a corpus (one part, one page type), each with its worst page as an example."""
+    pages = select_pages(corpus, part, page_type)
     totals: dict[tuple[str, str], float] = {}
     per_page: dict[tuple[str, str], dict[str, float]] = {}
     failures: list[str] = []
@@ -310,7 +345,7 @@ def error_classes(corpus: str, top: int, *, jobs: int) -> str:
                 per_page.setdefault(key, {})
                 per_page[key][page_id] = per_page[key].get(page_id, 0.0) + w
     unit = "snippets" if corpus == "trafilatura-eval" else "tokens"
-    lines = [f"error classes of cleanpress on {corpus} ({len(pages)} pages), sized in {unit}"]
+    lines = [f"error classes of cleanpress on {corpus} ({len(pages)} pages, {_scope(part, page_type)}), sized in {unit}"]
     titles = {"missing": "REFERENCE HAS, CLEANPRESS DROPPED", "extra": "CLEANPRESS KEPT, REFERENCE LACKS"}
     for side in ("missing", "extra"):
         keys = sorted((k for k in totals if k[0] == side), key=lambda k: -totals[k])
@@ -326,11 +361,14 @@ def error_classes(corpus: str, top: int, *, jobs: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m benchmarks.error_analysis``."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.error_analysis", description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", choices=corpora.CORPORA)
+    parser.add_argument("corpus", choices=corpora.ALL_CORPORA)
     parser.add_argument("page_id", nargs="?", help="a page id (omit with --worst)")
     parser.add_argument("--worst", type=int, metavar="N", help="list the N pages with the lowest cleanpress F1")
     parser.add_argument("--classes", type=int, metavar="N", help="the N biggest error causes over the corpus")
     parser.add_argument("--compare", default="", help="with --worst: comma list of rivals to score beside cleanpress")
+    parser.add_argument("--part", choices=[*PARTS, "all"], default="tuning",
+                        help="with --worst/--classes: the part of the corpus to read (default: tuning)")
+    parser.add_argument("--type", choices=corpora.PAGE_TYPES, help="with --worst/--classes: only this WCXB page type")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for --worst/--classes (default 2)")
     parser.add_argument("--all", action="store_true", help="also list every decision in reading order")
     parser.add_argument("--limit", type=int, default=60, help="rows to show per page (default 60)")
@@ -340,14 +378,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     reason = corpora.missing_reason(args.corpus)
     if reason:
         raise SystemExit(reason)
+    part: Part | None = None if args.part == "all" else args.part
     if args.classes:
-        print(error_classes(args.corpus, args.classes, jobs=args.jobs))
+        print(error_classes(args.corpus, args.classes, jobs=args.jobs, part=part, page_type=args.type))
     elif args.worst:
         compare = [c.strip() for c in args.compare.split(",") if c.strip()]
         absent = [c for c in compare if c not in rivals.RIVALS or not rivals.importable(c)]
         if absent:
             raise SystemExit(f"not available: {', '.join(absent)}")
-        print(worst_pages(args.corpus, args.worst, jobs=args.jobs, compare=compare))
+        print(worst_pages(args.corpus, args.worst, jobs=args.jobs, compare=compare, part=part, page_type=args.type))
     elif args.page_id:
         try:
             print(show_page(args.corpus, args.page_id, width=args.width, limit=args.limit, show_all=args.all))

@@ -22,11 +22,12 @@ from benchmarks.corpora import Page
 
 
 def test_cleanpress_holds_its_floors() -> None:
-    reason = corpora.missing_reason()
+    """The article corpora whole; WCXB on the guard's sample (one page in three of its tuning part), for speed."""
+    reason = corpora.missing_reason() or corpora.missing_reason(corpora.WCXB)
     if reason:
         pytest.skip(f"accuracy guard needs the corpora in {corpora.bench_dir()}: {reason}")
     jobs = max(1, min(2, os.cpu_count() or 1))
-    result = accuracy.run(["cleanpress"], corpora.CORPORA, jobs=jobs, timeout=60)
+    result = accuracy.guard_run(jobs=jobs, timeout=60)
     figures = accuracy.headline_figures(result.report)
     problems = accuracy.check_floors(figures, accuracy.load_floors())
     summary = ", ".join(f"{k}={v:.4f}" for k, v in sorted(figures.items()))
@@ -35,8 +36,8 @@ def test_cleanpress_holds_its_floors() -> None:
 
 def test_floors_file_names_only_known_figures() -> None:
     floors = accuracy.load_floors()
-    figures = {f"{c}.f1" for c in corpora.CORPORA} | {"scrapinghub.precision", "scrapinghub.recall"}
-    figures |= accuracy.CEILINGS | {f"metadata.{f}" for f in ("title", "byline", "published", "lang", "site_name", "description")}
+    figures = {f"{c}.f1" for c in corpora.ALL_CORPORA} | {"scrapinghub.precision", "scrapinghub.recall"}
+    figures |= {"wcxb.precision", "wcxb.recall"} | accuracy.CEILINGS | {f"metadata.{f}" for f in ("title", "byline", "published", "lang", "site_name", "description")}
     assert set(floors) <= figures
     assert all(0.0 <= v <= 1.0 for v in floors.values())
 
@@ -70,6 +71,52 @@ def test_headline_figures_pick_cleanpress_rows() -> None:
         "trafilatura-eval.chrome_leak": 0.1,
         "metadata.title": 0.9,
     }
+
+
+def test_headline_figures_of_wcxb_hold_leak_and_empty_share() -> None:
+    row = {"precision": 0.8, "recall": 0.7, "f1": 0.75, "chrome_leak": None, "without_leaked": 0.1, "empty": 3,
+           "pages": 30}  # fmt: skip
+    figures = accuracy.headline_figures({"corpora": {"wcxb": {"cleanpress": row}}, "metadata": {}})
+    assert figures == {"wcxb.f1": 0.75, "wcxb.precision": 0.8, "wcxb.recall": 0.7, "wcxb.without_leaked": 0.1,
+                       "wcxb.empty_share": 0.1}  # fmt: skip
+    assert {"wcxb.without_leaked", "wcxb.empty_share"} <= accuracy.CEILINGS
+
+
+def test_guard_sample_is_a_fixed_share_of_the_tuning_part() -> None:
+    pages = [Page("wcxb", f"{i:04d}", b"", "", site=f"site{i}.example") for i in range(300)]
+    sample = accuracy.guard_sample(pages)
+    tuning = [p for p in pages if p.part == "tuning"]
+    assert sample == tuning[:: accuracy.GUARD_STRIDE]
+    assert all(p.part == "tuning" for p in sample)
+
+
+def _made_up_pages() -> list[Page]:
+    """Four WCXB-like pages on two sites (one per part) and two page types."""
+    sites = {"tuning": "example.org", "checking": "example.net"}
+    return [
+        Page("wcxb", f"{part}-{kind}", b"", "", reference="alpha beta gamma delta", site=sites[part], page_type=kind,
+             with_snippets=("alpha beta",), without_snippets=("Sign in",))
+        for part in ("tuning", "checking") for kind in ("article", "product")
+    ]  # fmt: skip
+
+
+def test_score_corpus_reports_each_part_and_each_page_type() -> None:
+    pages = _made_up_pages()
+    texts = ["alpha beta gamma delta", "", "alpha beta Sign in", "alpha beta gamma delta"]
+    row = accuracy.score_corpus("wcxb", pages, [accuracy.Outcome(t, 0.1) for t in texts])
+    assert row["pages"] == 4 and row["empty"] == 1
+    assert row["f1"] == pytest.approx((1 + 0 + 2 * 0.5 * 0.5 / 1.0 + 1) / 4)
+    assert (row["with_found"], row["without_leaked"]) == pytest.approx((3 / 4, 1 / 4))
+    assert row["parts"]["tuning"]["f1"] == pytest.approx(0.5)
+    assert row["parts"]["checking"]["f1"] == pytest.approx(0.75)
+    assert row["by_type"]["product"]["f1"] == pytest.approx(0.5) and row["by_type"]["product"]["empty"] == 1
+    assert row["parts"]["checking"]["by_type"]["article"]["f1"] == pytest.approx(0.5)
+    report = {"part": "all", "corpora": {"wcxb": {"made-up": row}}, "metadata": {}}
+    text = accuracy.format_text(report)
+    assert "F1 per page type" in text and "tuning part against checking part" in text
+    header, rows = accuracy.type_rows(report)
+    assert header[4:] == ["article (2)", "product (2)"]
+    assert [r[0] for r in rows] == ["made-up", "  tuning", "  checking"]
 
 
 def _fragile(html: str | bytes, url: str) -> str:

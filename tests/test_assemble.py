@@ -8,10 +8,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleanpress
 from cleanpress import Options, assemble
 from cleanpress.article import Block, Metadata
 from cleanpress.assemble import confidence, decide
 from cleanpress.candidates import Candidate
+from cleanpress.rules.textual import label_sequence
 
 PROSE = ("The river rose more than two metres overnight, flooding the lower town and forcing hundreds of "
          "families to leave their homes before dawn on Saturday.")
@@ -24,6 +26,7 @@ def _c(text: str, kind: str = "paragraph", *, density: float = 0.0, level: int =
 def _decide(candidates: list[Candidate], title: str = "", options: Options | None = None) -> list[Candidate]:
     for order, candidate in enumerate(candidates):
         candidate.order = float(order)
+    label_sequence(candidates, options or Options())
     decide(candidates, Metadata(title=title), options or Options())
     return candidates
 
@@ -45,7 +48,7 @@ def test_teaser_list_is_judged_on_its_own_items_not_its_nested_ones(top_items: i
     # Two sentences, the second over a nested list of links: five lines, but not a list of teasers.
     notes = _c("A new round of students joins the team next term.\nIn progress:\nBug 1\nBug 2\nBug 3", "list",
                density=0.3)
-    notes.extra.update(linked_items=0.8, top_items=top_items)
+    notes.linked_items, notes.top_items = 0.8, top_items
     _decide([_c(PROSE), notes])
     assert (notes.removal is not None) is removed
 
@@ -210,7 +213,7 @@ def test_a_standfirst_set_as_a_subheading_joins_the_body() -> None:
 def test_a_block_classed_as_the_lead_joins_the_body_without_a_full_stop(cls: str, joins: bool) -> None:
     # Leads are often set without a closing full stop, or shorter than a paragraph of prose.
     lead = _c("Unemployment stood at 3.1 per cent in March, the lowest in the union", inside=False)
-    lead.extra["parent"] = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
+    lead.parent = lxml.html.fragment_fromstring(f"<div class='{cls}'></div>")
     result = _decide([_c("Unemployment at a record low", "heading", level=1, inside=False), lead, _c(PROSE)])
     assert result[1].kept is joins
 
@@ -306,3 +309,16 @@ def test_backward_credit_match_agrees_with_a_forward_search_on_random_texts(piec
     text = "".join(pieces)
     forward = regex.compile(assemble._CREDIT, regex.IGNORECASE)
     assert (assemble._CREDIT_AT_END.match(text) is not None) == (forward.search(text) is not None)
+
+
+@pytest.mark.parametrize("page", ["<p>hello</p>", "hello", "<p>Opening hours</p><p>Closed on Sundays</p>"])
+def test_a_page_of_nothing_but_labels_keeps_them(page: str) -> None:
+    """Trailing and leading labels go only when a sentence of the article stands between them: otherwise
+    they are all the page says."""
+    article = cleanpress.extract(page)
+    assert article.text and not article.removed
+
+
+def test_labels_around_the_article_still_go() -> None:
+    page = f"<html><body><article><p>Weather</p><p>{PROSE}</p><h2>The embankment</h2></article></body></html>"
+    assert {r.rule for r in cleanpress.extract(page).removed} == {"assemble.leading-label", "assemble.trailing-heading"}

@@ -10,6 +10,8 @@ import itertools
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +21,8 @@ import pytest
 from test_batch_cli import alive, descendants  # tests/ is on sys.path under pytest
 
 from cleanpress import OptionsError, extract, extract_many
-from cleanpress.batch import BatchResult, PageRecord, _context, available_cores
+from cleanpress.batch import BatchResult, PageRecord, available_cores
+from cleanpress.batch.runner import _context
 from cleanpress.warc import WarcPage
 
 
@@ -256,3 +259,12 @@ def test_options_are_checked_before_any_page_is_read() -> None:
 def test_defaults_use_all_cores_and_empty_input_is_fine() -> None:
     assert available_cores() >= 1
     assert list(extract_many([])) == []
+
+
+def test_library_modules_never_import_a_cli_module() -> None:
+    """The batch library and the Dask module must work where no command line is wanted."""
+    code = ("import sys, cleanpress.batch, cleanpress.batch.inputs, cleanpress.batch.writers, "
+            "cleanpress.batch.progress, cleanpress.distributed, cleanpress.explain; "
+            "print(sorted(m for m in sys.modules if m in ('cleanpress.cli', 'cleanpress.batch_cli')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "[]"

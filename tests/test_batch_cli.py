@@ -17,8 +17,10 @@ from typing import Any
 import pytest
 from test_warc import sample_records, write_warc  # tests/ is on sys.path under pytest
 
-from cleanpress import batch_cli, extract
-from cleanpress.batch_cli import Progress, main
+from cleanpress import extract
+from cleanpress.batch import writers
+from cleanpress.batch.progress import Progress
+from cleanpress.batch_cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +40,7 @@ def direct_dict(page: object, **kwargs: Any) -> tuple[Any, str | None]:
 
 
 def line_outcome(line: dict[str, Any]) -> tuple[Any, str | None]:
-    return line["article"], (line["error"] or {}).get("type")
+    return line["article"], line["error_type"]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -78,7 +80,7 @@ EXPECTED_KEYS = ["pages/a.html", "pages/b.html", "pages/z.html.gz", "pages/sub/c
 
 
 def test_every_input_kind_in_deterministic_order(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, err = run(capsys, *ALL_INPUTS, "-o", "out.jsonl", "-j", "1")
+    status, err = run(capsys, *ALL_INPUTS, "-o", "out.jsonl", "-j", "1", "--fields", "default,source,status,article")
     assert status == 0, err
     lines = read_jsonl(tree / "out.jsonl")
     assert [line["key"] for line in lines] == EXPECTED_KEYS
@@ -89,8 +91,8 @@ def test_every_input_kind_in_deterministic_order(tree: Path, capsys: pytest.Capt
     warc_line = by_key["<urn:uuid:w-0>"]
     assert (warc_line["url"], warc_line["source"], warc_line["status"]) == (
         "http://example.test/w/0", "crawl.warc.gz", 200)
-    assert by_key["feed.jsonl:4"]["error"]["type"] == "InvalidJSON"
-    assert by_key["j4"]["error"]["type"] == "MissingHTML"
+    assert by_key["feed.jsonl:4"]["error_type"] == "InvalidJSON"
+    assert by_key["j4"]["error_type"] == "MissingHTML"
     assert "12 records" in err and "errors" in err
 
 
@@ -134,7 +136,7 @@ def test_directory_formats_write_one_file_per_article_and_a_manifest(
 def test_parquet_parts_and_resume(tree: Path, capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="the cleanpress[parquet] extra is not installed")
-    monkeypatch.setattr(batch_cli, "PARQUET_PART_ROWS", 3)
+    monkeypatch.setattr(writers, "PARQUET_PART_ROWS", 3)
     assert run(capsys, *ALL_INPUTS, "-o", "out.parquet", "-j", "1")[0] == 0
     parts = sorted((tree / "out.parquet").glob("part-*.parquet"))
     assert len(parts) == 4
@@ -148,11 +150,20 @@ def test_parquet_parts_and_resume(tree: Path, capsys: pytest.CaptureFixture[str]
     assert pq.read_table(tree / "out.parquet").to_pylist() == full
 
 
-def test_usage_errors_exit_2_with_a_message(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_inputs_exit_1_with_a_message(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, err = run(capsys, "pages", "nothing-here.html", "-o", "out.jsonl")
-    assert status == 2 and "nothing-here.html" in err and "no such file" in err
+    assert status == 1 and "nothing-here.html" in err and "no such file" in err
     status, err = run(capsys, "nomatch/*.html", "-o", "out.jsonl")
-    assert status == 2 and "matches no file" in err
+    assert status == 1 and "matches no file" in err
+    (tree / "empty-folder").mkdir()
+    status, err = run(capsys, "empty-folder", "-o", "out.jsonl")
+    assert status == 1 and "empty-folder" in err and "no page" in err
+    status, err = run(capsys, "pages", "https://news.example/a?b=1", "-o", "out.jsonl")
+    assert status == 1 and "never fetches" in err
+    assert not (tree / "out.jsonl").exists()
+
+
+def test_usage_errors_exit_2_with_a_message(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "pages", "-o", "out.jsonl", "-j", "1")[0] == 0
     status, err = run(capsys, "pages", "-o", "out.jsonl", "-j", "1")
     assert status == 2 and "--resume" in err and "--overwrite" in err
@@ -169,7 +180,7 @@ def test_unreadable_inputs_are_recorded_and_exit_1(tree: Path, capsys: pytest.Ca
     assert status == 1
     lines = read_jsonl(tree / "out.jsonl")
     assert [line["key"] for line in lines] == ["pages/a.html", "broken.html.gz", "broken.warc", "pages/b.html"]
-    assert [(line["error"] or {}).get("type") for line in lines[1:3]] == ["UnreadableInput"] * 2
+    assert [line["error_type"] for line in lines[1:3]] == ["UnreadableInput"] * 2
     assert "cannot read broken.html.gz" in err and "cannot read broken.warc" in err
 
 
@@ -365,3 +376,127 @@ def test_ctrl_c_stops_cleanly_without_orphans_and_resumes(
     lines = (tmp_path / "out.jsonl").read_bytes()
     assert lines.endswith(b"\n")
     _finish_with_resume(tmp_path, records, capsys)
+
+
+def test_encoding_applies_to_records_without_one_of_their_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    body = "Река поднялась более чем на два метра за ночь, затопив нижнюю часть города, и сотни семей ушли."
+    page_bytes = f"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>".encode("cp1251")
+    (tmp_path / "page.html").write_bytes(page_bytes)
+    assert main(["page.html", "-o", "-", "-j", "1", "--quiet", "--encoding", "cp1251"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert body in line["text"]
+
+
+# --- standard input, fields, file names, options ------------------------------------
+
+def test_dash_reads_jsonl_or_one_page_from_standard_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = "\n" + "".join(_records(3))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
+    assert main(["-", "-o", "-", "-j", "1", "--quiet"]) == 0
+    lines = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert [line["key"] for line in lines] == ["r000", "r001", "r002"]
+    assert lines[1]["text"] == extract(page(1)).text
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page(7).encode())))
+    assert main(["-", "-o", "-", "-j", "1", "--quiet"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert (line["key"], line["title"], line["text"]) == ("-", "Item 7", extract(page(7)).text)
+
+
+def test_batch_dash_dash_in_a_real_process() -> None:
+    result = subprocess.run([sys.executable, "-m", "cleanpress", "batch", "-", "--output", "-", "-j", "1"],
+                            input=page(4), capture_output=True, text=True, timeout=60, check=False,
+                            env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Item 4"
+
+
+def test_default_fields_are_lean_and_equal_a_full_extraction(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default record leaves markup out, and skipping its rendering changes none of its values."""
+    from cleanpress.batch.records import DEFAULT_FIELDS
+
+    monkeypatch.chdir(tmp_path)
+    pages = sorted((REPO / "fixtures" / "pages").glob("*.html"))
+    assert main([*map(str, pages), "-o", "out.jsonl", "-j", "1", "--quiet"]) == 0
+    lines = read_jsonl(tmp_path / "out.jsonl")
+    for path, line in zip(pages, lines):
+        assert list(line) == ["key", *DEFAULT_FIELDS]
+        article = extract(path.read_bytes())
+        assert {name: line[name] for name in ("title", "byline", "published", "lang", "text", "confidence")} == {
+            name: getattr(article, name) for name in ("title", "byline", "published", "lang", "text", "confidence")}
+        assert line["error_type"] is None and line["error"] is None
+
+
+def test_fields_choose_what_a_record_holds(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pages/a.html", "-o", "-", "-j", "1", "--quiet", "--fields", "title,removed"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    article = extract(page(1).encode())
+    assert line == {"key": "pages/a.html", "title": "Item 1",
+                    "removed": json.loads(json.dumps(article.to_dict()["removed"]))}
+    assert main(["pages/a.html", "-o", "-", "-j", "1", "--quiet", "--fields", "all"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert {"blocks", "removed", "html", "markdown", "authors", "record_id"} <= set(line) and "article" not in line
+    assert line["markdown"] == article.markdown and line["html"] == article.html
+
+
+def test_fields_article_reads_back_with_from_dict(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cleanpress import Article
+
+    assert main(["pages", "-o", "-", "-j", "1", "--quiet", "--fields", "article"]) == 0
+    lines = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert Article.from_dict(lines[0]["article"]) == extract(page(1).encode())
+
+
+def test_bad_fields_are_usage_errors(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, err = run(capsys, "pages", "-o", "out.jsonl", "--fields", "title,colour")
+    assert status == 2 and "colour" in err and "known:" in err
+    status, err = run(capsys, "pages", "-o", "out", "--output-format", "md", "--fields", "title")
+    assert status == 2 and "--fields" in err
+    assert not (tree / "out.jsonl").exists() and not (tree / "out").exists()
+
+
+def test_markdown_files_are_named_after_their_titles(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    body = "".join(f"<p>Paragraph {k}: a sentence long enough to be kept as prose in the article.</p>"
+                   for k in range(3))
+    titled = "<html><head><title>{}</title></head><body><article>" + body + "</article></body></html>"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "1.html").write_text(titled.format("Река/поднялась: 2024?  <Update>"), encoding="utf-8")
+    (tmp_path / "in" / "2.html").write_text(titled.format("Same title"), encoding="utf-8")
+    (tmp_path / "in" / "3.html").write_text(titled.format("Same title"), encoding="utf-8")
+    (tmp_path / "in" / "4.html").write_text(titled.format("x" * 50 + " " + "y" * 50), encoding="utf-8")
+    assert main(["in", "-o", "out", "--output-format", "md", "-j", "1", "--quiet"]) == 0
+    names = [entry["file"] for entry in read_jsonl(tmp_path / "out" / "manifest.jsonl")]
+    assert names == ["00000000-река-поднялась-2024-update.md", "00000001-same-title.md",
+                     "00000002-same-title.md", "00000003-" + "x" * 50 + ".md"]
+    assert sorted(path.name for path in (tmp_path / "out").glob("*.md")) == names
+
+
+def test_unknown_rule_or_encoding_stops_before_any_page(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, err = run(capsys, "pages", "-o", "out.jsonl", "--disable", "text.no-such-rule")
+    assert status == 2 and "text.no-such-rule" in err and "cleanpress rules" in err
+    status, err = run(capsys, "pages", "-o", "out.jsonl", "--encoding", "klingon")
+    assert status == 2 and "klingon" in err
+    assert not (tree / "out.jsonl").exists()
+
+
+def test_option_flags_reach_every_record(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = ("<html><body><article>" + "<p>A sentence long enough to be kept as prose in this article.</p>" * 3
+             + "<table><tr><th>Port</th><th>Status</th></tr><tr><td>Inner</td><td>Closed</td></tr></table>"
+             "</article></body></html>")
+    (tree / "table.html").write_text(table, encoding="utf-8")
+    assert main(["table.html", "-o", "-", "-j", "1", "--quiet", "--no-tables"]) == 0
+    [line] = [json.loads(text) for text in capsys.readouterr().out.splitlines()]
+    assert line["text"] == extract(table.encode(), keep_tables=False).text != extract(table.encode()).text
+
+
+def test_inputs_with_no_page_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    status, err = run(capsys, "empty.jsonl", "-o", "out.jsonl", "--quiet")
+    assert status == 0 and "no page" in err

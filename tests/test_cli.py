@@ -101,14 +101,27 @@ def test_reads_stdin_with_dash() -> None:
     assert json.loads(result.stdout)["title"] == TITLE
 
 
-def test_missing_file_exits_2_with_a_clear_message(tmp_path: Path) -> None:
+def test_missing_file_exits_1_with_a_clear_message(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-page.html"
     result = _run(str(missing))
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cleanpress: ")
-    assert "no-such-page.html" in result.stderr and "No such file" in result.stderr
+    assert "no-such-page.html" in result.stderr and "no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_version_prints_the_version_and_exits_0() -> None:
+    result = _run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"cleanpress {cleanpress.__version__}"
+
+
+def test_a_url_is_not_fetched_and_the_message_says_so() -> None:
+    result = _run("https://news.example/2024/harbour-closed?id=3")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "never fetches" in result.stderr and "curl -o page.html" in result.stderr
+    assert "No such file" not in result.stderr
 
 
 # --- in process: the same entry point, without a new interpreter each time ----------
@@ -121,10 +134,17 @@ def test_disable_switches_a_rule_off(page_file: Path, capsys: pytest.CaptureFixt
     assert "Share this article" in out and "Read more" in out
 
 
-def test_unknown_rule_exits_2(page_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_rule_exits_2_and_points_to_the_rules_command(
+        page_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(page_file), "--disable", "text.no-such-rule"]) == 2
     captured = capsys.readouterr()
-    assert "text.no-such-rule" in captured.err and captured.out == ""
+    assert "text.no-such-rule" in captured.err and "cleanpress rules" in captured.err and captured.out == ""
+
+
+def test_unknown_encoding_exits_2(page_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(page_file), "--encoding", "klingon"]) == 2
+    captured = capsys.readouterr()
+    assert "klingon" in captured.err and captured.out == ""
 
 
 def test_input_format_text_treats_markup_as_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,8 +169,63 @@ def test_bad_format_choice_is_a_usage_error(page_file: Path, capsys: pytest.Capt
     assert "--format" in capsys.readouterr().err
 
 
-def test_empty_page_prints_an_empty_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("content", [b"", b"   \n", b"\x89PNG\r\n\x1a\n" + bytes(300)])
+def test_empty_or_non_page_input_says_so_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
     path = tmp_path / "empty.html"
-    path.write_bytes(b"")
+    path.write_bytes(content)
     assert main([str(path)]) == 0
-    assert capsys.readouterr().out == "\n"
+    captured = capsys.readouterr()
+    assert captured.out == "\n"
+    assert captured.err.startswith("cleanpress: no article text in ") and "empty.html" in captured.err
+
+
+def test_rules_lists_every_rule_with_kind_stage_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
+    from cleanpress.rules import RULES, catalogue_markdown, catalogue_rows
+
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(RULES)
+    for line, rule in zip(lines, catalogue_rows()):
+        assert line.split(None, 4) == [rule.id, rule.kind, rule.stage, rule.family, rule.doc]
+    assert main(["rules", "--format", "json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    assert listing == [{"id": rule.id, "kind": rule.kind, "stage": rule.stage, "family": rule.family,
+                        "doc": rule.doc} for rule in catalogue_rows()]
+    assert main(["rules", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == catalogue_markdown()
+
+
+CAPTIONED = (f"<html><body><article><h1>{TITLE}</h1><p>{P1}</p>"
+             "<figure><img src='/wall.jpg' alt='The wall'><figcaption>The sea wall on Sunday morning.</figcaption>"
+             "</figure><table><tr><th>Port</th><th>Status</th></tr><tr><td>Inner basin</td><td>Closed</td></tr>"
+             f"</table><p>{P2} See <a href='/map'>the map</a> <img src='/map.png' alt='Map'>.</p>"
+             "</article></body></html>")
+
+
+@pytest.mark.parametrize(("flag", "option"), [("--keep-captions", {"keep_captions": True}),
+                                              ("--no-tables", {"keep_tables": False}),
+                                              ("--no-links", {"keep_links": False}),
+                                              ("--no-images", {"keep_images": False})])
+def test_option_flags_match_the_options(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        flag: str, option: dict[str, bool]) -> None:
+    path = tmp_path / "captioned.html"
+    path.write_text(CAPTIONED, encoding="utf-8")
+    assert main([str(path), "--format", "json", "--url", "https://ledger.example/a"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main([str(path), "--format", "json", "--url", "https://ledger.example/a", flag]) == 0
+    flagged = json.loads(capsys.readouterr().out)
+    assert flagged == cleanpress.extract(CAPTIONED, url="https://ledger.example/a", **option).to_dict()
+    assert flagged != plain  # the page is built so that every flag changes something
+
+
+@pytest.mark.parametrize("command", [[], ["batch"], ["explain"]])
+def test_every_command_takes_the_shared_extraction_arguments(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    for flag in ("--input-format", "--encoding", "--disable", "--keep-captions", "--no-tables", "--no-links",
+                 "--no-images"):
+        assert flag in help_text, (command, flag)

@@ -272,6 +272,6 @@ def test_the_explain_subcommand_is_dispatched(tmp_path: Path) -> None:
 
 
 def test_cli_reports_a_missing_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path / "absent.html"), "--output", str(tmp_path / "r.html")]) == 2
+    assert main([str(tmp_path / "absent.html"), "--output", str(tmp_path / "r.html")]) == 1
     assert "cleanpress explain:" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()

@@ -46,7 +46,7 @@ def test_nested_list_items_follow_their_parent_item() -> None:
     [candidate] = _flatten("<ul><li>Fruit<ul><li>Apples</li><li>Pears</li></ul></li><li>Bread</li></ul>")
     assert (candidate.kind, candidate.text) == ("list", "Fruit\nApples\nPears\nBread")
     # the teaser test counts the list's own items only
-    assert candidate.extra["top_items"] == 2
+    assert candidate.top_items == 2
 
 
 def test_parent_item_keeps_its_text_on_both_sides_of_its_nested_list() -> None:
@@ -64,7 +64,7 @@ def test_items_inside_a_wrapper_set_in_a_list_are_the_lists_own() -> None:
     [candidate] = _flatten("<ul><div class='row'><li>Flour</li><li>Eggs</li></div><span><li>Milk</li></span>"
                            "<li>Salt</li></ul>")
     assert candidate.text == "Flour\nEggs\nMilk\nSalt"
-    assert candidate.extra["top_items"] == 4
+    assert candidate.top_items == 4
     [definitions] = _flatten("<dl><div><dt>Term</dt><dd>Meaning</dd></div><div><dt>Word</dt><dd>Sense</dd></div></dl>")
     assert definitions.text == "Term\nMeaning\nWord\nSense"
 
@@ -294,7 +294,7 @@ def test_script_hook_naming_a_gallery_is_not_a_gallery() -> None:
 
 def _linked_share(markup: str) -> float:
     [candidate] = _flatten(markup)
-    return float(candidate.extra["linked_items"])  # type: ignore[arg-type]
+    return candidate.linked_items
 
 
 def test_list_of_sentences_citing_links_is_not_teasers() -> None:

@@ -14,16 +14,18 @@ import cleanpress
 from cleanpress.article import Metadata
 from cleanpress.decode import clean_text
 from cleanpress.metadata import (
-    _MAYBE_CONTENT_WORDS,
-    _UNLIKELY_WORDS,
-    _WS,
-    _clean,
-    _unlikely_container,
     extract_metadata,
     lead_description,
     normalize_date,
     normalize_lang,
 )
+from cleanpress.metadata.authors import clean_byline
+from cleanpress.metadata.collect import (
+    _MAYBE_CONTENT_WORDS,
+    _UNLIKELY_WORDS,
+    _unlikely_container,
+)
+from cleanpress.metadata.text import _WS, clean
 
 URL = "https://news.example.org/world/2024/story.html"
 
@@ -237,6 +239,69 @@ def test_title_site_name_stripping(title: str, expected: str) -> None:
     assert meta_of(page(f"<title>{title}</title>")).title == expected
 
 
+SITE_URL = "https://www.harbourwatch.example/news/storm.html"
+
+
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # og:site_name at the end, in og:title as in <title>
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Storm closes the harbour - Harbour Watch">', URL, "Storm closes the harbour"),
+    # at the start, with an en dash
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Harbour Watch – Storm closes the harbour">', URL, "Storm closes the harbour"),
+    # the URL host names the site
+    ('<meta property="og:title" content="Storm closes the harbour | HarbourWatch.example">', SITE_URL,
+     "Storm closes the harbour"),
+    # JSON-LD publisher, in the headline itself
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the harbour :: Tide Post",'
+     ' "publisher": {"@type": "Organization", "name": "Tide Post"}}</script>', URL, "Storm closes the harbour"),
+    # quoted headline before the site name
+    ('<meta property="og:site_name" content="Quaymark"><meta property="og:title" content="»tide.now« – Quaymark">',
+     URL, "tide.now"),
+    # what <title> adds to og:title is the site name, wherever og:title is used
+    ('<title>Storm closes the harbour | Coast Daily</title><meta property="og:title" content="Storm closes the harbour">'
+     '<meta name="twitter:title" content="Winds ease - Coast Daily">', URL, "Storm closes the harbour"),
+    # a short last part that opens with the site's name
+    ('<meta property="og:title" content="Install the client | Harbourwatch Docs">', SITE_URL, "Install the client"),
+    # an underscore trail of section and site
+    ("<title>港口因风暴关闭，渡轮停航至周一_新闻_海港网</title>", URL, "港口因风暴关闭，渡轮停航至周一"),
+    # soft hyphens and zero-width spaces go, as from the text
+    ('<meta property="og:title" content="Mit\u00adtel\u00adal\u00adter\u200bheute">', URL, "Mittelalter heute"),
+])
+def test_title_without_the_site_name(head: str, url: str, title: str) -> None:
+    assert meta_of(page(head), url=url).title == title
+
+
+def test_malformed_urls_cost_the_title_nothing() -> None:
+    head = ('<meta property="og:url" content="http://[broken"><meta property="og:site_name" content="Coast Daily">'
+            '<meta property="og:title" content="Storm closes the harbour | Coast Daily">')
+    assert meta_of(page(head), url="https://[also-broken/x").title == "Storm closes the harbour"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # nothing, or too little, would remain
+    ('<meta property="og:site_name" content="Harbour Watch"><meta property="og:title" content="Harbour Watch">',
+     "Harbour Watch"),
+    ('<meta property="og:site_name" content="Harbour Watch"><meta property="og:title" content="Up - Harbour Watch">',
+     "Up - Harbour Watch"),
+    # a site name inside the headline, not joined to an end
+    ('<meta property="og:site_name" content="Harbour Watch">'
+     '<meta property="og:title" content="Why Harbour Watch closed the quay for good">',
+     "Why Harbour Watch closed the quay for good"),
+    # a first part that only resembles the site's name, or that <title> and og:title share, is the headline's
+    ('<meta property="og:site_name" content="Quay"><meta property="og:title" content="Quay Watch - Storm">'
+     '<title>Quay Watch - The storm</title>', "Quay Watch - Storm"),
+    # a part joined by a colon that is no site name
+    ('<meta property="og:site_name" content="Coast Daily">'
+     '<meta property="og:title" content="Storm warning: ferries stay in port">', "Storm warning: ferries stay in port"),
+    # a long last part that only begins with the site's name is the headline's
+    ('<meta property="og:title" content="News | Harbourwatch crews rescue three sailors off the point">',
+     "News | Harbourwatch crews rescue three sailors off the point"),
+])
+def test_title_kept_when_no_site_name_can_go(head: str, title: str) -> None:
+    assert meta_of(page(head), url=SITE_URL).title == title
+
+
 def test_title_kept_whole_when_a_heading_spells_it() -> None:
     title = "Field notes: what the river taught us"
     assert meta_of(page(f"<title>{title}</title>", f"<h1>{title}</h1>")).title == title
@@ -259,10 +324,58 @@ def test_svg_title_is_not_the_page_title() -> None:
 # --- bylines and authors in the body --------------------------------------------------------
 
 
-def test_body_byline_is_kept_as_shown() -> None:
+def test_body_byline_is_the_names_as_written() -> None:
     m = meta_of(page("", '<article><p class="byline">By Jane Doe and John Roe</p><p>Text.</p></article>'))
-    assert m.byline == "By Jane Doe and John Roe"
+    assert m.byline == "Jane Doe and John Roe"
     assert m.authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(("raw", "byline"), [
+    ("by Olivia Park", "Olivia Park"),
+    ("| Klaus Berg-Winter", "Klaus Berg-Winter"),
+    ("Wire Service \n\t\t\t...November 19, 2019, 9:02 AM", "Wire Service"),
+    ("Posted by: Ida Lund", "Ida Lund"),
+    ("Von Anna Schmidt und Jonas Weber", "Anna Schmidt und Jonas Weber"),
+    ("Par Marie Dubois", "Marie Dubois"),
+    ("Por Lucía Gómez · 3 de mayo", "Lucía Gómez"),
+    ("ByRuth Lake", "Ruth Lake"),
+    ("Written byTom Hale", "Tom Hale"),
+    ("By Ann Lee, Staff Writer | May 3, 2024", "Ann Lee"),
+    ("Ann Lee, Bo Park and Cy Ray", "Ann Lee, Bo Park and Cy Ray"),
+    ("By Ann Lee. Reviewed by Bo Park, MD", "Ann Lee"),
+    ("Ann LeePublished on March 2, 2023", "Ann Lee"),
+    ("Mar 2, 2023 Ann Lee", "Ann Lee"),
+    ("Updated March 2, 2023 at 9:14 am", ""),
+    ("Theresa May, 12 June 2020", "Theresa May"),
+    ("Kooman, F.", "Kooman, F."),
+    ("Von der Heide", "Von der Heide"),  # a name that begins like a prefix
+    ("Sam Ray (https://sam.example.org/)", "Sam Ray"),
+    ("admin", ""),
+    ("Guest", ""),
+    ("quietfox42", "quietfox42"),
+    ("Staff Writer", "Staff Writer"),  # what the page gives instead of a name: kept
+])
+def test_clean_byline(raw: str, byline: str) -> None:
+    assert clean_byline(raw) == byline
+
+
+def test_byline_cleaned_whatever_the_source() -> None:
+    assert meta_of(page('<meta name="author" content="admin">')).byline == ""
+    assert meta_of(page('<meta name="author" content="admin">')).authors == ()
+    ld = '{"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "| Klaus Berg"}}'
+    assert meta_of(page(f'<script type="application/ld+json">{ld}</script>')).byline == "Klaus Berg"
+    body = """<article><div class="byline"><span>By</span> <a href="/a/ol">Olivia Park</a>
+      <span class="sep">|</span> <time>November 19, 2019, 9:02 AM</time></div><p>Text.</p></article>"""
+    m = meta_of(page("", body))
+    assert (m.byline, m.authors) == ("Olivia Park", ("Olivia Park",))
+    glued = '<article><p class="author">By <b>Ruth Lake</b>Published on <span>May 2, 2021</span></p></article>'
+    assert meta_of(page("", glued)).byline == "Ruth Lake"
+
+
+def test_byline_without_names_gives_way_to_the_next() -> None:
+    body = ('<article><p class="byline">Updated May 2, 2021 · 5 min read</p>'
+            '<p class="author">Written by Ruth Lake</p><p>Text.</p></article>')
+    assert meta_of(page("", body)).byline == "Ruth Lake"
 
 
 def test_rel_author_and_itemprop_name() -> None:
@@ -472,7 +585,7 @@ def test_url_may_be_none() -> None:
      " ", ""],
 )
 def test_clean_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
-    assert _clean(text) == _WS.sub(" ", clean_text(text)).strip()
+    assert clean(text) == _WS.sub(" ", clean_text(text)).strip()
 
 
 @pytest.mark.parametrize(

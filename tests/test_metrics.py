@@ -117,3 +117,46 @@ def test_metadata_lang_compares_primary_subtags() -> None:
     assert m.metadata_hits({"lang": "en-US"}, {"lang": "en"}) == {"lang": True}
     assert m.metadata_hits({"lang": "pt_BR"}, {"lang": "pt-br"}) == {"lang": True}
     assert m.metadata_hits({"lang": "zh-TW"}, {"lang": "ja"}) == {"lang": False}
+
+
+# --- wcxb word overlap ------------------------------------------------------------------------
+
+
+def test_word_bag_lowercases_and_counts_repeats() -> None:
+    assert m.word_bag("The cat, the HAT.") == Counter({"the": 2, "cat": 1, "hat": 1})
+    assert m.word_bag("") == Counter()
+
+
+def test_word_page_counts_overlap_on_multisets() -> None:
+    # reference: a a b c (4 tokens); output: a b b d d (5 tokens); overlap a + b = 2.
+    page = m.word_page("a a b c", "A b b d d")
+    assert page.precision == pytest.approx(2 / 5)
+    assert page.recall == pytest.approx(2 / 4)
+    assert page.f1 == pytest.approx(2 * 0.4 * 0.5 / 0.9)
+    assert not page.empty
+
+
+def test_word_page_empty_output_scores_zero_and_no_reference_wants_nothing() -> None:
+    assert m.word_page("some text", "  \n") == m.WordPage(0.0, 0.0, 0.0, True)
+    assert m.word_page("", "") == m.WordPage(1.0, 1.0, 1.0, True)
+    assert m.word_page("", "chrome only") == m.WordPage(0.0, 0.0, 0.0, False)
+
+
+def test_word_page_snippets_fold_case_and_whitespace() -> None:
+    page = m.word_page("x", "The Quick\nbrown fox. Sign up", ["quick  BROWN", "lazy dog"], ["sign up", "Log in"])
+    assert (page.with_found, page.with_total, page.without_leaked, page.without_total) == (1, 2, 1, 2)
+
+
+def test_word_scores_are_page_means_and_snippet_shares() -> None:
+    pages = [
+        m.word_page("a b", "a b", ["a"], ["z"]),  # P 1, R 1, F1 1; with 1/1, without 0/1
+        m.word_page("a b c d", "a b", ["c d", "a"], []),  # P 1, R 1/2, F1 2/3; with 1/2
+        m.word_page("a", ""),  # empty: 0, 0, 0
+    ]
+    scores = m.word_scores(pages)
+    assert scores.precision == pytest.approx(2 / 3)
+    assert scores.recall == pytest.approx(0.5)
+    assert scores.f1 == pytest.approx((1 + 2 / 3) / 3)  # the mean of page F1s, not F1 of the means
+    assert (scores.with_found, scores.without_leaked) == pytest.approx((2 / 3, 0.0))
+    assert (scores.empty, scores.pages) == (1, 3)
+    assert m.word_scores([]) == m.WordScores(0.0, 0.0, 0.0, 0.0, 0.0, 0, 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
+from typing import Any
 
 import pytest
 
@@ -15,7 +17,7 @@ from cleanpress import (
     PhraseRule,
     SelectorRule,
 )
-from cleanpress.rules import RULES
+from cleanpress.rules import RULES, STAGES
 
 P1 = ("The harbour was closed on Saturday as the storm drove waves over the sea wall, and the port "
       "authority said no ferries would sail before Monday at the earliest.")
@@ -137,4 +139,54 @@ def test_every_rule_has_a_known_kind_and_a_reason() -> None:
         assert rule.id == rule_id
         assert rule.kind in cleanpress.REMOVAL_KINDS, rule_id
         assert rule.doc.strip(), rule_id
-        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble"}, rule_id
+        assert rule_id.split(".")[0] in {"prune", "struct", "text", "line", "score", "assemble", "option"}, rule_id
+        assert rule.stage in STAGES, rule_id
+        assert importlib.import_module(f"cleanpress.rules.{rule.family}").__name__, rule_id
+
+
+# --- options are checked when built, like rule ids ------------------------------------
+
+@pytest.mark.parametrize("build", [
+    lambda: PhraseRule("user.x", "x", kind="bogus"),
+    lambda: SelectorRule("user.x", "div", kind="bogus"),
+    lambda: PhraseRule("", "x"),
+    lambda: PhraseRule("user.x", "x", max_chars=0),
+    lambda: SelectorRule("user.x", None),  # type: ignore[arg-type]
+    lambda: Options(keep_tables="no"),  # type: ignore[arg-type]
+    lambda: Options(html=1),  # type: ignore[arg-type]
+    lambda: Options(limits={"max_bytes": 10}),  # type: ignore[arg-type]
+    lambda: Limits(max_bytes=0),
+    lambda: Limits(max_depth=-1),
+    lambda: Limits(max_nodes=1.5),  # type: ignore[arg-type]
+    lambda: Limits(truncate="yes"),  # type: ignore[arg-type]
+])
+def test_malformed_options_raise_at_once(build: Any) -> None:
+    with pytest.raises(OptionsError):
+        build()
+
+
+def test_user_rule_kinds_come_from_the_removal_vocabulary() -> None:
+    assert PhraseRule("user.x", "x", kind="advertisement").kind == "advertisement"
+    with pytest.raises(OptionsError, match="known kinds"):
+        PhraseRule("user.x", "x", kind="bogus")
+
+
+@pytest.mark.parametrize("encoding", ["klingon", "utf-9", 8])
+def test_unknown_encoding_is_an_options_error(encoding: Any) -> None:
+    with pytest.raises(OptionsError):
+        cleanpress.extract(PAGE.encode(), encoding=encoding)
+    with pytest.raises(OptionsError):
+        cleanpress.trace(PAGE.encode(), encoding=encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", " 'cp1251' ", "latin-1", "", None])
+def test_known_encodings_are_accepted(encoding: str | None) -> None:
+    assert P1 in cleanpress.extract(PAGE.encode(), encoding=encoding).text
+
+
+def test_a_records_unknown_encoding_is_ignored_in_a_batch_not_fatal() -> None:
+    """A WARC header's charset is data, not the caller's option: the record is extracted as if it had none."""
+    from cleanpress.batch import PageRecord
+
+    [result] = cleanpress.extract_many([PageRecord("k", PAGE.encode(), encoding="klingon")], jobs=1)
+    assert result.ok and result.article == cleanpress.extract(PAGE.encode())

@@ -15,7 +15,7 @@ from benchmarks.regex_cost import LIMIT, growth, subjects
 def test_subjects_cover_the_rules_and_the_text_functions() -> None:
     names = {subject.name for subject in subjects()}
     assert "cleanpress.rules.structural._CAMEL" in names
-    assert "cleanpress.metadata._NAME_SPLIT" in names
+    assert "cleanpress.metadata.authors._NAME_SPLIT" in names
     assert "text.cookie (union)" in names and "text.cookie phrase 0" in names
     assert {"structural.class_id_words", "render._escape", "render._plain_line"} <= names
     assert any(":" in name for name in names)  # patterns written inline in a function

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 import cleanpress
-from cleanpress.text_mode import candidates_from_text, mark_title
+from cleanpress.options import Options
+from cleanpress.rules.lines import mark_title
+from cleanpress.text_mode import candidates_from_text
 
 P1 = ("The harbour was closed on Saturday as the storm drove waves over the sea wall, and the port "
       "authority said no ferries would sail before Monday at the earliest.")
@@ -68,15 +70,15 @@ def test_heading_like_lines_and_one_word_lines() -> None:
 
 def test_title_is_the_first_heading_before_the_prose_and_what_precedes_it_is_outside() -> None:
     candidates = candidates_from_text(f"Ledger\n{TITLE}\n{P1}\nWhat happens next\n{P2}")
-    assert mark_title(candidates) == TITLE
+    assert mark_title(candidates, Options()) == TITLE
     assert [c.in_container for c in candidates][:1] == [False]
-    assert candidates[1].extra.get("title")
-    assert not candidates[3].extra.get("title")
+    assert candidates[1].is_title
+    assert not candidates[3].is_title
 
 
 def test_no_title_when_prose_comes_first() -> None:
     candidates = candidates_from_text(f"{P1}\nWhat happens next\n{P2}")
-    assert mark_title(candidates) == ""
+    assert mark_title(candidates, Options()) == ""
     assert all(c.in_container for c in candidates)
 
 
@@ -128,3 +130,14 @@ def test_text_markup_is_never_html() -> None:
                                  format="text")
     assert "<b>tags</b>" in article.text
     assert "<b>" not in article.html and "&lt;b&gt;" in article.html
+
+
+@pytest.mark.parametrize(("line", "byline", "authors"), [
+    ("By Jane Doe", "Jane Doe", ("Jane Doe",)),
+    ("Written by Jane Doe and Bo Park", "Jane Doe and Bo Park", ("Jane Doe", "Bo Park")),
+])
+def test_text_page_byline_and_date_read_as_html_pages_read_them(line: str, byline: str,
+                                                                 authors: tuple[str, ...]) -> None:
+    # the byline cleaner and name splitter are the metadata package's: one word list for both inputs
+    article = cleanpress.extract(PAGE.replace("By Jane Doe", line), format="text")
+    assert (article.byline, article.authors, article.published) == (byline, authors, "2024-03-03")

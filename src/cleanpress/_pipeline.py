@@ -1,7 +1,7 @@
 """Runs the stages in order; the one place that knows the order.
 
-HTML:  decode -> parse -> metadata -> prune -> score -> flatten -> assemble -> render
-Text:  decode -> split into lines -> textual rules -> title -> assemble -> render
+HTML:  decode -> parse -> metadata -> prune -> score -> flatten -> textual rules -> assemble -> render
+Text:  decode -> split into lines -> textual rules and title (text_mode) -> assemble -> render
 
 Every stage works on the one tree that ``parse`` built; nothing is
 serialised and parsed again between stages.
@@ -21,7 +21,7 @@ from .decode import clean_text, decode_page_with_utf8
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .flatten import flatten
 from .metadata import extract_metadata, lead_description, page_lead
-from .options import DEFAULT_OPTIONS, Options
+from .options import DEFAULT_OPTIONS, Options, check_encoding
 from .parse import looks_like_html, parse_html
 from .prune import prune
 from .render import join_html, join_markdown, join_text, to_blocks
@@ -29,7 +29,7 @@ from .rules import check_rule_ids
 from .rules.textual import label_sequence
 from .score import find_container
 from .second_opinion import consult_readability
-from .text_mode import BEFORE_TITLE_RULE, candidates_from_text, dateline, mark_title, split_authors
+from .text_mode import candidates_from_text, dateline, label_lines, split_authors
 
 Format = Literal["auto", "html", "text"]
 _Page = TypeVar("_Page", str, bytes)
@@ -56,7 +56,7 @@ def extract(
     bytes, :class:`OptionsError` for bad options and :class:`LimitExceeded`
     past a size limit; any other input gives an Article, empty at worst.
     """
-    return _run(page, url, format, encoding, _options(options, overrides, format), traced=False)[0]
+    return _run(page, url, format, encoding, _options(options, overrides, format, encoding), traced=False)[0]
 
 
 def trace(
@@ -69,7 +69,7 @@ def trace(
     **overrides: Any,
 ) -> tuple[Article, tuple[Decision, ...]]:
     """Like :func:`extract`, plus every candidate block and the decision on it, in reading order."""
-    return _run(page, url, format, encoding, _options(options, overrides, format), traced=True)
+    return _run(page, url, format, encoding, _options(options, overrides, format, encoding), traced=True)
 
 
 def _run(page: object, url: str | None, format: str, encoding: str | None, opts: Options,
@@ -83,11 +83,12 @@ def _run(page: object, url: str | None, format: str, encoding: str | None, opts:
     return _from_text(text, url, opts, truncated, traced)
 
 
-def _options(options: Options | None, overrides: dict[str, Any], format: str) -> Options:
+def _options(options: Options | None, overrides: dict[str, Any], format: str, encoding: str | None) -> Options:
     if options is not None and not isinstance(options, Options):
         raise OptionsError(f"options must be a cleanpress.Options, not {type(options).__name__}")
     if format not in _FORMATS:
         raise OptionsError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}")
+    check_encoding(encoding)
     opts = (options or DEFAULT_OPTIONS).with_overrides(overrides)
     check_rule_ids(opts)
     return opts
@@ -131,6 +132,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     container = find_container(body)
     elements = consult_readability(body, container, options)
     candidates = flatten(body, elements, pruned.order)
+    label_sequence(candidates, options)
     decide(candidates, metadata, options)
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
@@ -144,13 +146,7 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
 def _from_text(text: str, url: str | None, options: Options, truncated: bool,
                traced: bool) -> tuple[Article, tuple[Decision, ...]]:
     candidates = candidates_from_text(text)
-    label_sequence(candidates, options)
-    title = mark_title(candidates)
-    for candidate in candidates:
-        if not candidate.in_container and candidate.removal is None:
-            candidate.removal = Removal(BEFORE_TITLE_RULE.kind, BEFORE_TITLE_RULE.id, candidate.text)
-            if not options.rule_enabled(BEFORE_TITLE_RULE.id):
-                candidate.removal, candidate.in_container = None, True
+    title = label_lines(candidates, options)
     byline, published = dateline(candidates, title)
     metadata = Metadata(title=title, byline=byline, authors=split_authors(byline), published=published,
                         url=url or "")

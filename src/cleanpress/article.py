@@ -9,7 +9,7 @@ without defensive copies.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list", "quote", "code", "table", "caption"]
@@ -132,9 +132,42 @@ class Article:
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The article that :meth:`to_dict` described: lists back to tuples, dicts back to records.
+
+        Keys that are not fields (a newer version's, say) are ignored and
+        missing ones take their defaults, so stored results stay readable.
+        """
+        values = {name: data[name] for name in _ARTICLE_FIELDS if name in data}
+        values["authors"] = tuple(values.get("authors", ()))
+        values["blocks"] = tuple(_block(block) for block in values.get("blocks", ()))
+        values["removed"] = tuple(Removal(**_known(Removal, item)) for item in values.get("removed", ()))
+        return cls(**values)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Article:
+        """The article that :meth:`to_json` wrote."""
+        return cls.from_dict(json.loads(text))
+
     def __bool__(self) -> bool:
         """An article is truthy when it has body text."""
         return bool(self.text)
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
+def _known(record: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(record)}
+    return {name: value for name, value in data.items() if name in names}
+
+
+def _block(data: dict[str, Any]) -> Block:
+    values = _known(Block, data)
+    values["items"] = tuple(values.get("items", ()))
+    values["rows"] = tuple(tuple(row) for row in values.get("rows", ()))
+    return Block(**values)
 
 
 @dataclass(frozen=True, slots=True)

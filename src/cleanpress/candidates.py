@@ -8,11 +8,11 @@ take the blocks after it down to its payment widget.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .article import Removal
+from .article import BlockKind, Removal
 
 
 @dataclass(slots=True)
@@ -22,17 +22,26 @@ class Candidate:
     ``kind`` is the block kind it would have if kept. ``order`` is its position
     in the document, shared with removals made earlier by the prune stage, so
     that every decision can be reported in reading order.
+
+    What a stage notes for a later one: ``parent``, for loose text (no
+    ``element`` of its own), the box it lies in; for a list, ``linked_items``
+    (the share of its items shaped like teasers) and ``top_items`` (its own
+    items, nested ones not counted), which the link-density rule reads;
+    ``is_title``, in plain text, the line taken as the headline.
     """
 
     text: str
-    kind: str = "paragraph"
+    kind: BlockKind = "paragraph"
     order: float = 0.0
     element: HtmlElement | None = None
     level: int = 0
     in_container: bool = True
     link_density: float = 0.0
     removal: Removal | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    parent: HtmlElement | None = None
+    linked_items: float = 0.0
+    top_items: int = 0
+    is_title: bool = False
 
     @property
     def kept(self) -> bool:

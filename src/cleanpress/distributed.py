@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ._pipeline import Format
 from .batch import ROW_COLUMNS, arrow_schema, extract_many
-from .batch_cli import warc_records
+from .batch.inputs import warc_records
 from .options import DEFAULT_OPTIONS, Options
 
 if TYPE_CHECKING:

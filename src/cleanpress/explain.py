@@ -273,6 +273,10 @@ def _sha256(source: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .cli import (
+        add_extraction_arguments,  # the command's part only: the report itself needs no CLI
+    )
+
     parser = argparse.ArgumentParser(
         prog="cleanpress explain",
         description="Write a self-contained HTML report of every block of a page: kept, or removed and by which rule.",
@@ -280,31 +284,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("page", help="path of the page (HTML or flattened text), or - for stdin")
     parser.add_argument("--url", help="the page's URL, to resolve relative links")
     parser.add_argument("-o", "--output", default="-", help="where to write the report (default: stdout)")
-    parser.add_argument("--input-format", choices=("auto", "html", "text"), default="auto",
-                        help="what the page is (default: detect)")
-    parser.add_argument("--encoding", help="override the page's encoding, as an HTTP header would")
-    parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="switch a rule off by id (or 'prefix*'); repeatable")
+    add_extraction_arguments(parser)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
-    """``cleanpress explain PAGE [--url URL] [--output report.html]``."""
+    """``cleanpress explain PAGE [--url URL] [--output report.html]``; exit status as ``cleanpress``'s."""
+    from .cli import EXIT_OK, EXIT_USAGE, exit_status, extraction_arguments, read_page
+
     args = _parser().parse_args(list(argv))
     try:
-        if args.page == "-":
-            page = sys.stdin.buffer.read()
-        else:
-            with open(args.page, "rb") as handle:
-                page = handle.read()
-        report = explain_html(page, url=args.url, format=args.input_format, encoding=args.encoding,
-                              disabled_rules=frozenset(args.disable))
+        how = extraction_arguments(args)
+        page = read_page(args.page)
+        report = explain_html(page, url=args.url, format=how.format, encoding=how.encoding, options=how.options)
+    except (OSError, CleanpressError) as exc:
+        print(f"cleanpress explain: {exc}", file=sys.stderr)
+        return exit_status(exc)
+    try:
         if args.output == "-":
             sys.stdout.buffer.write(report.encode("utf-8"))
         else:
             with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(report)
-    except (OSError, CleanpressError) as exc:
-        print(f"cleanpress explain: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    except OSError as exc:
+        print(f"cleanpress explain: cannot write the report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

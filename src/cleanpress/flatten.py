@@ -17,22 +17,24 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.html import HtmlElement
 
+from . import thresholds as t
+from .article import BlockKind
 from .candidates import Candidate
 from .rules.structural import names_gallery
 from .tags import BLOCK_TAGS, INLINE_TAGS, LIST_TAGS
 from .textutil import collapse, element_text
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_ATOMIC_KIND = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
+_ATOMIC_KIND: dict[str, BlockKind] = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
                 "blockquote": "quote", "table": "table", "address": "paragraph", "caption": "caption"}
 _BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"(?<!\s)\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
+# A list item is a teaser when its links are this share of its text (a linked headline over a blurb) ...
 _TEASER_LINK_SHARE = 0.15
+# ... and, in a numbered list, when the link starts within this many characters of the item.
 _TEASER_LEAD_OFFSET = 30
-_TEASER_MIN_ITEMS = 3
 _SENTENCE_ENDS = (".", "!", "?", "。")
-_GALLERY_ARTICLE_MIN = 500
 _CONTINUATION = 20
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A heading with block children and more text than this is an unclosed tag wrapping the body.
@@ -124,7 +126,7 @@ def _embedded(gallery: HtmlElement, containers: list[HtmlElement], container_cha
     """
     if not container_chars:
         container_chars.append(sum(len(collapse(c.text_content())) for c in containers))
-    return container_chars[0] - len(collapse(gallery.text_content())) >= _GALLERY_ARTICLE_MIN
+    return container_chars[0] - len(collapse(gallery.text_content())) >= t.ARTICLE_MIN_CHARS
 
 
 def _is_atomic(element: HtmlElement, tag: str) -> bool:
@@ -160,17 +162,17 @@ def _flush(frame: _Frame, out: list[Candidate], position: float) -> None:
     total = sum(len(piece) for piece in pieces) or 1
     density = 1.0 if frame.in_link else min(frame.link_chars / total, 1.0)
     frame.link_chars = 0
-    kind = "caption" if frame.in_gallery else "paragraph"
+    kind: BlockKind = "caption" if frame.in_gallery else "paragraph"
     for piece in pieces:
         out.append(Candidate(piece, kind, position, None, 0, frame.inside, density,
-                             extra={"parent": frame.element}))
+                             parent=frame.element))
 
 
 def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElement, int]) -> Candidate | None:
     position = float(order.get(element, 0))
     content: str | None = None  # the element's text content, when already gathered
     level = HEADING_TAGS.get(tag, 0)
-    kind = "heading" if level else _ATOMIC_KIND[tag]
+    kind: BlockKind = "heading" if level else _ATOMIC_KIND[tag]
     if kind == "code":
         text = "".join(element.itertext()).strip("\n")
         if not text.strip():
@@ -202,16 +204,16 @@ def _atomic(element: HtmlElement, tag: str, inside: bool, order: dict[HtmlElemen
         link_chars = sum(len(a.text_content()) for a in element.iter("a"))
     candidate = Candidate(text, kind, position, element, level, inside, min(link_chars / chars, 1.0))
     if kind == "list":
-        candidate.extra["linked_items"] = _linked_item_share(element)
-        # the teaser test in assemble counts the list's own items, as it did when nested items were folded into them
-        candidate.extra["top_items"] = sum(1 for depth, _ in items if not depth)
+        candidate.linked_items = _linked_item_share(element)
+        # the teaser test counts the list's own items, as it did when nested items were folded into them
+        candidate.top_items = sum(1 for depth, _ in items if not depth)
     return candidate
 
 
 def _linked_item_share(element: HtmlElement) -> float:
     """Share of list items shaped like teasers: led by a linked headline, or cards with a linked headline or picture."""
     items = [child for child in element if isinstance(child.tag, str) and child.tag in ("li", "dt", "dd")]
-    if len(items) < _TEASER_MIN_ITEMS:  # a heading item over a nested list: judge the nested items
+    if len(items) < t.RUN_MIN:  # a heading item over a nested list: judge the nested items
         items = [item for item in element.iter("li") if item.find(".//li") is None]
     if not items:
         return 0.0
@@ -249,7 +251,7 @@ def _is_linked(heading: HtmlElement) -> bool:
     if any(ancestor.tag == "a" for ancestor in heading.iterancestors()):
         return True
     text = element_text(heading)
-    return bool(text) and sum(len(element_text(a)) for a in heading.iter("a")) >= 0.5 * len(text)
+    return bool(text) and sum(len(element_text(a)) for a in heading.iter("a")) >= t.LINKS_MOSTLY * len(text)
 
 
 def _has_breaks(element: HtmlElement) -> bool:

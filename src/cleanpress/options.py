@@ -7,11 +7,13 @@ nothing on a million pages.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import regex
 
+from .article import REMOVAL_KINDS
 from .errors import OptionsError
 
 
@@ -31,6 +33,13 @@ class Limits:
     max_nodes: int = 2_000_000
     truncate: bool = False
 
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_depth", "max_nodes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise OptionsError(f"Limits.{name} must be a positive whole number, not {value!r}")
+        _check_flag("Limits.truncate", self.truncate)
+
 
 @dataclass(frozen=True, slots=True)
 class PhraseRule:
@@ -45,6 +54,14 @@ class PhraseRule:
     kind: str = "user-rule"
     max_chars: int = 400
 
+    def __post_init__(self) -> None:
+        _check_identity("phrase rule", self.id, self.kind)
+        if not isinstance(self.pattern, str):
+            raise OptionsError(f"phrase rule {self.id!r}: pattern must be a string, not {type(self.pattern).__name__}")
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars < 1:
+            raise OptionsError(f"phrase rule {self.id!r}: max_chars must be a positive whole number, "
+                               f"not {self.max_chars!r}")
+
 
 @dataclass(frozen=True, slots=True)
 class SelectorRule:
@@ -53,6 +70,12 @@ class SelectorRule:
     id: str
     selector: str
     kind: str = "user-rule"
+
+    def __post_init__(self) -> None:
+        _check_identity("selector rule", self.id, self.kind)
+        if not isinstance(self.selector, str):
+            raise OptionsError(f"selector rule {self.id!r}: selector must be a string, "
+                               f"not {type(self.selector).__name__}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +104,10 @@ class Options:
             raise OptionsError("disabled_rules takes a collection of rule ids, not one string")
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
         object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
+        for name in ("keep_captions", "keep_tables", "keep_links", "keep_images", "html", "markdown"):
+            _check_flag(name, getattr(self, name))
+        if not isinstance(self.limits, Limits):
+            raise OptionsError(f"limits must be a cleanpress.Limits, not {type(self.limits).__name__}")
         for rule in self.extra_rules:
             _validate_rule(rule)
 
@@ -103,7 +130,40 @@ class Options:
         return replace(self, **overrides)
 
 
-DEFAULT_OPTIONS = Options()
+def known_encoding(label: str | None) -> bool:
+    """True when ``label`` names a codec Python has (quotes and spaces around it allowed, as in headers)."""
+    name = label.strip().strip("\"'").strip() if isinstance(label, str) else ""
+    if not name:
+        return False
+    try:
+        codecs.lookup(name)
+    except (LookupError, ValueError):
+        return False
+    return True
+
+
+def check_encoding(encoding: object) -> None:
+    """A caller's encoding override must name a codec: a typo would silently fall back to detection."""
+    if encoding is None or encoding == "":
+        return
+    if not isinstance(encoding, str):
+        raise OptionsError(f"encoding must be a string such as 'utf-8', not {type(encoding).__name__}")
+    if not known_encoding(encoding):
+        raise OptionsError(f"unknown encoding {encoding!r}; give a codec name such as 'utf-8', "
+                           "'cp1251' or 'shift_jis'")
+
+
+def _check_flag(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise OptionsError(f"{name} must be True or False, not {value!r}")
+
+
+def _check_identity(what: str, rule_id: object, kind: object) -> None:
+    """A user rule needs an id to be switched off and reported by, and a kind from the vocabulary."""
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise OptionsError(f"{what} id must be a non-empty string, not {rule_id!r}")
+    if kind not in REMOVAL_KINDS:
+        raise OptionsError(f"{what} {rule_id!r}: unknown kind {kind!r}; known kinds: {', '.join(REMOVAL_KINDS)}")
 
 
 def _validate_rule(rule: object) -> None:
@@ -121,3 +181,6 @@ def _validate_rule(rule: object) -> None:
             raise OptionsError(f"selector rule {rule.id!r}: bad selector: {exc}") from exc
     else:
         raise OptionsError(f"extra_rules takes PhraseRule or SelectorRule, not {type(rule).__name__}")
+
+
+DEFAULT_OPTIONS = Options()

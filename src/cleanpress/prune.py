@@ -3,21 +3,20 @@
 Three families decide here, each recorded as a ``Removal`` (except tags that
 never hold readable text, such as scripts, which are dropped silently):
 
-* tags: nav, header, footer, aside, forms, buttons (``prune.*`` rules);
+* tags: nav, header, footer, aside, forms, buttons (``prune.*`` rules,
+  declared in ``rules/tags.py``);
 * hidden elements: ``hidden``, ``aria-hidden``, inline ``display:none``;
-* structural rules: ARIA roles and class/id keywords (``struct.*``) and the
-  caller's CSS-selector rules.
+* structural rules: ARIA roles and class/id keywords (``struct.*``, declared
+  in ``rules/structural.py``) and the caller's CSS-selector rules.
 
-A size guard protects any element that holds a large share of the page's
-text, so a wrapper whose class happens to say "share-enabled" or a page laid
-out inside one ``<form>`` keeps its article.
+A size guard (``rules.structural.protected``) protects any element that
+holds a large share of the page's text, so a wrapper whose class happens to
+say "share-enabled" or a page laid out inside one ``<form>`` keeps its article.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -27,64 +26,31 @@ from lxml.html import HtmlElement
 
 from .article import Removal
 from .options import Options, SelectorRule
-from .rules import register
 from .rules.structural import (
     CLASS_RULES,
     ROLE_KINDS,
     ROLE_RULE,
+    BodySize,
     class_id_words,
     class_kind,
     is_hidden,
     keywords_starting,
-    names_author_box,
-    names_content,
     names_none_of,
+    prose_of,
+    protected,
+    too_big,
+    unlinked_teaser,
 )
+from .rules.tags import HIDDEN_RULE, SILENT_TAGS, TAG_RULES
 from .rules.textual import match_text, may_name_appeal
 from .tags import INLINE_TAGS
-from .textutil import collapse, link_chars, prose_chars, spaced_text
-
-# Tags that never hold article text: dropped without a record. <rt>/<rp> are ruby annotations (the
-# reading of a Japanese or Chinese character), which plain text cannot set above its base.
-SILENT_TAGS = frozenset({
-    "script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg", "math",
-    "canvas", "audio", "video", "source", "track", "map", "area", "param", "head", "title", "base", "frame",
-    "frameset", "applet", "dialog", "rt", "rp",
-})
+from .textutil import collapse, spaced_text
+from .thresholds import ARTICLE_MIN_CHARS
 
 _SILENT_BUT_NOSCRIPT = SILENT_TAGS - {"noscript"}
 # A <noscript> holding this share of the body's text is the page itself, served to readers without scripts.
 _NOSCRIPT_PAGE_SHARE = 0.5
 
-# tag -> (rule id, kind, why)
-_TAG_RULES: dict[str, tuple[str, str, str]] = {
-    "nav": ("prune.nav", "navigation", "<nav> menus and link bars"),
-    "header": ("prune.header", "navigation", "<header> of the site (an article's own header is kept for later rules)"),
-    "footer": ("prune.footer", "footer", "<footer>: site or article footer"),
-    "aside": ("prune.aside", "related-links", "<aside>: sidebars, pull-outs and teaser boxes"),
-    "form": ("prune.form", "widget", "<form>: search boxes, sign-ups, comment forms"),
-    "button": ("prune.widget", "widget", "buttons, inputs and selects"),
-    "input": ("prune.widget", "widget", ""),
-    "select": ("prune.widget", "widget", ""),
-    "textarea": ("prune.widget", "widget", ""),
-    "label": ("prune.widget", "widget", ""),
-    "option": ("prune.widget", "widget", ""),
-}
-for _rule_id, _kind, _doc in {(r, k, d) for r, k, d in _TAG_RULES.values() if d}:
-    register(_rule_id, _kind, _doc)
-HIDDEN_RULE = register("prune.hidden", "hidden", "hidden, aria-hidden='true' or inline display:none/visibility:hidden")
-
-# Kinds of class rule that only ever name small things: a bigger element is not one.
-_AUTHOR_BOX_MAX = 1200
-_SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
-# An element holding at least this share of the body's text is never pruned as chrome.
-_PROTECT_SHARE = 0.4
-_PROTECT_MIN_CHARS = 1000
-# An <article> holding this share of the body's prose is the page's article.
-_ARTICLE_SHARE = 0.5
-# An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
-_WRAPPER_SHARE = 0.9
-_CONTENT_MIN_CHARS = 500
 _REFINE_WHOLE = 400
 _OPENING_PIECES = 3
 # Regions that gather many kinds of text: a phrase inside does not name them.
@@ -97,7 +63,6 @@ _COARSE_KINDS = frozenset({"navigation", "metadata", "hidden", "widget", "relate
 _REPORTED_STARTS = keywords_starting(CLASS_RULES.keys() - _COARSE_KINDS)
 #: Every class and id value under an element, gathered in C (no Python object per element).
 _DESCENDANT_NAMES = etree.XPath("descendant::*/@class | descendant::*/@id", smart_strings=False)
-_PROSE_PARAGRAPH = 100
 _WORD_AT_END = re.compile(r"\w[\s,;:'\"(-]*$")
 _WORD_AT_START = re.compile(r"[\s,;:'\")-]*\w")
 _AROUND = 20
@@ -118,7 +83,7 @@ def prune(body: HtmlElement, options: Options) -> PruneResult:
     chars = len(body.text_content())
     if _unwrap_page_noscript(body, chars):
         chars = len(body.text_content())
-    body_size = _BodySize(chars, _prose_chars(body), body)
+    body_size = BodySize(chars, prose_of(body), body)
     selected = _user_selections(body, options)
     kinds: dict[tuple[str | None, str | None], tuple[str | None, str]] = {}  # class/id -> (kind, words), per call
     doomed: list[HtmlElement] = []
@@ -158,7 +123,7 @@ def _unwrap_page_noscript(body: HtmlElement, chars: int) -> bool:
     unwrapped = False
     for element in list(body.iter("noscript")):
         if (len(element.text_content()) >= _NOSCRIPT_PAGE_SHARE * chars
-                and _prose_chars(element, _CONTENT_MIN_CHARS) >= _CONTENT_MIN_CHARS):
+                and prose_of(element, ARTICLE_MIN_CHARS) >= ARTICLE_MIN_CHARS):
             element.drop_tag()
             unwrapped = True
     etree.strip_elements(body, "noscript", with_tail=False)
@@ -184,7 +149,7 @@ def _text_before(element: HtmlElement) -> str:
     return (parent.text if parent is not None else "") or ""
 
 
-def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
+def _verdict(element: HtmlElement, tag: str, options: Options, body: BodySize,
              selected: dict[HtmlElement, SelectorRule],
              kinds: dict[tuple[str | None, str | None], tuple[str | None, str]]) -> tuple[str, str] | None:
     """The (rule id, kind) that removes ``element``, or None to keep it.
@@ -197,27 +162,27 @@ def _verdict(element: HtmlElement, tag: str, options: Options, body: _BodySize,
         if user_rule is not None:
             return user_rule.id, user_rule.kind
     attrib = element.attrib
-    if not attrib and tag not in _TAG_RULES:
+    if not attrib and tag not in TAG_RULES:
         return None
     if is_hidden(attrib):
         if options.rule_enabled(HIDDEN_RULE.id):
             return HIDDEN_RULE.id, HIDDEN_RULE.kind
-    tag_rule = _TAG_RULES.get(tag)
-    if tag_rule is not None and options.rule_enabled(tag_rule[0]):
+    tag_rule = TAG_RULES.get(tag)
+    if tag_rule is not None and options.rule_enabled(tag_rule.id):
         if tag == "header" and _inside_article(element):
             return None  # the article's own heading block: title, byline, lead; later rules sort it out
-        if not _protected(element, body):
-            return tag_rule[0], tag_rule[1]
+        if not protected(element, body):
+            return tag_rule.id, tag_rule.kind
     role = attrib.get("role")
-    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not _protected(element, body):
+    if role in ROLE_KINDS and options.rule_enabled(ROLE_RULE.id) and not protected(element, body):
         return ROLE_RULE.id, ROLE_KINDS[role]
     names = (attrib.get("class"), attrib.get("id"))
     if names != (None, None):
         kind, words = _class_verdict(names, kinds)
         if kind is not None and tag not in ("body", "html", "main", "article") and not _inside_a_sentence(element, tag):
             rule = CLASS_RULES[kind]
-            if options.rule_enabled(rule.id) and not _too_big(element, kind, words) and not _unlinked_teaser(
-                    element, words, body) and not _protected(element, body, words):
+            if options.rule_enabled(rule.id) and not too_big(element, kind, words) and not unlinked_teaser(
+                    element, words, body) and not protected(element, body, words):
                 return rule.id, kind
     return None
 
@@ -293,90 +258,6 @@ def _refine(verdict: tuple[str, str], element: HtmlElement, text: str, options: 
         rule = next((r for r in (match_text(piece, options) for piece in opening if may_name_appeal(piece, options))
                      if r is not None and r.kind == "donation-appeal"), None)
     return (rule.id, rule.kind) if rule is not None else verdict
-
-
-def _wraps_article(element: HtmlElement, body: _BodySize) -> bool:
-    """The element holds the page's article, whatever its class says.
-
-    Broken markup can make a menu or header the parent of the page's <main>
-    with prose, and themes name the layout wrapper for the sidebar beside it
-    ("cb-sidebar-right"); a wrapper holding the <article> with most of the
-    page's prose is the page, however short the article.
-    """
-    if any(_prose_chars(inner, _CONTENT_MIN_CHARS) >= _CONTENT_MIN_CHARS for inner in element.iter("main")):
-        return True
-    enough = max(_PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
-    return any(_prose_chars(inner, enough) >= enough for inner in element.iter("article"))
-
-
-def _protected(element: HtmlElement, body: _BodySize, words: str = "") -> bool:
-    """True when ``element`` holds too much of the page's prose to be chrome.
-
-    Prose is the text of paragraphs long enough to be sentences; a wrapper
-    holding half of it is the article, whatever its class says. So is one
-    that holds the <main> element with prose, which broken markup can nest
-    inside a menu, and one that holds nearly the whole page: removing the
-    page's own wrapper (a layout <form>, an app root, a body-wide "page-banner"
-    div) would leave nothing to choose from, however many links it holds.
-    ``words`` are the element's class/id words, when a class rule asks: a
-    content word among them protects it with less prose.
-    """
-    chars = len(element.text_content())
-    if chars < _CONTENT_MIN_CHARS:
-        return False
-    if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
-        return True
-    prose = _prose_chars(element, max(_CONTENT_MIN_CHARS, _PROTECT_SHARE * body.prose))  # no further than compared
-    if not (prose >= _CONTENT_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
-            chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
-        return False
-    return link_chars(element) < 0.5 * chars
-
-
-def _prose_chars(element: HtmlElement, enough: float = math.inf) -> int:
-    return prose_chars(element, ("p",), _PROSE_PARAGRAPH, enough)
-
-
-@dataclass
-class _BodySize:
-    chars: int
-    prose: int
-    body: HtmlElement
-    classes: Counter[str] | None = None
-
-    def class_count(self, cls: str) -> int:
-        """How many elements of the body carry exactly this class attribute (counted once per page, on demand)."""
-        if self.classes is None:
-            self.classes = Counter(value for value in self.body.xpath(".//@class"))
-        return self.classes[cls]
-
-
-def _too_big(element: HtmlElement, kind: str, words: str) -> bool:
-    """Longer than its kind's limit as a reader sees it: source indentation does not count.
-
-    An author box is metadata too, but a few sentences long: it has a limit of its own.
-    """
-    limit = _SMALL_KINDS.get(kind)
-    if limit is None:
-        return False
-    if kind == "metadata" and names_author_box(words):
-        limit = _AUTHOR_BOX_MAX
-    text = element.text_content()
-    return len(text) > limit and len(collapse(text)) > limit
-
-
-def _unlinked_teaser(element: HtmlElement, words: str, body: _BodySize) -> bool:
-    """A lone 'teaser' block with no link in it leads nowhere: it is the article's own lead.
-
-    Many CMSs call the standfirst of the article "teaser"; a teaser card for
-    another story links to it, and comes with others of its class.
-    """
-    if "teaser" not in words or element.find(".//a") is not None:
-        return False
-    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
-        return False
-    cls = element.get("class")
-    return cls is None or body.class_count(cls) == 1
 
 
 def _inside_article(element: HtmlElement) -> bool:

@@ -70,7 +70,7 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     element = candidate.element
     kind = candidate.kind
     if element is None:
-        return Block(kind, candidate.text, level=candidate.level,  # type: ignore[arg-type]
+        return Block(kind, candidate.text, level=candidate.level,
                      html=_plain_html(kind, candidate.text, candidate.level) if html else "",
                      markdown=_plain_markdown(kind, candidate.text, candidate.level) if markdown else "")
     items: tuple[str, ...] = ()
@@ -84,7 +84,7 @@ def to_block(candidate: Candidate, *, base_url: str | None, keep_links: bool, ke
     markup = sanitize_element(element, base_url=base_url, keep_links=keep_links, keep_images=keep_images,
                               urls=urls) if html else ""
     written = _block_markdown(candidate, element, rows, urls, keep_links, keep_images) if markdown else ""
-    return Block(kind, candidate.text, level=candidate.level, items=items,  # type: ignore[arg-type]
+    return Block(kind, candidate.text, level=candidate.level, items=items,
                  ordered=kind == "list" and element.tag == "ol", rows=rows, html=markup, markdown=written)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .rules import register
+from . import thresholds as t
 from .tags import INLINE_TAGS
 from .textutil import Caseless
 
@@ -33,22 +33,13 @@ _NEGATIVE = Caseless(r"hidden|^hid$|banner|combx|comment|com-|contact|foot|foote
                      r"recommend|newsletter|subscribe|cookie|popup|modal|nav|menu")
 _BOXES = frozenset({"div", "section", "article"})
 _ITEMS = frozenset({"li", "dd"})
-_MIN_PARAGRAPH = 25
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CARD_MAX = 500           # a box this short around one linked headline is a teaser card
-_PROSE_MIN = 100          # a paragraph this long with few links reads as prose
-_PROSE_LINKS = 0.3
-_PROSE_COVERAGE = 0.85    # the container should hold this share of the page's prose
-_WIDE_LINKS = 0.35
 
 #: What the walk keeps of each element: its visible characters, link characters, commas,
 #: prose characters, headings and linked headings inside; one tuple, one look-up per child.
 _Stats = tuple[int, int, int, int, int, int]
 _NO_STATS: _Stats = (0, 0, 0, 0, 0, 0)
 _PROSE = 3
-
-OUTSIDE_RULE = register("score.outside-container", "outside-article",
-                        "text outside the element that scoring chose as the article")
 
 
 @dataclass
@@ -61,17 +52,17 @@ class Container:
 
 
 def class_weight(element: HtmlElement) -> float:
-    """+25 for content words in class/id, -25 for chrome words, per attribute."""
+    """+25 for content words in class/id, -25 for chrome words, per attribute (``SCORE_CLASS_WEIGHT``)."""
     weight = 0.0
     for name in ("class", "id"):
         value = element.get(name)
         if value:
             if _NEGATIVE.found_in(value):
-                weight -= 25
+                weight -= t.SCORE_CLASS_WEIGHT
             if _POSITIVE.found_in(value):
-                weight += 25
+                weight += t.SCORE_CLASS_WEIGHT
     if element.get("itemprop") == "articleBody":
-        weight += 50
+        weight += t.SCORE_ARTICLE_BODY_WEIGHT
     return weight
 
 
@@ -120,19 +111,19 @@ def find_container(body: HtmlElement) -> Container:
         if tag == "a" and element.get("href") is not None:
             links, linked_heads = chars, heads
         elif tag in _HEADINGS:
-            heads, linked_heads = 1, int(chars > 0 and links >= 0.5 * chars)
+            heads, linked_heads = 1, int(chars > 0 and links >= t.LINKS_MOSTLY * chars)
         # A list item of blocks (a card in a stream) is scored through its blocks, not twice over.
         paragraph_like = (tag in PARAGRAPH_TAGS and not (tag in _ITEMS and has_block_child)
                           or tag in _BOXES and not has_block_child)
-        if paragraph_like and not child_prose and chars >= _PROSE_MIN and links < _PROSE_LINKS * chars:
+        if paragraph_like and not child_prose and chars >= t.PROSE_PARAGRAPH and links < t.LINKS_PROSE * chars:
             child_prose = chars
-        if paragraph_like and chars >= _MIN_PARAGRAPH:
-            _credit_ancestors(element.getparent(), 1.0 + comma_count + min(chars / 100.0, 3.0), scores, paragraphs)
-        elif tag in _BOXES and loose >= _MIN_PARAGRAPH:  # as if the loose text were a <p> of this box
-            if loose >= _PROSE_MIN and loose_links < _PROSE_LINKS * loose:
+        if paragraph_like and chars >= t.SCORE_PARAGRAPH_MIN:
+            _credit_ancestors(element.getparent(), _points(chars, comma_count), scores, paragraphs)
+        elif tag in _BOXES and loose >= t.SCORE_PARAGRAPH_MIN:  # as if the loose text were a <p> of this box
+            if loose >= t.PROSE_PARAGRAPH and loose_links < t.LINKS_PROSE * loose:
                 child_prose += loose
-            _credit_ancestors(element, 1.0 + loose_commas + min(loose / 100.0, 3.0), scores, paragraphs)
-        prose = 0 if linked_heads == 1 and chars <= _CARD_MAX else child_prose
+            _credit_ancestors(element, _points(loose, loose_commas), scores, paragraphs)
+        prose = 0 if linked_heads == 1 and chars <= t.TEASER_CARD_MAX else child_prose
         stats[element] = (chars, links, comma_count, prose, heads, linked_heads)
     if not scores:
         return Container([body], 0.0, 0)
@@ -158,11 +149,16 @@ def _measure(text: str) -> tuple[int, int]:
     return length, text.count(",") + text.count("،") + text.count("、") + text.count("，")
 
 
+def _points(chars: int, commas: int) -> float:
+    """What a paragraph of ``chars`` characters with ``commas`` commas is worth."""
+    return 1.0 + commas + min(chars / t.SCORE_CHARS_PER_POINT, t.SCORE_LENGTH_POINTS_MAX)
+
+
 def _credit_ancestors(first: HtmlElement | None, points: float, scores: dict[HtmlElement, float],
                       paragraphs: dict[HtmlElement, int]) -> None:
     """Add a paragraph's points to ``first`` (whole), its parent (half) and grandparent (a sixth), below <html>."""
     node = first
-    for share in (1, 2, 6):
+    for share in t.SCORE_SHARES:
         if node is None or node.tag == "html":
             break
         score = scores.get(node)
@@ -176,7 +172,7 @@ def _credit_ancestors(first: HtmlElement | None, points: float, scores: dict[Htm
 
 def _climb(best: HtmlElement, best_score: float, ranked: list[tuple[float, HtmlElement]], body: HtmlElement) -> HtmlElement:
     """Move up to a common ancestor when several near-best candidates share it."""
-    rivals = [el for score, el in ranked[1:6] if score >= 0.75 * best_score]
+    rivals = [el for score, el in ranked[1:6] if score >= t.SCORE_RIVAL_SHARE * best_score]
     if len(rivals) < 2:
         return best
     lineages = [{rival, *rival.iterancestors()} for rival in rivals]
@@ -196,14 +192,14 @@ def _widen_for_prose(best: HtmlElement, body: HtmlElement, stats: dict[HtmlEleme
     common ancestor, as long as that ancestor is not mostly links.
     """
     total = stats.get(body, _NO_STATS)[_PROSE]
-    if not total or stats.get(best, _NO_STATS)[_PROSE] >= _PROSE_COVERAGE * total:
+    if not total or stats.get(best, _NO_STATS)[_PROSE] >= t.SCORE_PROSE_COVERAGE * total:
         return best
     for ancestor in best.iterancestors():
         if ancestor is body or ancestor.tag == "html":
             break
         chars, links, _, prose, _, _ = stats.get(ancestor, _NO_STATS)
-        if prose >= _PROSE_COVERAGE * total:
-            return ancestor if links < _WIDE_LINKS * (chars or 1) else best
+        if prose >= t.SCORE_PROSE_COVERAGE * total:
+            return ancestor if links < t.LINKS_WIDE * (chars or 1) else best
     return best
 
 
@@ -213,7 +209,7 @@ def _with_siblings(best: HtmlElement, best_score: float, scores: dict[HtmlElemen
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(10.0, best_score * 0.2)
+    threshold = max(t.SCORE_SIBLING_MIN, best_score * t.SCORE_SIBLING_SHARE)
     elements = []
     for sibling in parent:
         if sibling is best:
@@ -223,8 +219,6 @@ def _with_siblings(best: HtmlElement, best_score: float, scores: dict[HtmlElemen
             continue
         chars, links, *_ = stats.get(sibling, _NO_STATS)
         density = links / chars if chars else 1.0
-        if scores.get(sibling, 0.0) >= threshold:
-            elements.append(sibling)
-        elif sibling.tag == "p" and chars > 80 and density < 0.25:
+        if scores.get(sibling, 0.0) >= threshold or sibling.tag == "p" and chars > t.BODY_PARAGRAPH and density < t.LINKS_SIBLING:
             elements.append(sibling)
     return elements

@@ -2,7 +2,7 @@
 
 readability-lxml costs several times more than the rest of the pipeline, so
 it runs only when the container that ``score`` chose holds little prose
-(under ``_UNSURE_CHARS`` characters of paragraphs). It scores a copy of the
+(under ``thresholds.UNSURE_PROSE_CHARS`` characters of paragraphs). It scores a copy of the
 pruned body (it mutates what it is given); its pick is mapped back onto our
 tree by position, and replaces ours when it holds clearly more prose.
 """
@@ -18,16 +18,12 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
+from . import thresholds as t
 from .options import Options
-from .rules import register
+from .rules.container import SECOND_OPINION_RULE
 from .score import Container
 from .textutil import prose_chars
 
-SECOND_OPINION_RULE = register("score.readability", "outside-article",
-                               "readability-lxml's pick of the container, asked when our scoring is unsure")
-_UNSURE_CHARS = 600
-_CLEARLY_MORE = 1.5
-_PROSE_PARAGRAPH = 80
 _INDEX = "data-cleanpress-index"
 _DEEPEST = 500
 
@@ -43,15 +39,15 @@ def consult_readability(body: HtmlElement, container: Container, options: Option
     """The container elements to use: ours, or readability-lxml's when it clearly knows better."""
     ours = 0  # counted no further than sure
     for element in container.elements:
-        ours += _prose(element, _UNSURE_CHARS - ours)
-        if ours >= _UNSURE_CHARS:
+        ours += _prose(element, t.UNSURE_PROSE_CHARS - ours)
+        if ours >= t.UNSURE_PROSE_CHARS:
             break
-    if ours >= _UNSURE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
+    if ours >= t.UNSURE_PROSE_CHARS or not options.rule_enabled(SECOND_OPINION_RULE.id):
         return container.elements
     if _deeper_than(body, _DEEPEST):  # readability-lxml is quadratic in the depth of what it scores
         return container.elements
     pick = _readability_pick(body)
-    if pick is not None and _prose(pick) > _CLEARLY_MORE * ours:
+    if pick is not None and _prose(pick) > t.CLEARLY_MORE_PROSE * ours:
         return [pick]
     return container.elements
 
@@ -158,4 +154,4 @@ def _deeper_than(root: HtmlElement, depth: int) -> bool:
 
 
 def _prose(element: HtmlElement, enough: float = math.inf) -> int:
-    return prose_chars(element, ("p", "pre", "blockquote", "li"), _PROSE_PARAGRAPH, enough)
+    return prose_chars(element, ("p", "pre", "blockquote", "li"), t.BODY_PARAGRAPH, enough)

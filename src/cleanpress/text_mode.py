@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import regex
 
-from .article import Removal
+from .article import BlockKind
 from .candidates import Candidate
 from .metadata import normalize_date
-from .rules import register
+from .metadata.authors import clean_byline
+from .metadata.authors import split_authors as split_authors
+from .options import Options
+from .rules.lines import mark_title
+from .rules.textual import label_sequence
 from .textutil import collapse
-
-TITLE_RULE = register("line.title", "metadata", "plain text: the headline, reported as Article.title")
-BEFORE_TITLE_RULE = register("line.before-title", "navigation",
-                             "plain text: lines before the headline (site name, menus, banners)")
 
 _SENTENCE_END = regex.compile(r"[.!?…:;,\"”»)]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
@@ -27,8 +27,6 @@ _BULLET = regex.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _WRAP_MIN = 60
 _HEADING_MAX_WORDS = 14
 _DATELINE_REACH = 4
-_AUTHOR_SEPARATOR = regex.compile(r"(?<!\s)\s*(?:,|&|\b(?:and|und|et|y|e|и|i)\b)\s*")
-_BYLINE_PREFIX = regex.compile(r"^(?:by|written by|von|par|por|di|автор:?|autor:?)\s+", regex.IGNORECASE)
 
 
 def candidates_from_text(text: str) -> list[Candidate]:
@@ -74,7 +72,7 @@ def _continues(previous: str, line: str) -> bool:
     return len(previous) >= _WRAP_MIN and not _SENTENCE_END.search(previous) and bool(_LOWER_START.match(line))
 
 
-def _kind(line: str) -> str:
+def _kind(line: str) -> BlockKind:
     words = len(line.split())
     if 1 < words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line):
         return "heading"
@@ -84,7 +82,7 @@ def _kind(line: str) -> str:
 def dateline(candidates: list[Candidate], title: str) -> tuple[str, str]:
     """Byline and date read off the metadata lines right under the headline."""
     byline = published = ""
-    start = next((i for i, c in enumerate(candidates) if c.extra.get("title")), None)
+    start = next((i for i, c in enumerate(candidates) if c.is_title), None)
     if start is None:
         return byline, published
     for candidate in candidates[start + 1:start + 1 + _DATELINE_REACH]:
@@ -92,32 +90,17 @@ def dateline(candidates: list[Candidate], title: str) -> tuple[str, str]:
         if removal is None:
             break
         if removal.rule == "text.byline" and not byline:
-            byline = _BYLINE_PREFIX.sub("", candidate.text).strip()
+            byline = clean_byline(candidate.text)
         elif removal.rule == "text.date-only" and not published:
             published = normalize_date(candidate.text)
     return byline, published
 
 
-def split_authors(byline: str) -> tuple[str, ...]:
-    """'Ann Lee and Bo Chan' -> ('Ann Lee', 'Bo Chan')."""
-    return tuple(name for name in _AUTHOR_SEPARATOR.split(byline) if name)
+def label_lines(candidates: list[Candidate], options: Options) -> str:
+    """Run the rules of plain text over its lines, in place; return the headline.
 
-
-def mark_title(candidates: list[Candidate]) -> str:
-    """Pick the headline, mark what stands before it as chrome; return the headline.
-
-    The headline is the first heading-like line, not already removed, that
-    comes before the first long paragraph.
+    The textual rules first (a line they remove is no headline), then the
+    headline and what stands above it (``rules/lines.py``).
     """
-    for index, candidate in enumerate(candidates):
-        if candidate.removal is not None:
-            continue
-        if candidate.kind == "paragraph" and len(candidate.text) >= 120:
-            return ""
-        if candidate.kind == "heading":
-            candidate.extra["title"] = True
-            candidate.removal = Removal(TITLE_RULE.kind, TITLE_RULE.id, candidate.text)
-            for earlier in candidates[:index]:
-                earlier.in_container = False
-            return candidate.text
-    return ""
+    label_sequence(candidates, options)
+    return mark_title(candidates, options)

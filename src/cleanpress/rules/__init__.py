@@ -1,53 +1,55 @@
-"""Chrome rules as data: every rule has an id, a removal kind and a reason.
+"""Chrome rules as data: the one home of every rule that can remove something.
 
-The registry ``RULES`` lists every rule that can remove something, from the
-prune stage's tag rules to the textual phrase rules, so that a caller can
-switch any of them off by id (``Options.disabled_rules``) and every entry of
+The catalogue ``RULES`` (see :mod:`.catalogue`) lists each rule with its id,
+removal kind, a line saying what it removes, the family module below that
+declares it and the pipeline stage where it acts, so that a caller can switch
+any of them off by id (``Options.disabled_rules``) and every entry of
 ``Article.removed`` names one of them.
 
-Families, by id prefix:
+Families, one module each:
 
-* ``prune.*``  tags and attributes that are never content (prune stage)
-* ``struct.*`` class/id/role keywords, link density, widget shapes
-* ``text.*``   phrase tables in several languages, tested on short blocks
-* ``line.*``   plain-text heuristics for UI fragments
-* ``score.*``  what scoring leaves outside the article container
-* ``user.*``   rules the caller adds (``PhraseRule``, ``SelectorRule``)
+* ``tags``       ``prune.*``: tags and attributes that are never content (prune stage)
+* ``structural`` ``struct.class-*``, ``struct.role``: class/id/role keywords, and the
+  guards that keep a big element from going on its class alone (prune stage)
+* ``container``  ``score.*``: what lies outside the container that scoring chose
+* ``textual``    ``text.*``: phrase tables in several languages, tested on short blocks
+* ``lines``      ``line.*``: the headline of plain-text input and what stands above it
+* ``sequence``   ``struct.link-dense``, ``struct.short-stack``, ``struct.teaser``,
+  ``assemble.*``: what a block's place among its neighbours says (assembly)
+* ``choices``    ``option.*``: captions and tables the caller chose to drop
+* ``user.*``     rules the caller adds (``PhraseRule``, ``SelectorRule``), not catalogued
+
+Thresholds that several stages share are in :mod:`cleanpress.thresholds`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from . import choices, container, lines, sequence, structural, tags, textual
+from .catalogue import (
+           RULES,
+           STAGES,
+           Rule,
+           Stage,
+           catalogue_markdown,
+           catalogue_rows,
+           check_rule_ids,
+           register,
+)
 
-from ..errors import OptionsError
-from ..options import Options
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named rule: ``id`` for switches and reports, ``kind`` for ``Removal.kind``."""
-
-    id: str
-    kind: str
-    doc: str
-
-
-RULES: dict[str, Rule] = {}
-
-
-def register(rule_id: str, kind: str, doc: str) -> Rule:
-    """Add a rule to the registry; ids are unique."""
-    if rule_id in RULES:
-        raise ValueError(f"duplicate rule id {rule_id}")
-    rule = RULES[rule_id] = Rule(rule_id, kind, doc)
-    return rule
-
-
-def check_rule_ids(options: Options) -> None:
-    """Fail loudly on a disabled-rule id that names no rule (a typo would do nothing)."""
-    known = set(RULES) | {rule.id for rule in options.extra_rules}
-    for rule_id in options.disabled_rules:
-        if rule_id.endswith("*") and any(known_id.startswith(rule_id[:-1]) for known_id in known):
-            continue
-        if rule_id not in known:
-            raise OptionsError(f"unknown rule id {rule_id!r}; see cleanpress.rules.RULES")
+__all__ = [
+           "RULES",
+           "STAGES",
+           "Rule",
+           "Stage",
+           "catalogue_markdown",
+           "catalogue_rows",
+           "check_rule_ids",
+           "choices",
+           "container",
+           "lines",
+           "register",
+           "sequence",
+           "structural",
+           "tags",
+           "textual",
+]

@@ -1,19 +1,31 @@
-"""Structural rules: what an element's tag, role, class, id and attributes say.
+"""Structural rules: what an element's role, class, id and attributes say (``struct.class-*``, ``struct.role``).
 
 These run in the prune stage's single walk over the tree. Keyword tables are
 data: each kind lists the class/id words that mark it. Words in ``_PARTS``
 match one dash/underscore/camelCase part of a class or id ("article-share-
 bar" has the part "share"); words in ``_TOKENS`` must be a whole class or id
 ("hidden" but not "hidden-xs", which only hides on phones).
+
+The guards that keep an element although a rule names it are here too: the
+size guard (``protected``: an element holding much of the page's prose is the
+article, whatever its tag, role or class say), the limits of the kinds that
+only name small things (``too_big``) and the lone unlinked "teaser", which is
+the article's own lead (``unlinked_teaser``).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
-from ..textutil import Caseless
-from . import register
+from lxml.html import HtmlElement
+
+from .. import thresholds as t
+from ..textutil import Caseless, collapse, link_chars, prose_chars
+from .catalogue import register
 
 # kind -> words that mark it as a part of a class/id
 _PARTS: dict[str, tuple[str, ...]] = {
@@ -91,7 +103,8 @@ _SWITCHES = frozenset({"enabled", "disabled"})
 # Page builders that wrap every block, the article's text included, in a "widget": (builder, word) pairs.
 _BUILDER_WORDS = frozenset({("elementor", "widget")})
 
-CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...")
+CLASS_RULES = {kind: register(f"struct.class-{kind}", kind, f"class or id names {kind}: {', '.join(words[:6])}, ...",
+                              family="structural", stage="prune")
                for kind, words in {**_PARTS, **_TOKENS}.items()}
 
 #: An inline style that hides its element.
@@ -113,7 +126,9 @@ ROLE_KINDS: dict[str, str] = {
     "search": "navigation", "toolbar": "share-bar", "contentinfo": "footer", "complementary": "related-links",
     "dialog": "widget", "alertdialog": "widget",
 }
-ROLE_RULE = register("struct.role", "navigation", "ARIA roles of chrome: navigation, banner, contentinfo, complementary, dialog, ...")
+ROLE_RULE = register("struct.role", "navigation",
+                     "ARIA roles of chrome: navigation, banner, contentinfo, complementary, dialog, ...",
+                     family="structural", stage="prune")
 
 
 def class_id_words(class_attr: str | None, id_attr: str | None) -> str:
@@ -199,3 +214,104 @@ def names_lead(class_attr: str | None, id_attr: str | None) -> bool:
 def names_content(words: str) -> bool:
     """True when the class/id also carries a content word such as 'article' or 'post'."""
     return _CONTENT_WORDS.search(words) is not None
+
+
+# --- Guards: when a tag, role or class rule names an element that is not chrome after all ---
+
+# Kinds of class rule that only ever name small things: a bigger element is not one.
+_AUTHOR_BOX_MAX = 1200
+_SMALL_KINDS = {"metadata": 400, "image-credit": 250, "read-more": 400, "share-bar": 600, "hidden": 2000}
+# An element holding at least this share of the body's text is never pruned as chrome.
+_PROTECT_SHARE = 0.4
+_PROTECT_MIN_CHARS = 1000
+# An <article> holding this share of the body's prose is the page's article.
+_ARTICLE_SHARE = 0.5
+# An element holding this share of the body's text is the page's own wrapper (a layout <form>, an app root).
+_WRAPPER_SHARE = 0.9
+
+
+@dataclass
+class BodySize:
+    """What the guards compare an element with: the body's text and prose, measured once per page."""
+
+    chars: int
+    prose: int
+    body: HtmlElement
+    classes: Counter[str] | None = None
+
+    def class_count(self, cls: str) -> int:
+        """How many elements of the body carry exactly this class attribute (counted once per page, on demand)."""
+        if self.classes is None:
+            self.classes = Counter(value for value in self.body.xpath(".//@class"))
+        return self.classes[cls]
+
+
+def prose_of(element: HtmlElement, enough: float = math.inf) -> int:
+    """Characters of ``element``'s paragraphs long enough to be sentences, counted no further than ``enough``."""
+    return prose_chars(element, ("p",), t.PROSE_PARAGRAPH, enough)
+
+
+def _wraps_article(element: HtmlElement, body: BodySize) -> bool:
+    """The element holds the page's article, whatever its class says.
+
+    Broken markup can make a menu or header the parent of the page's <main>
+    with prose, and themes name the layout wrapper for the sidebar beside it
+    ("cb-sidebar-right"); a wrapper holding the <article> with most of the
+    page's prose is the page, however short the article.
+    """
+    if any(prose_of(inner, t.ARTICLE_MIN_CHARS) >= t.ARTICLE_MIN_CHARS for inner in element.iter("main")):
+        return True
+    enough = max(t.PROSE_PARAGRAPH, _ARTICLE_SHARE * body.prose)
+    return any(prose_of(inner, enough) >= enough for inner in element.iter("article"))
+
+
+def protected(element: HtmlElement, body: BodySize, words: str = "") -> bool:
+    """True when ``element`` holds too much of the page's prose to be chrome.
+
+    Prose is the text of paragraphs long enough to be sentences; a wrapper
+    holding half of it is the article, whatever its class says. So is one
+    that holds the <main> element with prose, which broken markup can nest
+    inside a menu, and one that holds nearly the whole page: removing the
+    page's own wrapper (a layout <form>, an app root, a body-wide "page-banner"
+    div) would leave nothing to choose from, however many links it holds.
+    ``words`` are the element's class/id words, when a class rule asks: a
+    content word among them protects it with less prose.
+    """
+    chars = len(element.text_content())
+    if chars < t.ARTICLE_MIN_CHARS:
+        return False
+    if _wraps_article(element, body) or (chars >= _PROTECT_MIN_CHARS and chars >= _WRAPPER_SHARE * body.chars):
+        return True
+    prose = prose_of(element, max(t.ARTICLE_MIN_CHARS, _PROTECT_SHARE * body.prose))  # no further than compared
+    if not (prose >= t.ARTICLE_MIN_CHARS and names_content(words)) and prose < _PROTECT_SHARE * body.prose and (
+            chars < _PROTECT_MIN_CHARS or chars < _PROTECT_SHARE * body.chars):
+        return False
+    return link_chars(element) < t.LINKS_MOSTLY * chars
+
+
+def too_big(element: HtmlElement, kind: str, words: str) -> bool:
+    """Longer than its kind's limit as a reader sees it: source indentation does not count.
+
+    An author box is metadata too, but a few sentences long: it has a limit of its own.
+    """
+    limit = _SMALL_KINDS.get(kind)
+    if limit is None:
+        return False
+    if kind == "metadata" and names_author_box(words):
+        limit = _AUTHOR_BOX_MAX
+    text = element.text_content()
+    return len(text) > limit and len(collapse(text)) > limit
+
+
+def unlinked_teaser(element: HtmlElement, words: str, body: BodySize) -> bool:
+    """A lone 'teaser' block with no link in it leads nowhere: it is the article's own lead.
+
+    Many CMSs call the standfirst of the article "teaser"; a teaser card for
+    another story links to it, and comes with others of its class.
+    """
+    if "teaser" not in words or element.find(".//a") is not None:
+        return False
+    if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+        return False
+    cls = element.get("class")
+    return cls is None or body.class_count(cls) == 1

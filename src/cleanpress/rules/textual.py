@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import thresholds as t
 from ..article import Removal
 from ..candidates import Candidate
 from ..options import Options, PhraseRule
-from . import register
+from .catalogue import register
 from .literals import DIGIT, SPACE, WordFinder, first_characters, fold, gate_words
 from .phrases import LANGUAGES
 
@@ -135,7 +136,7 @@ def _rule(rule_id: str, kind: str, whole: bool, max_chars: int) -> TextRule:
 TEXT_RULES: tuple[TextRule, ...] = tuple(_rule(rule_id, kind, whole, max_chars)
                                          for rule_id, kind, whole, max_chars, _ in _TABLE)
 for _id, _kind, _whole, _max, _doc in _TABLE:
-    register(_id, _kind, _doc)
+    register(_id, _kind, _doc, family="textual", stage="textual")
 _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
 # The rules of each sort, in priority order: a block that only one sort can match tries only those.
 _WHOLE_RULES = tuple(rule for rule in TEXT_RULES if rule.whole)
@@ -236,7 +237,6 @@ _APPEAL_BODY = regex.compile(
     r"|поддерж|журналист|пожертв|wesprzyj|wsparci)",
     regex.IGNORECASE,
 )
-_APPEAL_REACH = 25
 
 
 def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
@@ -319,7 +319,7 @@ def label_sequence(candidates: Sequence[Candidate], options: Options) -> None:
 def _take_appeal(candidates: Sequence[Candidate], start: int, options: Options,
                  widget_ids: tuple[str, ...]) -> int:
     """Remove an appeal's body from ``start``; return the index after it."""
-    reach = candidates[start:start + _APPEAL_REACH]
+    reach = candidates[start:start + t.APPEAL_REACH]
     last_widget = -1
     for offset, candidate in enumerate(reach):
         if any(_rule_matches(widget_id, candidate.text, options) for widget_id in widget_ids) or (
@@ -327,7 +327,7 @@ def _take_appeal(candidates: Sequence[Candidate], start: int, options: Options,
             last_widget = offset
     if last_widget < 0:
         end = start
-        while end < len(candidates) and end - start < 12 and _APPEAL_BODY.search(candidates[end].text):
+        while end < len(candidates) and end - start < t.APPEAL_BODY_REACH and _APPEAL_BODY.search(candidates[end].text):
             end += 1
     else:
         end = start + last_widget + 1
@@ -346,4 +346,4 @@ def _rule_matches(rule_id: str, text: str, options: Options) -> bool:
 
 
 def _is_link_list(candidate: Candidate) -> bool:
-    return candidate.removal is None and candidate.kind in ("list", "paragraph") and candidate.link_density > 0.5
+    return candidate.removal is None and candidate.kind in ("list", "paragraph") and candidate.link_density > t.LINKS_MOSTLY

@@ -21,108 +21,18 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, overload
 
-from ._pipeline import Format, extract
-from .article import Article
-from .errors import InputTypeError
-from .options import DEFAULT_OPTIONS, Options
-from .warc import WarcPage
+from .._pipeline import Format, extract
+from ..errors import InputTypeError
+from ..options import DEFAULT_OPTIONS, Options, known_encoding
+from ..warc import WarcPage
+from .records import BatchResult, PageRecord
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class PageRecord:
-    """One page to extract, with the key that identifies it in the output.
-
-    ``meta`` holds provenance (source file, WARC record id, fetch date...)
-    that is carried unchanged to the :class:`BatchResult`.
-    """
-
-    key: str
-    page: str | bytes
-    url: str | None = None
-    encoding: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class BatchResult:
-    """The outcome for one input record: its article, or why there is none.
-
-    ``error_type`` is the exception's class name and ``error`` its message;
-    both are empty when extraction succeeded (an article with no text is a
-    success: the page simply held no article).
-    """
-
-    key: str
-    url: str = ""
-    article: Article | None = None
-    error_type: str = ""
-    error: str = ""
-    meta: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        """True when the record was extracted (possibly to an empty article)."""
-        return not self.error_type
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: key, url, provenance, ``error`` ({type, message} or None), ``article``."""
-        data: dict[str, Any] = {"key": self.key, "url": self.url}
-        data.update((name, value) for name, value in self.meta.items() if name not in _OWN_FIELDS)
-        data["error"] = {"type": self.error_type, "message": self.error} if self.error_type else None
-        data["article"] = self.article.to_dict() if self.article is not None else None
-        return data
-
-    def to_row(self) -> dict[str, Any]:
-        """One flat row with the columns of :data:`ROW_COLUMNS`, for tables (Parquet, DataFrames).
-
-        ``url`` is the address the page was fetched from; ``canonical_url`` is
-        the one the article declares. Article fields are None for errors.
-        """
-        article = self.article
-        status = self.meta.get("status")
-        row: dict[str, Any] = {
-            "key": self.key, "url": self.url, "source": self.meta.get("source"),
-            "record_id": self.meta.get("record_id"), "date": self.meta.get("date"),
-            "status": status if isinstance(status, int) else None,
-            "error_type": self.error_type or None, "error": self.error or None,
-        }
-        for name in _ARTICLE_COLUMNS:
-            row[name] = getattr(article, name) if article is not None else None
-        row["authors"] = list(article.authors) if article is not None else None
-        row["canonical_url"] = article.url if article is not None else None
-        row["confidence"] = article.confidence if article is not None else None
-        row["truncated"] = article.truncated if article is not None else None
-        return {name: row[name] for name, _ in ROW_COLUMNS}
-
-
-#: The columns of :meth:`BatchResult.to_row` and their types, for Parquet files and DataFrames.
-ROW_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("key", "string"), ("url", "string"), ("source", "string"), ("record_id", "string"),
-    ("date", "string"), ("status", "int32"), ("error_type", "string"), ("error", "string"),
-    ("title", "string"), ("byline", "string"), ("authors", "list<string>"), ("published", "string"),
-    ("site_name", "string"), ("lang", "string"), ("description", "string"), ("canonical_url", "string"),
-    ("image", "string"), ("text", "string"), ("markdown", "string"), ("html", "string"),
-    ("confidence", "float64"), ("truncated", "bool"),
-)
-_OWN_FIELDS = frozenset({"key", "url", "error", "article"})
-_ARTICLE_COLUMNS = ("title", "byline", "published", "site_name", "lang", "description", "image",
-                    "text", "markdown", "html")
-
-
-def arrow_schema() -> Any:
-    """:data:`ROW_COLUMNS` as a ``pyarrow.Schema`` (needs the parquet or dask extra)."""
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
-             "list<string>": pa.list_(pa.string())}
-    return pa.schema([(name, types[kind]) for name, kind in ROW_COLUMNS])
 
 
 def available_cores() -> int:
@@ -241,8 +151,11 @@ class _Job(Generic[T]):
     def run(self, record: PageRecord) -> Any:
         url = record.url or ""
         try:
-            article = extract(record.page, url=record.url, format=self.format,
-                              encoding=record.encoding, options=self.options)
+            # A record's encoding is data (a server's header), not the caller's option: an unknown one is
+            # ignored, as the page's own declaration would be, rather than failing the record.
+            encoding = record.encoding if known_encoding(record.encoding) else None
+            article = extract(record.page, url=record.url, format=self.format, encoding=encoding,
+                              options=self.options)
             result = BatchResult(record.key, url, article, meta=record.meta)
         except Exception as exc:  # one bad page must cost one record, whatever went wrong
             result = BatchResult(record.key, url, None, type(exc).__name__, str(exc), record.meta)
@@ -306,7 +219,7 @@ def _context() -> BaseContext:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["cleanpress.batch"])
+        context.set_forkserver_preload(["cleanpress.batch.runner"])
         return context
     return multiprocessing.get_context("spawn")
 
