@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         rows: dict[str, list[float]] = {}
         for kind, text in inputs(subject, sizes[0]).items():
             rows[kind] = [seconds(subject, text)]
-        for previous, size in zip(sizes, sizes[1:]):
+        for previous, size in itertools.pairwise(sizes):
             texts = inputs(subject, size)
             for kind, times in rows.items():
                 if len(times) < sizes.index(previous) + 1:
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue  # already superlinear: the next size could run for hours
                 times.append(seconds(subject, texts[kind], budget=0.02 if size <= 100_000 else 0.0, repeats=3
                                      if size <= 100_000 else 1))
-        steps = {kind: [b / max(a, 1e-9) for a, b in zip(times, times[1:])] for kind, times in rows.items()}
+        steps = {kind: [b / max(a, 1e-9) for a, b in itertools.pairwise(times)] for kind, times in rows.items()}
         kind, ratios = max(steps.items(), key=lambda item: max(item[1], default=0.0))
         top = max(ratios, default=0.0)
         worst.append((top, subject.name, kind))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from ..warc import is_warc_path, read_warc
+from ..warc import RecordTooLarge, is_warc_path, read_warc
 from .records import BatchError, BatchResult, PageRecord
 
 #: error_type of the record that stands for an input file that could not be read.
@@ -146,8 +146,12 @@ def warc_records(path: str, *, ok_only: bool = True) -> Iterator[PageRecord | Ba
     try:
         for page in read_warc(path, ok_only=ok_only):
             count += 1
-            yield PageRecord(page.key, page.html, page.url or None, page.encoding,
-                             {"source": path, **page.meta()})
+            if page.error:
+                yield BatchResult(page.key, page.url, error_type=RecordTooLarge.__name__, error=page.error,
+                                  meta={"source": path, **page.meta()})
+            else:
+                yield PageRecord(page.key, page.html, page.url or None, page.encoding,
+                                 {"source": path, **page.meta()})
     except Exception as exc:  # whatever the archive reader raises on damage
         yield _unreadable(path, exc, count)
 
