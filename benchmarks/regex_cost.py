@@ -152,7 +152,6 @@ def _bounded() -> dict[str, int]:
     return {
         "cleanpress.assemble._CREDIT_AT_END": assemble._CAPTION_MAX,  # only on paragraphs shorter than this
         "cleanpress.decode._META_RE": decode._PRESCAN_BYTES,  # only in the prescan of the page's head
-        "cleanpress.rules.textual._ANY_START_UNION": textual._LONGEST_WHOLE,  # whole-block rules' longest block
         "cleanpress.rules.textual._LEADING": textual._LONGEST_WHOLE,
     }
 
@@ -179,12 +178,13 @@ def subjects() -> list[Subject]:
         # a textual rule tests only blocks of at most its max_chars
         found[f"{rule.id} (union)"] = replace(_pattern_subject(rule.id, rule.pattern, False), longest=rule.max_chars)
         for index, (_, phrase) in enumerate(rule.phrases):
-            found[f"{rule.id} phrase {index}"] = replace(_pattern_subject(rule.id, phrase, False),
+            found[f"{rule.id} phrase {index}"] = replace(_pattern_subject(rule.id, textual._regex(phrase), False),
                                                          longest=rule.max_chars)
-    for key, union in textual._UNION_BY_START.items():
-        found[f"textual whole-block union {key!r}"] = replace(_pattern_subject(key, union, True),
-                                                              longest=textual._LONGEST_WHOLE)
-    for longest, finder in textual._GATE_FINDERS:
+    tables = textual._whole_tables()
+    for key, union in [*tables.union_by_start.items(), ("any start", tables.any_start_source)]:
+        found[f"textual whole-block union {key!r}"] = replace(
+            _pattern_subject(key, textual._regex(union), True), longest=textual._LONGEST_WHOLE)
+    for longest, finder in textual._gate_finders():
         found[f"textual gate finder <= {longest}"] = Subject("gate finder", finder.find,
                                                              tuple(sorted(finder.words))[:40], ",", longest)
     classes = ("header", "nav", "menu", "share", "social", "related", "sidebar", "footer", "comments", "ad")
