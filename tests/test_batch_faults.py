@@ -119,3 +119,38 @@ def test_jsonl_broken_huge_and_mistyped_lines_each_cost_one_error_record(tmp_pat
     assert len(records) == 7
     assert [record["error"] is None for record in records] == [True, False, False, False, False, False, True]
     assert "longer than" in records[4]["error"]
+
+
+_TIMEOUT_SCRIPT = '''
+import sys, time
+from cleanpress import extract_many
+from cleanpress.batch.records import PageRecord
+
+def slow(result):
+    if result.article is not None and "SLOW" in (result.article.title or ""):
+        time.sleep(60)
+    return (result.error_type, "x" * 4_000_000)  # large results fill the pipes to the parent
+
+def pages():
+    body = "<p>" + "word " * 200_000 + "</p>"
+    for n in range(6):
+        yield PageRecord(str(n), f"<html><head><title>{'SLOW' if n % 3 == 0 else 'fast'} {n}</title></head>"
+                                 f"<body>{body}</body></html>")
+
+results = list(extract_many(pages(), jobs=2, timeout=1.5, transform=slow))
+print(",".join(kind or "ok" for kind, _ in results), flush=True)
+'''
+
+
+def test_a_run_with_timeouts_and_large_results_exits_after_its_last_record(tmp_path: Path) -> None:
+    """Workers stopped mid-page must not keep the process alive once every record is out."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "timeouts.py"
+    script.write_text(_TIMEOUT_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "Timeout,ok,ok,Timeout,ok,ok"
