@@ -232,12 +232,13 @@ def seconds(subject: Subject, text: str, budget: float = 0.02, repeats: int = 3)
     return best
 
 
-def growth(subject: Subject, small: int, large: int, budget: float = 0.02,
-           repeats: int = 3) -> dict[str, tuple[float, float]]:
-    """Per input: (seconds at ``small``, seconds at ``large``)."""
+def growth(subject: Subject, small: int, large: int, budget: float = 0.02, repeats: int = 3,
+           only: str | None = None) -> dict[str, tuple[float, float]]:
+    """Per input (or only the input named ``only``): (seconds at ``small``, seconds at ``large``)."""
     small_texts, large_texts = inputs(subject, small), inputs(subject, large)
     return {kind: (seconds(subject, small_texts[kind], budget, repeats),
-                   seconds(subject, large_texts[kind], budget, repeats)) for kind in small_texts}
+                   seconds(subject, large_texts[kind], budget, repeats))
+            for kind in small_texts if only is None or kind == only}
 
 
 def main(argv: list[str] | None = None) -> int:
