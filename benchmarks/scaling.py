@@ -5,12 +5,15 @@ Run from the repository root::
     python -m benchmarks.scaling                         # all shapes, 10 KB .. 20 MB
     python -m benchmarks.scaling --sizes 10k,1m --shapes paragraphs --json /tmp/s.json
 
-Four page shapes, generated here (no corpus needed): ``paragraphs`` (an
+Ten page shapes, generated here (no corpus needed): ``paragraphs`` (an
 article of many paragraphs with links, after a header and a menu),
 ``huge-text`` (one text node holding the whole size), ``attributes`` (short
-paragraphs each carrying thirty attributes) and ``deep`` (towers of 2,000
+paragraphs each carrying thirty attributes), ``deep`` (towers of 2,000
 nested elements with a paragraph at the top of each, the deepest nesting the
-fast parser takes; the last tower is cut to fit the size). Every measurement runs in a fresh process, so that the
+fast parser takes; the last tower is cut to fit the size), and six shapes
+that stress the rules (:data:`STRESS_SHAPES`: siblings with chrome-like class
+names, links, a square table, ``<br>`` lines, one JSON-LD script, headings;
+see :func:`_stress`). Every measurement runs in a fresh process, so that the
 peak resident memory (``VmHWM``) belongs to that one page: ``peak_mb`` is the
 high-water mark after the first run minus the resident size just before it.
 Time is the best of at least three runs for every size (more for small
@@ -36,7 +39,11 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results" / "scaling.json"
-SHAPES: tuple[str, ...] = ("paragraphs", "huge-text", "attributes", "deep")
+#: Shapes that stress the rules rather than the parser: each repeats one unit to the page's size.
+STRESS_SHAPES: tuple[str, ...] = ("siblings", "links", "table", "breaks", "json-ld", "headings")
+SHAPES: tuple[str, ...] = ("paragraphs", "huge-text", "attributes", "deep", *STRESS_SHAPES)
+_CHROME_CLASSES = ("share-button", "social-link", "nav-item", "related-post", "ad-slot", "sidebar-widget",
+                   "newsletter-box", "comment-count", "menu-entry", "footer-link")
 SIZES: dict[str, int] = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000, "20m": 20_000_000}
 MB = 1024 * 1024
 
@@ -95,9 +102,49 @@ def make_page(shape: str, size: int, seed: int = 7) -> bytes:
             part = "<div class='n'>" * depth + paragraph + "</div>" * depth
             parts.append(part)
             used += len(part)
+    elif shape in STRESS_SHAPES:
+        parts.append(_stress(shape, budget, rng))
     else:
         raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
     return _wrap("".join(parts)).encode("utf-8")
+
+
+def _stress(shape: str, budget: int, rng: random.Random) -> str:
+    """The body of a stress shape: an article paragraph, then one unit repeated to ``budget`` bytes.
+
+    ``siblings``: ~50-byte divs with chrome-like class names side by side (200k at 10 MB);
+    ``links``: a list of ~100-byte story links (100k at 10 MB); ``table``: a square table of
+    short cells (about 1000x1000 at 10 MB); ``breaks``: text lines split by ``<br>`` (100k at
+    10 MB); ``json-ld``: one JSON-LD script holding the whole size; ``headings``: an ``<h1>``
+    and a short paragraph repeated (thousands).
+    """
+    lead = f"<p>{_sentence(rng, 20)} {_sentence(rng, 18)}</p>"
+    budget = max(0, budget - len(lead))
+    if shape == "table":
+        side = max(1, int((budget / 10) ** 0.5))
+        row = "<tr>" + "".join(f"<td>{k % 100}</td>" for k in range(side)) + "</tr>"
+        return lead + "<table>" + row * max(1, budget // len(row)) + "</table>"
+    if shape == "json-ld":
+        item = {"@type": "ListItem", "name": _sentence(rng, 8), "url": "https://example.test/story/1"}
+        unit = json.dumps(item) + ","
+        items = unit * max(1, (budget - 200) // len(unit))
+        script = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                  f'"headline": "A page built to measure scaling", "itemListElement": [{items[:-1]}]}}</script>')
+        return script + lead
+    if shape == "siblings":
+        units = [f"<div class='{name} {name}-{k}'>{rng.choice(_VOCABULARY)}</div>"
+                 for k, name in enumerate(_CHROME_CLASSES)]
+    elif shape == "links":
+        units = [f"<li><a href='/story/{k:06d}'>{_sentence(rng, 7)}</a></li>" for k in range(50)]
+    elif shape == "breaks":
+        units = [f"{_sentence(rng, rng.randint(10, 16))}<br>" for _ in range(50)]
+    else:  # headings
+        units = [f"<h1>{_sentence(rng, 5)}</h1><p>{_sentence(rng, 12)}</p>" for _ in range(50)]
+    cycle = "".join(units)
+    body = (cycle * (budget // len(cycle) + 1))[:budget]
+    body = body[: body.rfind(">") + 1]
+    wrapped = {"links": ("<ul>", "</ul>"), "breaks": ("<p>", "</p>")}.get(shape, ("", ""))
+    return lead + wrapped[0] + body + wrapped[1]
 
 
 def _rss() -> int:
@@ -113,6 +160,11 @@ def _high_water() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
+#: What times a run: wall time by default; CPU time (``--clock cpu`` or CLEANPRESS_SCALING_CLOCK=cpu)
+#: on a shared machine, where other work stretches long runs more than short ones.
+_CLOCK = time.process_time if os.environ.get("CLEANPRESS_SCALING_CLOCK") == "cpu" else time.perf_counter
+
+
 def measure_one(shape: str, size: int, budget: float, min_runs: int) -> dict[str, Any]:
     """Time and peak memory of ``extract`` on one generated page, in this process."""
     import cleanpress
@@ -124,9 +176,9 @@ def measure_one(shape: str, size: int, budget: float, min_runs: int) -> dict[str
     started = time.perf_counter()
     peak = 0
     while True:
-        t0 = time.perf_counter()
+        t0 = _CLOCK()
         article = cleanpress.extract(page)
-        times.append(time.perf_counter() - t0)
+        times.append(_CLOCK() - t0)
         peak = peak or _high_water()  # the first run's peak: later runs reuse memory the first one freed
         if (time.perf_counter() - started > budget and len(times) >= min_runs) or len(times) >= 50:
             break
@@ -190,9 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated sizes: " + ", ".join(SIZES))
     parser.add_argument("--budget", type=float, default=1.0, help="seconds of repeated runs per small page")
     parser.add_argument("--min-runs", type=int, default=3, help="runs per page at least, whatever its size")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="wall time, or the CPU time of the measuring process (robust on a shared machine)")
     parser.add_argument("--json", type=Path, default=RESULTS_JSON, help="where to write the results")
     parser.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.clock == "cpu":
+        os.environ["CLEANPRESS_SCALING_CLOCK"] = "cpu"  # the measuring children read it
     if args.one:
         print(json.dumps(measure_one(args.one[0], int(args.one[1]), args.budget, args.min_runs)))
         return 0

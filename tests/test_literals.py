@@ -158,7 +158,7 @@ def test_gate_words_in_finds_every_word_a_rule_testing_a_block_that_long_asks_fo
     asked = {w for rule in TEXT_RULES if not rule.whole and rule.max_chars >= length
              for w in (*(rule.gate or ()), *(w for words, _ in rule.phrases for w in words))}
     if length <= textual._LONGEST_WHOLE:
-        asked |= set(textual._ANY_START_GATE or ())
+        asked |= set(textual._whole_tables().any_start_gate or ())
     found = textual.gate_words_in(text)
     assert {w for w in asked if w in folded} <= found
     assert all(w in folded for w in found)

@@ -39,7 +39,7 @@ _CREDIT = (
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
     r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{2,80}"
     r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60}"
-    r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*$"
+    r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*+$"
 )
 # Matched right to left from the end of the text (``regex``'s reverse mode): one attempt, where a
 # forward search would try every position of the paragraph. A match exists either way or neither.

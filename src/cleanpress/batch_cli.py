@@ -184,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (BatchError, CleanpressError, OSError) as exc:
         progress.clear()
-        writer.close()
+        with contextlib.suppress(OSError):  # a full disk fails the close's flush too
+            writer.close()
         say(str(exc))
         return EXIT_USAGE if isinstance(exc, (BatchError, CleanpressError)) else EXIT_INPUT
     finally:

@@ -79,7 +79,7 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
 _GZIP_MAGIC = b"\x1f\x8b"
 
 _HIGH_BYTE_RE = re.compile(rb"[\x80-\xff]")
-_META_RE = re.compile(rb"<meta\b([^>]*)>", re.IGNORECASE)
+_META_RE = re.compile(rb"<meta\b([^<>]*)>", re.IGNORECASE)  # [^<>]: an unclosed tag ends at the next one
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:+-]+)""", re.IGNORECASE)
 _HTTP_EQUIV_RE = re.compile(rb"""http-equiv\s*=\s*["']?\s*content-type""", re.IGNORECASE)

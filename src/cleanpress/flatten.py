@@ -28,7 +28,7 @@ HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _ATOMIC_KIND: dict[str, BlockKind] = {"p": "paragraph", "pre": "code", "ul": "list", "ol": "list", "dl": "list", "figcaption": "caption",
                 "blockquote": "quote", "table": "table", "address": "paragraph", "caption": "caption"}
 _BREAK = "\x00"
-_PARAGRAPH_BREAK = re.compile(rf"\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
+_PARAGRAPH_BREAK = re.compile(rf"(?<!\s)\s*{_BREAK}\s*{_BREAK}[\s{_BREAK}]*")
 _DATA_CELL_MAX = 400
 # A list item is a teaser when its links are this share of its text (a linked headline over a blurb) ...
 _TEASER_LINK_SHARE = 0.15

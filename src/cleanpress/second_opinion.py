@@ -15,8 +15,6 @@ import math
 
 from lxml import etree
 from lxml.html import HtmlElement
-from readability import Document
-from readability.readability import REGEXES
 
 from . import thresholds as t
 from .options import Options
@@ -27,7 +25,6 @@ from .textutil import prose_chars
 _INDEX = "data-cleanpress-index"
 _DEEPEST = 500
 
-_DISPLAY_NONE = REGEXES["displayNoneRe"]
 # What readability-lxml takes for a block inside a div: tags that start so (its "<p" also finds <pre>, <picture>).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
@@ -63,6 +60,8 @@ def _readability_pick(body: HtmlElement) -> HtmlElement | None:
     hidden elements is repeated, for a caller who switched ``prune.hidden`` off.
     Its turning of divs into paragraphs is done by :func:`_paragraphs_from_divs`.
     """
+    from readability import Document  # imported when first asked: it costs ~25 ms of every import otherwise
+
     originals = list(body.iter())
     duplicate = copy.deepcopy(body)
     for index, copied in enumerate(duplicate.iter()):
@@ -135,10 +134,13 @@ def _paragraph(div: HtmlElement, text: str | None) -> HtmlElement:
 
 def _without_hidden(root: HtmlElement) -> HtmlElement:
     """``root`` without the elements readability-lxml drops before scoring: ``hidden`` or ``display: none``."""
+    from readability.readability import REGEXES
+
+    display_none = REGEXES["displayNoneRe"]
     for element in root.xpath("//*[@hidden]"):
         element.drop_tree()
     for element in root.xpath("//*[@style]"):
-        if _DISPLAY_NONE.search(element.get("style", "")):
+        if display_none.search(element.get("style", "")):
             element.drop_tree()
     return root
 

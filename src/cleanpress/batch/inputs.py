@@ -6,23 +6,29 @@ what lets an interrupted run resume by skipping the records it already wrote.
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import itertools
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from ..warc import is_warc_path, read_warc
+from .. import warc
+from ..warc import RecordTooLarge, is_warc_path, read_warc
 from .records import BatchError, BatchResult, PageRecord
 
 #: error_type of the record that stands for an input file that could not be read.
 UNREADABLE = "UnreadableInput"
+#: The most bytes read for one page file or one JSONL line: a page's own size limit
+#: (``Limits.max_bytes``); past it the page or line is one error record, and memory stays bounded.
+MAX_LINE_BYTES = warc.DEFAULT_MAX_BYTES
 #: An input named by a URL rather than a path: cleanpress never fetches, and says so.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -79,7 +85,10 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None) -> list[So
     excluded = exclude.resolve() if exclude is not None else None
 
     def add(path: str) -> None:
-        resolved = Path(path).resolve()
+        try:
+            resolved = Path(path).resolve()
+        except (OSError, RuntimeError):  # a symlink loop: read (and reported) as an unreadable page
+            resolved = Path(os.path.abspath(path))
         if excluded is not None and (resolved == excluded or excluded in resolved.parents):
             return
         sources.append(Source(path, _kind(path)))
@@ -129,11 +138,32 @@ def _unreadable(path: str, exc: BaseException, after: int = 0) -> BatchResult:
 
 
 def _read_page(path: str) -> bytes:
-    if path.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:
-            return handle.read()
-    with open(path, "rb") as handle:
-        return handle.read()
+    """A page file's bytes (inflated for ``.gz``), at most :data:`MAX_LINE_BYTES`.
+
+    Only regular files are opened: a FIFO or device named like a page would
+    block the run or never end.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)")
+    limit = MAX_LINE_BYTES
+    with (gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"the page is larger than the limit of {limit:,} bytes")
+    return data
+
+
+def _bounded_lines(readline: Callable[[int], bytes]) -> Iterator[bytes | int]:
+    """The lines that ``readline`` gives; one longer than :data:`MAX_LINE_BYTES` comes as its length, read past in pieces."""
+    limit = MAX_LINE_BYTES
+    while line := readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := readline(1 << 20)):
+            size += len(line)
+        yield size
 
 
 def warc_records(path: str, *, ok_only: bool = True) -> Iterator[PageRecord | BatchResult]:
@@ -146,8 +176,12 @@ def warc_records(path: str, *, ok_only: bool = True) -> Iterator[PageRecord | Ba
     try:
         for page in read_warc(path, ok_only=ok_only):
             count += 1
-            yield PageRecord(page.key, page.html, page.url or None, page.encoding,
-                             {"source": path, **page.meta()})
+            if page.error:
+                yield BatchResult(page.key, page.url, error_type=RecordTooLarge.__name__, error=page.error,
+                                  meta={"source": path, **page.meta()})
+            else:
+                yield PageRecord(page.key, page.html, page.url or None, page.encoding,
+                                 {"source": path, **page.meta()})
     except Exception as exc:  # whatever the archive reader raises on damage
         yield _unreadable(path, exc, count)
 
@@ -156,14 +190,18 @@ def _jsonl_records(source: Source) -> Iterator[PageRecord | BatchResult]:
     opener = gzip.open if source.path.lower().endswith(".gz") else open
     try:
         with opener(source.path, "rb") as handle:
-            yield from _jsonl_lines(source, handle)
+            yield from _jsonl_lines(source, _bounded_lines(handle.readline))
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         yield _unreadable(source.path, exc)
 
 
-def _jsonl_lines(source: Source, lines: Iterable[bytes]) -> Iterator[PageRecord | BatchResult]:
+def _jsonl_lines(source: Source, lines: Iterable[bytes | int]) -> Iterator[PageRecord | BatchResult]:
     for number, line in enumerate(lines, 1):
-        if line.strip():
+        if isinstance(line, int):
+            yield BatchResult(f"{source.path}:{number}", error_type="LineTooLong",
+                              error=f"line {number}: {line:,} bytes, longer than the limit of {MAX_LINE_BYTES:,}",
+                              meta={"source": source.path})
+        elif line.strip():
             yield _jsonl_record(source, number, line)
 
 
@@ -175,15 +213,28 @@ def _stdin_records(source: Source) -> Iterator[PageRecord | BatchResult]:
     """
     stream = sys.stdin.buffer
     try:
-        head: list[bytes] = []
-        for line in stream:
+        lines = _bounded_lines(stream.readline)
+        head: list[bytes | int] = []
+        for line in lines:
             head.append(line)
-            if line.strip():
+            if isinstance(line, int) or line.strip():
                 break
-        if head and head[-1].lstrip().startswith(b"{"):
-            yield from _jsonl_lines(source, itertools.chain(head, stream))
+        last = head[-1] if head else b""
+        if isinstance(last, bytes) and last.lstrip().startswith(b"{"):
+            yield from _jsonl_lines(source, itertools.chain(head, lines))
+        elif isinstance(last, int):
+            yield BatchResult(source.path, error_type=UNREADABLE, meta={"source": source.path},
+                              error=f"cannot read {source.path}: the page is larger than the limit of "
+                                    f"{MAX_LINE_BYTES:,} bytes")
         else:
-            yield PageRecord(source.path, b"".join(head) + stream.read(), None, None, {"source": source.path})
+            rest = stream.read(MAX_LINE_BYTES + 1)
+            page = b"".join(line for line in head if isinstance(line, bytes)) + rest
+            if len(page) > MAX_LINE_BYTES:
+                yield BatchResult(source.path, error_type=UNREADABLE, meta={"source": source.path},
+                                  error=f"cannot read {source.path}: the page is larger than the limit of "
+                                        f"{MAX_LINE_BYTES:,} bytes")
+            else:
+                yield PageRecord(source.path, page, None, None, {"source": source.path})
     except OSError as exc:
         yield _unreadable(source.path, exc)
 

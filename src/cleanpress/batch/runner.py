@@ -29,7 +29,7 @@ from typing import Any, Generic, TypeVar, overload
 from .._pipeline import Format, extract
 from ..errors import InputTypeError
 from ..options import DEFAULT_OPTIONS, Options, known_encoding
-from ..warc import WarcPage
+from ..warc import RecordTooLarge, WarcPage
 from .records import BatchResult, PageRecord
 
 T = TypeVar("T")
@@ -119,6 +119,9 @@ def _to_record(index: int, item: Any) -> PageRecord | BatchResult:
     if isinstance(item, (bytearray, memoryview)):
         return PageRecord(str(index), bytes(item))
     if isinstance(item, WarcPage):
+        if item.error:
+            return BatchResult(item.key, item.url, error_type=RecordTooLarge.__name__, error=item.error,
+                               meta=item.meta())
         return PageRecord(item.key, item.html, item.url or None, item.encoding, item.meta())
     if isinstance(item, tuple) and len(item) == 2:
         key, page = item

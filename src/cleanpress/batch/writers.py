@@ -6,6 +6,7 @@ the output holds a prefix of the results that ``open(resume=True)`` can count.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -189,6 +190,10 @@ class JsonlWriter(Writer):
         assert self.handle is not None
         self.handle.write(payload + "\n")
         self.handle.flush()
+        if self.handle is not sys.stdout and os.fstat(self.handle.fileno()).st_nlink == 0:
+            # writes to a deleted file succeed and are lost: stop rather than exit 0 with nothing kept
+            raise OSError(errno.ENOENT, f"the output file {self.path} vanished (deleted, or its folder removed) "
+                                        "while the run wrote it")
 
     def close(self) -> None:
         if self.handle is sys.stdout:

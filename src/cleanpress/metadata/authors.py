@@ -30,7 +30,7 @@ _BY_PREFIX = re.compile(
 
 #: The words that join two names ("Ann Lee and Bo Park"), in the languages the stage reads.
 _AND_WORDS = "and|und|et|y|e|i|и|oraz"
-_NAME_SPLIT = re.compile(rf"\s*(?:;|\s&\s|\s(?:{_AND_WORDS})\s)\s*", re.I)
+_NAME_SPLIT = re.compile(rf"(?<!\s)\s*(?:;|\s&\s|\s(?:{_AND_WORDS})\s)\s*", re.I)
 
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 
@@ -38,7 +38,7 @@ _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _CONNECTOR = re.compile(rf"^(?:,|;|&|{_AND_WORDS})$", re.I)
 
 #: Strong separators inside a byline: what follows is another item (date, section, role).
-_BYLINE_SEP = re.compile(r"\s*(?:[|·•/—–»]|\s-\s|\n)\s*")
+_BYLINE_SEP = re.compile(r"(?<!\s)\s*(?:[|·•/—–»]|\s-\s|\n)\s*")
 
 #: A month or weekday name glued to or trailing a name once the digits of a date are cut off.
 _DATE_TAIL = re.compile(

@@ -10,7 +10,7 @@ from typing import Any
 from .text import clean, unescape
 
 URLISH = re.compile(r"^(?:https?:)?//|^www\.|^[\w.-]+\.[a-z]{2,}/", re.I)
-_JSON_COMMENT = re.compile(r"<!--|-->|^\s*//[^\n]*$", re.M)
+_JSON_COMMENT = re.compile(r"<!--|-->|^[^\S\n]*//[^\n]*$", re.M)
 
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from itertools import product
 from typing import NamedTuple
 
@@ -75,22 +76,31 @@ class WordFinder:
     shaped as a trie (``sub(?:scri(?:be|ption))``) tried at every position
     through a lookahead, so overlapping words are all seen; what matches at a
     position is the longest word there, which stands for its prefixes too
-    (any two words found at one position are a word and its prefix).
+    (any two words found at one position are a word and its prefix). The
+    pattern is compiled on the first search, not at import.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(word for word in words if word)
-        self._pattern = re.compile(f"(?=({_trie(self.words)}))") if self.words else None
-        self._with_prefixes = {word: frozenset(w for w in self.words if word.startswith(w)) for word in self.words}
+        self._pattern: re.Pattern[str] | None = None
+        self._with_prefixes: dict[str, frozenset[str]] = {}
 
     def find(self, text: str) -> frozenset[str]:
         """The words that occur in ``text``, as ``{w for w in words if w in text}`` would say."""
-        if self._pattern is None:
-            return frozenset()
-        found = self._pattern.findall(text)
+        pattern = self._pattern
+        if pattern is None:
+            if not self.words:
+                return frozenset()
+            pattern = self._compile()
+        found = pattern.findall(text)
         if not found:
             return frozenset()
         return frozenset().union(*map(self._with_prefixes.__getitem__, found))
+
+    def _compile(self) -> re.Pattern[str]:
+        self._with_prefixes = {word: frozenset(w for w in self.words if word.startswith(w)) for word in self.words}
+        self._pattern = re.compile(f"(?=({_trie(self.words)}))")
+        return self._pattern
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -147,6 +157,7 @@ def first_characters(fragment: str) -> Strings | None:
     return None if summary.nullable else summary.first
 
 
+@cache  # a phrase is read for its rule's gate, its own gate and its first characters: once is enough
 def _summarise(fragment: str) -> _Summary:
     parser = _Parser(fragment)
     summary = parser.alternation()

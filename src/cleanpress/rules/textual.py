@@ -14,7 +14,9 @@ its payment widget, and a "Related" heading takes the link lists under it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -37,15 +39,30 @@ class TextRule:
     kind: str
     whole: bool
     max_chars: int
-    pattern: regex.Pattern[str]
-    #: Case-folded words one of which a block must contain to match; None for
-    #: whole-block rules, which ``_whole_possible`` gates more cheaply.
-    gate: tuple[str, ...] | None
-    #: For a gated rule, each phrase on its own with its own gate words: a block
-    #: that passes the rule's gate is searched only for the phrases it could hold.
-    phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...] = ()
-    #: Gate word -> the positions in ``phrases`` of the phrases it gates.
-    by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: The source of the union of its phrases, compiled on first use (:attr:`pattern`).
+    source: str
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The union of its phrases (compiled once, when first asked for)."""
+        return _regex(self.source)
+
+    @property
+    def gate(self) -> tuple[str, ...] | None:
+        """Case-folded words one of which a block must contain to match; None for
+        whole-block rules, which ``_whole_possible`` gates more cheaply."""
+        return _gating(self.id, self.whole).gate
+
+    @property
+    def phrases(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """For a gated rule, each phrase (its source) on its own with its own gate words: a block
+        that passes the rule's gate is searched only for the phrases it could hold."""
+        return _gating(self.id, self.whole).phrases
+
+    @property
+    def by_word(self) -> Mapping[str, tuple[int, ...]]:
+        """Gate word -> the positions in ``phrases`` of the phrases it gates."""
+        return _gating(self.id, self.whole).by_word
 
     def search(self, text: str, present: frozenset[str]) -> bool:
         """Whether the rule matches ``text``, as ``pattern.search`` would say (``present``: ``gate_words_in(text)``).
@@ -53,15 +70,42 @@ class TextRule:
         A gated rule needs one of its gate words, then is searched only for
         the phrases whose own words the block holds.
         """
-        if self.gate is None:
+        gating = _gating(self.id, self.whole)
+        if gating.gate is None:
             return self.pattern.search(text) is not None
-        if present.isdisjoint(self.gate):
+        if present.isdisjoint(gating.gate):
             return False
-        possible = {index for word in present for index in self.by_word.get(word, ())}
-        return any(self.phrases[index][1].search(text) is not None for index in possible)
+        possible = {index for word in present for index in gating.by_word.get(word, ())}
+        return any(_regex(gating.phrases[index][1]).search(text) is not None for index in possible)
 
 
-def _by_word(phrases: tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]) -> dict[str, tuple[int, ...]]:
+class _Gating(NamedTuple):
+    gate: tuple[str, ...] | None
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    by_word: Mapping[str, tuple[int, ...]]
+
+
+@cache
+def _gating(rule_id: str, whole: bool) -> _Gating:
+    """A rule's gate words, read off its phrases on first use (reading them all cost import time)."""
+    if whole:
+        return _Gating(None, (), {})
+    phrases = _phrases(rule_id)
+    return _Gating(gate_words(_fragments(rule_id)), phrases, _by_word(phrases))
+
+
+@cache
+def _regex(source: str) -> regex.Pattern[str]:
+    """``source`` compiled, the first time a block needs it.
+
+    Compiling every union at import took most of ``import cleanpress`` (some
+    400 ms) for a command that extracts one page in a few milliseconds; a page
+    needs only the few unions its blocks' gates let through.
+    """
+    return regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+
+
+def _by_word(phrases: tuple[tuple[tuple[str, ...], str], ...]) -> dict[str, tuple[int, ...]]:
     index: dict[str, tuple[int, ...]] = {}
     for position, (words, _) in enumerate(phrases):
         for word in words:
@@ -73,27 +117,29 @@ def _fragments(rule_id: str) -> list[str]:
     return [f for table in LANGUAGES.values() for f in table.get(rule_id, ())]
 
 
-def _compile(rule_id: str, whole: bool) -> regex.Pattern[str]:
+def _union_source(rule_id: str, whole: bool) -> str:
     fragments = _fragments(rule_id)
     if whole:
-        return _anchored_union(fragments)
-    return regex.compile("|".join(f"(?:{f})" for f in fragments), regex.IGNORECASE | regex.VERSION0)
+        return _anchored_source(fragments)
+    return "|".join(f"(?:{f})" for f in fragments)
+
+
+def _anchored_source(fragments: list[str]) -> str:
+    """Fragments that must make up the whole block, give or take punctuation and spaces around them."""
+    return rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for f in fragments)}){_TRAILING}$"
 
 
 def _anchored_union(fragments: list[str]) -> regex.Pattern[str]:
-    """Fragments that must make up the whole block, give or take punctuation and spaces around them."""
-    return regex.compile(rf"^[\s\W]*(?:{'|'.join(f'(?:{f})' for f in fragments)}){_TRAILING}$",
-                         regex.IGNORECASE | regex.VERSION0)
+    return _regex(_anchored_source(fragments))
 
 
-def _phrases(rule_id: str) -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
+def _phrases(rule_id: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """Each fragment of a phrase rule with its gate words; () when some fragment has none."""
     fragments = _fragments(rule_id)
     gates = [gate_words([fragment]) for fragment in fragments]
     if any(gate is None for gate in gates):
         return ()
-    return tuple((gate, regex.compile(fragment, regex.IGNORECASE | regex.VERSION0))
-                 for gate, fragment in zip(gates, fragments) if gate is not None)
+    return tuple((gate, fragment) for gate, fragment in zip(gates, fragments) if gate is not None)
 
 
 # (id, kind, whole block?, longest block tested, why) in priority order.
@@ -126,11 +172,7 @@ _TABLE: tuple[tuple[str, str, bool, int, str], ...] = (
 
 
 def _rule(rule_id: str, kind: str, whole: bool, max_chars: int) -> TextRule:
-    if whole:
-        return TextRule(rule_id, kind, True, max_chars, _compile(rule_id, True), None)
-    phrases = _phrases(rule_id)
-    return TextRule(rule_id, kind, False, max_chars, _compile(rule_id, False), gate_words(_fragments(rule_id)),
-                    phrases, _by_word(phrases))
+    return TextRule(rule_id, kind, whole, max_chars, _union_source(rule_id, whole))
 
 
 TEXT_RULES: tuple[TextRule, ...] = tuple(_rule(rule_id, kind, whole, max_chars)
@@ -141,31 +183,52 @@ _LONGEST = max(rule.max_chars for rule in TEXT_RULES)
 # The rules of each sort, in priority order: a block that only one sort can match tries only those.
 _WHOLE_RULES = tuple(rule for rule in TEXT_RULES if rule.whole)
 _PHRASE_RULES = tuple(rule for rule in TEXT_RULES if not rule.whole)
-_UNGATED_PHRASES = any(rule.gate is None for rule in _PHRASE_RULES)
+
+
+@cache
+def _ungated_phrases() -> bool:
+    """Whether some phrase rule has no gate words (then a block without any may still match)."""
+    return any(rule.gate is None for rule in _PHRASE_RULES)
+
+
 _LONGEST_WHOLE = max(rule.max_chars for rule in TEXT_RULES if rule.whole)
 _PHRASE_MIN = 12
-# Whole-block fragments by the (case-folded) character a match can start with (or DIGIT
-# or SPACE for any digit or whitespace); those that can start with anything are tried on
-# every block that holds one of their gate words.
-_WHOLE_BY_START: dict[str, list[str]] = {}
-_WHOLE_ANY_START: list[str] = []
-# The rules whose fragments each of those holds.
-_RULES_BY_START: dict[str, frozenset[str]] = {}
-_ANY_START_RULES: frozenset[str] = frozenset()
-for _rule_id, _fragment in ((rule.id, f) for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
-    _starts = first_characters(_fragment)
-    if _starts is None:
-        _WHOLE_ANY_START.append(_fragment)
-        _ANY_START_RULES |= {_rule_id}
-    else:
-        for _key in {fold(char) for char in _starts}:
-            _WHOLE_BY_START.setdefault(_key, []).append(_fragment)
-            _RULES_BY_START[_key] = _RULES_BY_START.get(_key, frozenset()) | {_rule_id}
 _LEADING = regex.compile(r"[\s\W]*", regex.IGNORECASE | regex.VERSION0)
 
 
-_ANY_START_UNION = _anchored_union(_WHOLE_ANY_START)
-_ANY_START_GATE = gate_words(_WHOLE_ANY_START)
+class _WholeTables(NamedTuple):
+    """The whole-block fragments sorted by what a match can start with, read off the fragments once."""
+
+    #: One anchored union's source per (case-folded) start character, or DIGIT or SPACE for any digit or
+    #: whitespace, compiled on first use (:func:`_regex`).
+    union_by_start: dict[str, str]
+    #: The rules whose fragments each of those holds.
+    rules_by_start: dict[str, frozenset[str]]
+    #: The union of the fragments that can start with anything, tried on every block that holds
+    #: one of their gate words (``any_start_gate``), and their rules.
+    any_start_source: str
+    any_start_gate: tuple[str, ...] | None
+    any_start_rules: frozenset[str]
+
+
+@cache
+def _whole_tables() -> _WholeTables:
+    """Built on first use: reading every fragment's first characters cost import time a one-page run may not need."""
+    by_start: dict[str, list[str]] = {}
+    any_start: list[str] = []
+    rules_by_start: dict[str, frozenset[str]] = {}
+    any_start_rules: frozenset[str] = frozenset()
+    for rule_id, fragment in ((rule.id, f) for rule in TEXT_RULES if rule.whole for f in _fragments(rule.id)):
+        starts = first_characters(fragment)
+        if starts is None:
+            any_start.append(fragment)
+            any_start_rules |= {rule_id}
+        else:
+            for key in {fold(char) for char in starts}:
+                by_start.setdefault(key, []).append(fragment)
+                rules_by_start[key] = rules_by_start.get(key, frozenset()) | {rule_id}
+    return _WholeTables({key: _anchored_source(fragments) for key, fragments in by_start.items()},
+                        rules_by_start, _anchored_source(any_start), gate_words(any_start), any_start_rules)
 
 
 def _gate_finder(shorter: int) -> WordFinder:
@@ -179,22 +242,25 @@ def _gate_finder(shorter: int) -> WordFinder:
     return WordFinder({
         *(word for rule in rules for word in rule.gate or ()),
         *(word for rule in rules for words, _ in rule.phrases for word in words),
-        *((_ANY_START_GATE or ()) if shorter < _LONGEST_WHOLE else ()),
+        *((_whole_tables().any_start_gate or ()) if shorter < _LONGEST_WHOLE else ()),
     })
 
 
-# (longest block, finder) per band of block lengths, shortest first; the bands end at the rules'
-# own limits, so every block of a band is tested by the same rules.
+# The bands of block lengths, shortest first; they end at the rules' own limits, so every
+# block of a band is tested by the same rules.
 _BAND_ENDS = sorted({rule.max_chars for rule in _PHRASE_RULES} | {_LONGEST_WHOLE})
-_GATE_FINDERS = tuple((end, _gate_finder(start)) for start, end in zip([0, *_BAND_ENDS], _BAND_ENDS))
-# One anchored union per start character, compiled here so that extraction never compiles.
-_UNION_BY_START = {key: _anchored_union(fragments) for key, fragments in _WHOLE_BY_START.items()}
+
+
+@cache
+def _gate_finders() -> tuple[tuple[int, WordFinder], ...]:
+    """(longest block, finder) per band, built on first use."""
+    return tuple((end, _gate_finder(start)) for start, end in zip([0, *_BAND_ENDS], _BAND_ENDS))
 
 
 def gate_words_in(text: str) -> frozenset[str]:
     """The gate words that occur in ``text`` (case-folded first), of the rules that test blocks that long."""
     length = len(text)
-    for longest, finder in _GATE_FINDERS:
+    for longest, finder in _gate_finders():
         if length <= longest:
             return finder.find(fold(text))
     return frozenset()
@@ -210,9 +276,11 @@ def _whole_possible(text: str, present: frozenset[str]) -> frozenset[str]:
     only when the block holds one of their gate words. Each union that matches
     names the rules of its fragments.
     """
+    tables = _whole_tables()
     possible: frozenset[str] = frozenset()
-    if (_ANY_START_GATE is None or not present.isdisjoint(_ANY_START_GATE)) and _ANY_START_UNION.match(text):
-        possible = _ANY_START_RULES
+    gate = tables.any_start_gate
+    if (gate is None or not present.isdisjoint(gate)) and _regex(tables.any_start_source).match(text):
+        possible = tables.any_start_rules
     lead = _LEADING.match(text)
     end = lead.end() if lead is not None else 0
     keys = {fold(char) for char in text[:end + 1]}
@@ -222,9 +290,9 @@ def _whole_possible(text: str, present: frozenset[str]) -> frozenset[str]:
     if first and (first.isdigit() or not first.isascii()):  # any digit outside ASCII, too
         keys.add(DIGIT)
     for key in keys:
-        union = _UNION_BY_START.get(key)
-        if union is not None and union.match(text):
-            possible = possible | _RULES_BY_START[key]
+        union = tables.union_by_start.get(key)
+        if union is not None and _regex(union).match(text):
+            possible = possible | tables.rules_by_start[key]
     return possible
 
 
@@ -252,7 +320,7 @@ def match_text(text: str, options: Options) -> TextRule | PhraseRule | None:
         present = gate_words_in(text)
         whole = _whole_possible(text, present) if length <= _LONGEST_WHOLE else frozenset()
         # a phrase rule needs one of its gate words, unless some phrase rule has none
-        phrase_possible = length >= _PHRASE_MIN and (bool(present) or _UNGATED_PHRASES)
+        phrase_possible = length >= _PHRASE_MIN and (bool(present) or _ungated_phrases())
         if whole or phrase_possible:
             enabled = options.rule_enabled if options.disabled_rules else None
             rules = TEXT_RULES if whole and phrase_possible else _WHOLE_RULES if whole else _PHRASE_RULES
