@@ -3,7 +3,7 @@
 Run from the repository root::
 
     python -m benchmarks.regex_cost                     # 10 KB, 100 KB, 1 MB
-    python -m benchmarks.regex_cost --sizes 10000,100000 --only render
+    python -m benchmarks.regex_cost --sizes 10000,100000 --only markdown
 
 The subjects are found, not listed by hand, so that a new pattern cannot hide:
 every compiled pattern held at module level by a ``cleanpress`` module, every
@@ -160,7 +160,7 @@ def subjects() -> list[Subject]:
     """Every pattern and text function to time, named ``module.NAME`` (or ``module:line`` for inline ones)."""
     from dataclasses import replace
 
-    from cleanpress import render
+    from cleanpress import markdown
     from cleanpress.rules import structural, textual
 
     matched = _matched_names()
@@ -192,8 +192,8 @@ def subjects() -> list[Subject]:
                                                  classes, "-_ ")
     found["structural.class_kind"] = Subject("class_kind", lambda t: structural.class_kind(
         structural.class_id_words(t, None)), classes, "-_ ")
-    found["render._escape"] = Subject("_escape", render._escape, ("amp", "x27", "nbsp"), "\\`*_[]<>&#;")
-    found["render._plain_line"] = Subject("_plain_line", render._plain_line, ("item",), "-+#>.)")
+    found["markdown._escape"] = Subject("_escape", markdown._escape, ("amp", "x27", "nbsp"), "\\`*_[]<>&#;")
+    found["markdown._plain_line"] = Subject("_plain_line", markdown._plain_line, ("item",), "-+#>.)")
     return [replace(subject, name=name) for name, subject in sorted(found.items())]
 
 

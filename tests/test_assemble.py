@@ -79,10 +79,20 @@ def test_link_post_keeps_its_links_when_nothing_else_would_be_left() -> None:
     assert _rules(result)[2] == "score.outside-container"
 
 
-def test_section_front_of_many_teaser_lists_keeps_none() -> None:
-    teasers = [_c(f"Story {i} of the day\nAnother story {i}\nA third story {i}", "list", density=1.0) for i in range(8)]
-    _decide(teasers)
-    assert not any(t.kept for t in teasers)
+def test_section_front_of_many_teaser_lists_is_a_listing_unless_the_page_is_dated() -> None:
+    """Undated, the teaser lists are what the page lists (``score.listing``); on a dated page, an article's
+    rail of teasers, however long, they go."""
+    def teasers() -> list[Candidate]:
+        return [_c(f"Story {i} of the day\nAnother story {i}\nA third story {i}", "list", density=1.0)
+                for i in range(8)]
+
+    front = teasers()
+    _decide(front)
+    assert all(t.kept for t in front)
+    rail = teasers()
+    decide(rail, Metadata(published="2024-05-01"), Options())
+    assert not any(t.kept for t in rail)
+    assert {t.removal.rule for t in rail if t.removal} == {"struct.link-dense"}
 
 
 def test_links_beside_prose_still_go() -> None:

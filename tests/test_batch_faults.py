@@ -137,8 +137,9 @@ def pages():
         yield PageRecord(str(n), f"<html><head><title>{'SLOW' if n % 3 == 0 else 'fast'} {n}</title></head>"
                                  f"<body>{body}</body></html>")
 
-results = list(extract_many(pages(), jobs=2, timeout=1.5, transform=slow))
-print(",".join(kind or "ok" for kind, _ in results), flush=True)
+if __name__ == "__main__":  # workers started by forkserver or spawn import this file again
+    results = list(extract_many(pages(), jobs=2, timeout=1.5, transform=slow))
+    print(",".join(kind or "ok" for kind, _ in results), flush=True)
 '''
 
 

@@ -17,7 +17,7 @@ def test_subjects_cover_the_rules_and_the_text_functions() -> None:
     assert "cleanpress.rules.structural._CAMEL" in names
     assert "cleanpress.metadata.authors._NAME_SPLIT" in names
     assert "text.cookie (union)" in names and "text.cookie phrase 0" in names
-    assert {"structural.class_id_words", "render._escape", "render._plain_line"} <= names
+    assert {"structural.class_id_words", "markdown._escape", "markdown._plain_line"} <= names
     assert any(":" in name for name in names)  # patterns written inline in a function
     assert len(names) > 250
 

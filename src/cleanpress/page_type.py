@@ -63,7 +63,9 @@ _URL_WORDS: dict[str, re.Pattern[str]] = {
 _SECTION_END = re.compile(r"(?:^|/)(?:news|blog|articles|stories|posts|press|events|jobs|products|shop|"
                              r"category|tags?|search|archive|resources|insights|library|all)/?$")
 _DATE_IN_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?")
-_LONG_SLUG = re.compile(r"[^/]*(?:[-_][^/-_]+){4,}/?$")
+_SLUG_JOINER = re.compile(r"[-_]+")
+#: A last path segment of this many words joined by hyphens or underscores is an item's own slug.
+_SLUG_WORDS = 5
 
 #: Prices: a dollar sign before a figure (a bare "$" is common in scripts), and the signs of other
 #: currencies anywhere; both found at memory speed, as the page text includes its scripts.
@@ -94,6 +96,12 @@ def page_text(body: HtmlElement) -> str:
     return str(_X_TEXT(body))
 
 
+def _slug_words(path: str) -> int:
+    """The words of the path's last segment (``/2024/05/storm-hits-the-coast-again/`` has 5)."""
+    segment = path.rstrip("/").rpartition("/")[2]
+    return sum(1 for word in _SLUG_JOINER.split(segment) if word)
+
+
 def page_signals(body: HtmlElement, text: str, metadata: Metadata, url: str) -> dict[str, float]:
     """The counts that tell page types apart, read off the tree as parsed; ``text`` is :func:`page_text`."""
     signals: dict[str, float] = {}
@@ -109,7 +117,7 @@ def page_signals(body: HtmlElement, text: str, metadata: Metadata, url: str) -> 
     for kind, pattern in _URL_WORDS.items():
         signals[f"url_{kind}"] = float(bool(pattern.search(path) or pattern.search(host.split(".")[0])))
     signals["url_date"] = float(bool(_DATE_IN_PATH.search(path)))
-    signals["url_slug"] = float(bool(_LONG_SLUG.search(path)))
+    signals["url_slug"] = float(_slug_words(path) >= _SLUG_WORDS)
     signals["url_root"] = float(path.strip("/") == "")
     signals["url_section"] = float(bool(_SECTION_END.search(path)))
     signals["url_query"] = float(bool(url and urlsplit(url).query))

@@ -26,7 +26,6 @@ _SEP_CHARS = re.compile(r"[|\-–—\\/>»·•~:]+")
 #: "Headline :: Site", "Headline_Section_Site".
 _SITE_JOIN = re.compile(r"\s+(?:[|\-–—·•~»/\\]|::|\|\||//)\s+|\s*_\s*|(?<=\w):\s+")
 #: Underscores that chain a headline to its section and site ("Headline_Section_Site").
-_UNDERSCORE = re.compile(r"\s*_\s*")
 _NOT_KEY = re.compile(r"[\W_]+")
 #: The fewest letters or digits a headline keeps once a site name is cut off ("News | Site" -> "News").
 _MIN_HEADLINE = 3
@@ -127,7 +126,7 @@ def strip_site_name(title: str, sites: Iterable[str]) -> str:
             title = title[joins[0].end():].strip()
         else:
             break
-    parts = _UNDERSCORE.split(title)
+    parts = [part.strip() for part in title.split("_")]
     if len(parts) > 1 and all(len(p) <= _MAX_TRAIL_SEGMENT for p in parts[1:]) and len(parts[0]) > 2 * max(
             len(p) for p in parts[1:]) and _is_headline(parts[0]):
         title = parts[0]

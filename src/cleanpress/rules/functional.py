@@ -103,11 +103,12 @@ _MAILTO_SHARE = regex.compile(r"^mailto:[^?]*\?.*\b(?:body|subject)=", regex.IGN
 _COPY_ATTRIBUTES = ("data-clipboard-text", "data-copy", "data-clipboard-target", "data-copy-url")
 
 _CURRENCY = r"(?:[$€£¥₽₴₹]|US\$|zł|zl|руб\.?|грн|Kč|kr|CHF|EUR|USD|GBP|PLN|RUB|Fr\.)"
-_MONEY = regex.compile(rf"(?:{_CURRENCY}\s?\d[\d.,\s]*\d?|\d[\d.,]*\s?{_CURRENCY})", regex.IGNORECASE)
+# Figures are bounded (no price runs past 24 characters) so that a long run of digits costs linear time.
+_MONEY = regex.compile(rf"(?:{_CURRENCY}\s?\d[\d.,\s]{{0,24}}\d?|\d[\d.,]{{0,24}}\s?{_CURRENCY})", regex.IGNORECASE)
 
 # Dismiss controls: short labels, matched whole.
 _DISMISS = regex.compile(
-    r"^[\s×✕✖xX]*(?:no,? thanks?|not now|maybe later|later|remind me(?: later| in \w+)?|close|dismiss|skip"
+    r"^[\s×✕✖xX]*+(?:no,? thanks?|not now|maybe later|later|remind me(?: later| in \w+)?|close|dismiss|skip"
     r"|nein,? danke|jetzt nicht|vielleicht später|später(?: erinnern)?|schließen"
     r"|non,? merci|pas maintenant|plus tard|(?:me le )?rappeler plus tard|fermer"
     r"|no,? gracias|ahora no|quizás? más tarde|más tarde|recordármelo más tarde|cerrar"
