@@ -139,7 +139,8 @@ def test_every_rule_has_a_known_kind_and_a_reason() -> None:
         assert rule.id == rule_id
         assert rule.kind in cleanpress.REMOVAL_KINDS, rule_id
         assert rule.doc.strip(), rule_id
-        assert rule_id.split(".")[0] in {"prune", "struct", "func", "text", "line", "score", "assemble", "option"}, rule_id
+        assert rule_id.split(".")[0] in {"prune", "struct", "func", "text", "line", "score", "assemble", "option",
+                                            "discussion"}, rule_id
         assert rule.stage in STAGES, rule_id
         assert importlib.import_module(f"cleanpress.rules.{rule.family}").__name__, rule_id
 

@@ -162,6 +162,9 @@ TABLE: dict[str, Entry] = {
     "option.keep-captions": Entry(page("<figure><img src='a.jpg'><figcaption>The quay at dawn</figcaption></figure>"),
                                   page("<figure><img src='a.jpg'></figure>")),
     "option.keep-tables": Entry(page("<table><tr><td>Level</td><td>2.1 m</td></tr></table>"), page()),
+    "discussion.control": Entry(
+        page(outside=f"<section class='comments'><p>{P3}</p><div><a href='#r1'>Reply</a></div></section>"),
+        page(outside=f"<section class='comments'><p>{P3} <a href='#r1'>Reply</a></p></section>")),
 }
 # The functional rules: each widget between the paragraphs of a short article, and its look-alike.
 _LOOK_ALIKES = {rule_id: look_alike for rule_id, look_alike, _ in FUNCTIONAL_SPARED}
@@ -173,7 +176,8 @@ TABLE["func.appeal-head"] = Entry(
     functional_page("<h3>Costs</h3><p>The repairs would cost the town more than it spends on parks in a year.</p>"
                     "<div><a href='/give?a=5'>$5</a> <a href='/give?a=20'>$20</a></div>"))
 # Options under which an entry's rule is in force (every other rule runs with the defaults).
-OPTIONS: dict[str, dict[str, object]] = {"option.keep-tables": {"keep_tables": False}}
+OPTIONS: dict[str, dict[str, object]] = {"option.keep-tables": {"keep_tables": False},
+                                         "discussion.control": {"keep_comments": True}}
 # Rules that choose what the article is rather than remove a piece of it.
 CHOOSERS = frozenset({"score.readability", "score.fallback", "score.listing"})
 

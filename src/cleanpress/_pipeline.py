@@ -19,6 +19,7 @@ from .assemble import decide
 from .candidates import Candidate
 from .confidence import article_score, html_reads_as_language, reads_as_language
 from .decode import clean_text, decode_page_with_utf8
+from .discussion import comment_candidates
 from .errors import InputTypeError, OptionsError, PageTooLarge
 from .fallback import rescue
 from .flatten import flatten
@@ -146,17 +147,21 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     candidates = flatten(body, elements, pruned.order)
     label_sequence(candidates, options)
     decide(candidates, metadata, options)
-    removals = pruned.removals
+    removals, comments = pruned.removals, pruned.comments
     rescued = rescue(text, utf8, metadata.url or url or "", options, metadata, candidates)
     if rescued is not None:  # the article path kept a sliver of a page with content
         candidates, broad = rescued
-        removals = broad.removals
+        removals, comments = broad.removals, broad.comments
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
         metadata = replace(metadata, title=heading)
     if not metadata.description:
         metadata = replace(metadata, description=lead_description(
             lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
+    if comments:
+        discussion, inside = comment_candidates(comments, options, after=len(pruned.order) + 1)
+        candidates.extend(discussion)
+        removals = [*removals, *inside]
     return _finish(candidates, removals, metadata, url, options, truncated or cut, traced, signals,
                    rescued=rescued is not None)
 
@@ -190,12 +195,15 @@ def _finish(candidates: list[Candidate], early: list[tuple[int, Removal]], metad
     events.extend((c.order, seq, c.removal, c) for seq, c in enumerate(candidates, len(events)))
     events.sort(key=lambda event: (event[0], event[1]))
     text = join_text(blocks)
-    score = article_score(blocks, candidates, metadata)
+    # kept comments (``keep_comments``) come last; the article is judged without them
+    own = [block for block in blocks if block.kind != "comment"]
+    score = article_score(own, [c for c in candidates if c.kind != "comment"], metadata)
+    own_chars = len(text) if len(own) == len(blocks) else len(join_text(own))
     if signals is None:
         page_type: PageType = "article" if score >= 0.5 else "other"
         probability = score
     else:
-        page_type, probability = classify({**signals, **kept_signals(len(text), score)}, empty=not blocks,
+        page_type, probability = classify({**signals, **kept_signals(own_chars, score)}, empty=not own,
                                           cap=RESCUED_CONFIDENCE if rescued else 1.0)
     article = Article(
         title=metadata.title, byline=metadata.byline, authors=metadata.authors, published=metadata.published,

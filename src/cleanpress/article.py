@@ -12,8 +12,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-BlockKind = Literal["heading", "paragraph", "list", "quote", "code", "table", "caption"]
-BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "code", "table", "caption")
+BlockKind = Literal["heading", "paragraph", "list", "quote", "code", "table", "caption", "comment"]
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "code", "table", "caption", "comment")
 
 PageType = Literal["article", "documentation", "service", "forum", "collection", "listing", "product", "other"]
 #: The vocabulary of ``Article.page_type``: WCXB's seven page types, and ``other`` for input that is no page.

@@ -78,6 +78,8 @@ def add_extraction_arguments(parser: argparse.ArgumentParser) -> None:
                        help="switch a rule off by id (or 'prefix*'); repeatable; 'cleanpress rules' lists them")
     group.add_argument("--keep-captions", action="store_true",
                        help="keep figure and image captions as caption blocks")
+    group.add_argument("--keep-comments", action="store_true",
+                       help="keep reader comments, as comment blocks after the article")
     group.add_argument("--no-tables", dest="keep_tables", action="store_false", help="drop tables")
     group.add_argument("--no-links", dest="keep_links", action="store_false",
                        help="keep link text but not the links, in HTML and Markdown")
@@ -95,6 +97,7 @@ def extraction_arguments(args: argparse.Namespace) -> Extraction:
 
     check_encoding(args.encoding)
     options = Options(disabled_rules=frozenset(args.disable), keep_captions=args.keep_captions,
+                      keep_comments=args.keep_comments,
                       keep_tables=args.keep_tables, keep_links=args.keep_links, keep_images=args.keep_images)
     try:
         check_rule_ids(options)

@@ -48,6 +48,8 @@ _LEADING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}" + _COLLAPSED + r"]--[\[!*`
 _TRAILING_LOOSE = regex.compile(r"(?V1)[[\s\p{P}\p{S}" + _COLLAPSED + r"]--[\[\]()*_\\`<>]]*", regex.REVERSE)
 # Nested list items are indented no deeper than this, so a pathologically deep list cannot make output quadratic.
 _MD_LIST_DEPTH = 8
+# Kinds whose lines (one a <br>) stay apart as hard line breaks: a paragraph, and a reader's comment.
+_LINED_KINDS = frozenset({"paragraph", "comment"})
 
 
 def block_markdown(kind: str, text: str, level: int, element: HtmlElement, rows: tuple[tuple[str, ...], ...],
@@ -63,7 +65,7 @@ def block_markdown(kind: str, text: str, level: int, element: HtmlElement, rows:
         lines = [inline_markdown(part, urls, keep_links, keep_images) for part in quote_parts(element)]
         paragraphs = [line for line in lines if line]
         return _quote(paragraphs) if paragraphs else plain_markdown(kind, text, 0)
-    paragraph = kind == "paragraph"
+    paragraph = kind in _LINED_KINDS
     inline = inline_markdown(element, urls, keep_links, keep_images, line_breaks=paragraph)
     return _prefix(kind, inline or (_escape_lines(text) if paragraph else _escape(text)), level)
 
@@ -400,7 +402,7 @@ def plain_markdown(kind: str, text: str, level: int) -> str:
         return _fence(text)
     if kind == "list":
         return "\n".join(f"- {_escape(line)}" for line in text.split("\n"))
-    return _prefix(kind, _escape_lines(text) if kind == "paragraph" else _escape(text), level)
+    return _prefix(kind, _escape_lines(text) if kind in _LINED_KINDS else _escape(text), level)
 
 
 def _escape_lines(text: str) -> str:

@@ -17,7 +17,6 @@ say "share-enabled" or a page laid out inside one ``<form>`` keeps its article.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -69,14 +68,17 @@ _DESCENDANT_NAMES = etree.XPath("descendant::*/@class | descendant::*/@id", smar
 _WORD_AT_END = re.compile(r"\w[\s,;:'\"(-]*$")
 _WORD_AT_START = re.compile(r"[\s,;:'\")-]*\w")
 _AROUND = 20
+_COMMENTS = (CLASS_RULES["comments"].id, "comments")
 
 
 @dataclass
 class PruneResult:
-    """What the prune walk leaves for later stages: removals and document order."""
+    """What the prune walk leaves for later stages: removals, document order and, when the caller keeps
+    comments, the comment regions it set aside (detached from the body, whole)."""
 
     removals: list[tuple[int, Removal]] = field(default_factory=list)
     order: dict[HtmlElement, int] = field(default_factory=dict)
+    comments: list[HtmlElement] = field(default_factory=list)
 
 
 def prune(body: HtmlElement, options: Options, marked: Mapping[HtmlElement, Mark] | None = None) -> PruneResult:
@@ -114,6 +116,9 @@ def prune(body: HtmlElement, options: Options, marked: Mapping[HtmlElement, Mark
             continue
         doomed.append(element)
         walker.skip_subtree()
+        if options.keep_comments and verdict == _COMMENTS:
+            result.comments.append(element)
+            continue
         if verdict[0].startswith("prune.") or verdict[0] == ROLE_RULE.id:
             _report_inner_chrome(element, index, options, result, kinds)
         text = spaced_text(element)

@@ -19,6 +19,7 @@ Families, one module each:
 * ``functional`` ``func.*``: widgets by what they do: e-mail forms, share endpoints,
   sums of money, dismiss and feedback controls, ad slots (before the prune walk)
 * ``choices``    ``option.*``: captions and tables the caller chose to drop
+* ``discussion`` ``discussion.*``: controls inside the reader comments a caller keeps
 * ``user.*``     rules the caller adds (``PhraseRule``, ``SelectorRule``), not catalogued
 
 Thresholds that several stages share are in :mod:`cleanpress.thresholds`.
@@ -26,7 +27,7 @@ Thresholds that several stages share are in :mod:`cleanpress.thresholds`.
 
 from __future__ import annotations
 
-from . import choices, container, lines, sequence, structural, tags, textual
+from . import choices, container, discussion, lines, sequence, structural, tags, textual
 from .catalogue import (
            RULES,
            STAGES,
@@ -48,6 +49,7 @@ __all__ = [
            "check_rule_ids",
            "choices",
            "container",
+           "discussion",
            "lines",
            "register",
            "sequence",

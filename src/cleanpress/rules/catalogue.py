@@ -19,9 +19,10 @@ from ..options import Options
 #: choice of the article container; ``sequence`` the assembly over the flat
 #: list of blocks (position, neighbours, link density); ``textual`` the phrase
 #: tables over short blocks; ``text-mode`` plain-text input only; ``option``
-#: what the caller's options drop.
-Stage = Literal["prune", "score", "second-opinion", "sequence", "textual", "text-mode", "option"]
-STAGES: tuple[Stage, ...] = ("prune", "score", "second-opinion", "textual", "text-mode", "sequence", "option")
+#: what the caller's options drop; ``discussion`` the reader comments a caller keeps.
+Stage = Literal["prune", "score", "second-opinion", "sequence", "textual", "text-mode", "option", "discussion"]
+STAGES: tuple[Stage, ...] = ("prune", "score", "second-opinion", "textual", "text-mode", "sequence", "option",
+                             "discussion")
 
 
 @dataclass(frozen=True, slots=True)
