@@ -37,12 +37,13 @@ _LEAD_KINDS = frozenset({"paragraph", "heading"})
 # A photo credit closing a caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "(NASA via AP, File)".
 _CREDIT = (
     r"(?:\((?:[\p{L}. ]{0,20})?(?:photo|foto|image|picture|photograph|credit|bild)\b[^)]{0,100}\)"
-    r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{2,80}"
-    r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{2,60}"
+    r"|\b(?:photo|foto|image|picture|photograph|credit|bild)(?: by)?\s*[:©]\s*[^.]{1,79}[^.\s]"
+    r"|\b(?:reuters|afp|ap|epa|dpa|getty images|shutterstock)\s*/\s*[\p{L} .'-]{1,59}[\p{L}'-]"
     r"|\([^()]{0,60}\bvia (?:reuters|afp|ap|epa|dpa|getty images)\b[^()]{0,20}\))\.?\s*+$"
 )
 # Matched right to left from the end of the text (``regex``'s reverse mode): one attempt, where a
-# forward search would try every position of the paragraph. A match exists either way or neither.
+# forward search would try every position of the paragraph. A match exists either way or neither:
+# a credit ends in neither a space nor a dot, so the possessive run of trailing spaces never takes one it needs.
 _CREDIT_AT_END = regex.compile(_CREDIT, regex.IGNORECASE | regex.REVERSE)
 _CAPTION_MAX = 400
 # Words one of which every credit contains, read off the pattern: most paragraphs hold none and skip its search.
