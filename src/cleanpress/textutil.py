@@ -28,6 +28,13 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def raw_text(element: HtmlElement) -> str:
+    """``element.text_content()``, read without lxml's XPath call when ``element`` has no children (most have none)."""
+    if len(element):
+        return str(element.text_content())
+    return element.text or ""
+
+
 def element_text(element: object) -> str:
     """The collapsed text content of an lxml element (tails excluded)."""
     return collapse("".join(element.itertext()))  # type: ignore[attr-defined]

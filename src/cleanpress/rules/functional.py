@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..options import Options
-from ..textutil import collapse, link_chars
+from ..textutil import collapse, link_chars, raw_text
 from . import register
 
 NEWSLETTER_RULE = register("func.newsletter-signup", "newsletter-signup",
@@ -156,7 +156,7 @@ class Mark:
 
 
 def _text(element: HtmlElement) -> str:
-    return collapse(element.text_content())
+    return collapse(raw_text(element))
 
 
 def _longer(element: HtmlElement, limit: float) -> bool:
@@ -179,7 +179,10 @@ def _prose(element: HtmlElement) -> Iterator[str]:
     for block in element.iter("p", "div", "li"):
         if len(block) and block.tag == "div":
             continue  # a wrapper: its paragraphs count
-        text = _text(block)
+        words = raw_text(block)
+        if len(words) < PROSE_MIN:
+            continue  # collapse() never lengthens a text
+        text = collapse(words)
         if len(text) >= PROSE_MIN and _SENTENCE_END.search(text):
             yield text
 
@@ -345,14 +348,15 @@ def _note_link(link: HtmlElement, found: _Signals) -> None:
 
 def _note_control(element: HtmlElement, found: _Signals) -> None:
     """An amount, dismiss or vote control, when the words of ``element`` are short enough for a control."""
-    words = element.text_content()
+    words = raw_text(element)
     text = collapse(words)
     # The length is the XML-normalised one (collapse() drops more spaces, so it is never longer)
     if len(text) > CONTROL_MAX or (len(words) > CONTROL_MAX
                                    and len(_XML_SPACE_RUNS.sub(" ", words).strip(_XML_SPACES)) > CONTROL_MAX):
         return
     attrib = element.attrib
-    names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-action", "title"))
+    names = " ".join((attrib.get("class", ""), attrib.get("aria-label", ""), attrib.get("data-action", ""),
+                      attrib.get("title", "")))
     if _is_amount(text) and not _in_prose(element):
         found.money.append(element)
     if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names)):
@@ -368,7 +372,7 @@ def _collect_prices(body: HtmlElement, found: _Signals) -> None:
     for holder in body.iter(*_PRICE_TAGS):
         if len(holder) > 2:
             continue
-        own = "".join((holder.text or "", *(child.tail or "" for child in holder)))
+        own = "".join((holder.text or "", *(child.tail or "" for child in holder))) if len(holder) else holder.text or ""
         if _DIGIT.search(own) is None or not _MONEY.search(own):
             continue
         for element in (holder, holder.getparent()):
