@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import attrgetter, methodcaller
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -29,6 +30,7 @@ from lxml.html import HtmlElement
 
 from ._page_type_weights import BIAS, WEIGHTS
 from .article import Metadata, PageType
+from .textutil import raw_text
 
 #: The page types the model tells apart (``other`` is only for input with no page in it).
 MODELLED: tuple[PageType, ...] = ("article", "documentation", "service", "forum", "collection", "listing", "product")
@@ -88,7 +90,9 @@ _COUNTED_TAGS: dict[str, str] = {
 }
 _NOT_SHOWN = ("script", "style", "noscript", "template")
 _X_TEXT = etree.XPath("string(.)")
-_X_LINK_TEXT = etree.XPath(".//a//text()")
+_X_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
+_TAG = attrgetter("tag")
+_CLASS = methodcaller("get", "class")
 
 
 def page_text(body: HtmlElement) -> str:
@@ -124,16 +128,16 @@ def page_signals(body: HtmlElement, text: str, metadata: Metadata, url: str) -> 
     signals["title_question"] = float(metadata.title.rstrip().endswith("?"))
     signals["title_digits"] = float(any(ch.isdigit() for ch in metadata.title))
     signals["url_depth"] = float(len([p for p in path.split("/") if p]))
-    elements = list(body.iter())
-    tags = Counter(element.tag for element in elements)
-    classes: Counter[str] = Counter(value for value in (element.get("class") for element in elements) if value)
-    chars = len(text) - sum(len(str(_X_TEXT(el))) for el in body.iter(*_NOT_SHOWN))
+    # counted in C (map, filter), without a Python frame per element nor a list holding them all
+    tags = Counter(map(_TAG, body.iter()))
+    classes: Counter[str] = Counter(filter(None, map(_CLASS, body.iter())))
+    chars = len(text) - sum(len(raw_text(el)) for el in body.iter(*_NOT_SHOWN))
     signals["log_chars"] = math.log1p(max(chars, 0))
     chars = max(chars, 1)
-    code = sum(len(str(_X_TEXT(el))) for el in body.iter("pre"))
+    code = sum(len(raw_text(el)) for el in body.iter("pre"))
     signals["code_share"] = min(code / chars, 1.0)
     signals["inline_code"] = math.log1p(tags["code"])
-    paragraphs = [len(str(_X_TEXT(p))) for p in body.iter("p")]
+    paragraphs = [len(raw_text(p)) for p in body.iter("p")]
     signals["log_prose_paragraphs"] = math.log1p(sum(1 for n in paragraphs if n >= 150))
     signals["prose_share"] = min(sum(n for n in paragraphs if n >= 80) / chars, 1.0)
     long_paragraphs = [n for n in paragraphs if n >= 30]

@@ -13,7 +13,6 @@ INVISIBLE_SPACES = "\u200b\ufeff"
 #: What collapse() drops: soft hyphens are only hyphenation hints ("Mit&shy;tel&shy;al&shy;ter").
 SOFT_HYPHENS = "\u00ad"
 _ZERO_WIDTH_SPACE, _BYTE_ORDER_MARK = tuple(INVISIBLE_SPACES)
-_INVISIBLE = str.maketrans({**dict.fromkeys(INVISIBLE_SPACES, " "), **dict.fromkeys(SOFT_HYPHENS)})
 #: The text nodes under an element in document order (what itertext() yields), gathered in C.
 _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
 #: The text nodes inside links, each once; and whether a link holds another (its text then counts twice).
@@ -23,9 +22,17 @@ _NESTED_LINKS = etree.XPath("boolean(descendant-or-self::a//a)")
 
 def collapse(text: str) -> str:
     """Whitespace runs (including no-break and zero-width spaces) to one space, stripped; soft hyphens dropped."""
-    if not text.isascii() and (_ZERO_WIDTH_SPACE in text or _BYTE_ORDER_MARK in text or SOFT_HYPHENS in text):
-        text = text.translate(_INVISIBLE)
+    if not text.isascii():
+        # str.replace runs at memory speed; str.translate looks every character up in a table, 50 times slower
+        text = text.replace(_ZERO_WIDTH_SPACE, " ").replace(_BYTE_ORDER_MARK, " ").replace(SOFT_HYPHENS, "")
     return " ".join(text.split())
+
+
+def raw_text(element: HtmlElement) -> str:
+    """``element.text_content()``, read without lxml's XPath call when ``element`` has no children (most have none)."""
+    if len(element):
+        return str(element.text_content())
+    return element.text or ""
 
 
 def element_text(element: object) -> str:

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..options import Options
-from ..textutil import collapse, link_chars
+from ..textutil import collapse, link_chars, raw_text
 from . import register
 
 NEWSLETTER_RULE = register("func.newsletter-signup", "newsletter-signup",
@@ -156,7 +156,7 @@ class Mark:
 
 
 def _text(element: HtmlElement) -> str:
-    return collapse(element.text_content())
+    return collapse(raw_text(element))
 
 
 def _longer(element: HtmlElement, limit: float) -> bool:
@@ -179,7 +179,10 @@ def _prose(element: HtmlElement) -> Iterator[str]:
     for block in element.iter("p", "div", "li"):
         if len(block) and block.tag == "div":
             continue  # a wrapper: its paragraphs count
-        text = _text(block)
+        words = raw_text(block)
+        if len(words) < PROSE_MIN:
+            continue  # collapse() never lengthens a text
+        text = collapse(words)
         if len(text) >= PROSE_MIN and _SENTENCE_END.search(text):
             yield text
 
@@ -266,19 +269,20 @@ class _Signals:
     pictures: list[HtmlElement]
 
 
-# Candidates gathered in C, so that Python looks only at the few elements that may carry a signal.
 _INPUTS = etree.XPath(".//input")
-_PICTURES = etree.XPath(".//img")
-_LINKS = etree.XPath(".//a[@href]")
-_SHORT_CONTROLS = etree.XPath(
-    f".//*[self::a or self::button or self::label or self::option or @role='button' or @role='radio' or @role='tab']"
-    f"[string-length(normalize-space()) <= {CONTROL_MAX}]")
 # Attributes whose presence alone marks an ad slot or a copy-link control.
 _MARKING_ATTRIBUTES = frozenset(_AD_ATTRIBUTES) | frozenset(_COPY_ATTRIBUTES)
+# Elements that are controls by their tag or role, when their words are short (CONTROL_MAX).
+_SHORT_CONTROL_TAGS = frozenset({"a", "button", "label", "option"})
+_SHORT_CONTROL_ROLES = frozenset({"button", "radio", "tab"})
+_XML_SPACES = " \t\r\n"
+_XML_SPACE_RUNS = re.compile(r"[ \t\r\n]+")
 _PRICE_TAGS = frozenset({"li", "div", "span", "strong", "b", "p", "dd"})
 
 
 def _collect(body: HtmlElement, page_text: str) -> _Signals:
+    """The signals of ``body``: one Python walk of the tree, in which most elements cost a tag and attribute test
+    (libxml2's XPath predicates, one walk each, cost more than that walk)."""
     found = _Signals([], [], [], [], [], [], [], [], [], [], [], [])
     for element in _INPUTS(body):
         attrib = element.attrib
@@ -290,50 +294,76 @@ def _collect(body: HtmlElement, page_text: str) -> _Signals:
             label = element.getparent()
             if label is not None and label.tag == "label" and _is_amount(_text(label)):
                 found.money.append(label)
-    found.pictures.extend(_PICTURES(body))
     for element in body.iter():
         attrib = element.attrib
-        if not attrib:
-            continue
-        cls, ident, style = attrib.get("class", ""), attrib.get("id", ""), attrib.get("style", "")
-        if not (("ad" in cls or "aption" in cls or "ad" in ident or "px" in style)
-                or not _MARKING_ATTRIBUTES.isdisjoint(attrib.keys())):
-            continue  # most elements: nothing here can mark them
         tag = element.tag
-        if (any(name in attrib for name in _AD_ATTRIBUTES) or _AD_MARKUP.search(f"{cls} {ident}")
-                or (tag in ("div", "ins", "span") and not len(element) and not (element.text or "").strip()
-                    and _FIXED_SIZE.search(style))):
-            found.ads.append(element)
-        if (tag in ("p", "div", "span") and _CAPTION_CLASS.search(cls)
-                and not any(True for _ in element.iter("img", "picture"))):
-            found.captions.append(element)
-        if any(name in attrib for name in _COPY_ATTRIBUTES):
-            found.copy.append(element)
-    for link in _LINKS(body):
-        href = link.get("href", "")
-        lowered = href.lower()
-        if _SHARE_GATE.search(lowered) and (_SHARE_ENDPOINT.search(href) or _MAILTO_SHARE.match(href)):
-            found.share.append(link)
+        if attrib:
+            cls, ident, style = attrib.get("class", ""), attrib.get("id", ""), attrib.get("style", "")
+            # most elements: nothing here can mark them
+            if (("ad" in cls or "aption" in cls or "ad" in ident or "px" in style)
+                    or not _MARKING_ATTRIBUTES.isdisjoint(attrib.keys())):
+                _note_marked(element, cls, ident, style, found)
+        if element is body:
             continue
-        if (_ASK_STEMS.search(lowered) and _ASK_TARGET.search(_path(href))
-                and not _in_prose(link)):
-            found.asks.append(link)
-        if link.getnext() is None:
-            found.teasers.append(link)  # whether it links to this site is asked last: the costliest test
-    for element in _SHORT_CONTROLS(body):
-        attrib = element.attrib
-        text = _text(element)
-        names = " ".join(attrib.get(n, "") for n in ("class", "aria-label", "data-action", "title"))
-        if _is_amount(text) and not _in_prose(element):
-            found.money.append(element)
-        if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names)):
-            found.dismiss.append(element)
-        vote_names = f"{names} {attrib.get('data-vote', '')}"
-        if (text and _VOTE.match(text)) or "data-vote" in attrib or (vote_names.strip() and _VOTE_ATTRIBUTE.search(vote_names)):
-            found.votes.append(element)
+        if tag == "img":
+            found.pictures.append(element)
+        elif tag == "a" and "href" in attrib:
+            _note_link(element, found)
+        if tag in _SHORT_CONTROL_TAGS or (attrib and attrib.get("role") in _SHORT_CONTROL_ROLES):
+            _note_control(element, found)
     if any(hint in page_text for hint in _CURRENCY_HINTS):  # plain scans: the money pattern is slow over a page
         _collect_prices(body, found)
     return found
+
+
+def _note_marked(element: HtmlElement, cls: str, ident: str, style: str, found: _Signals) -> None:
+    """An ad slot, a caption or a copy-link control by its markup: ``element`` has one of the attributes that
+    may mark it."""
+    attrib = element.attrib
+    tag = element.tag
+    if (any(name in attrib for name in _AD_ATTRIBUTES) or _AD_MARKUP.search(f"{cls} {ident}")
+            or (tag in ("div", "ins", "span") and not len(element) and not (element.text or "").strip()
+                and _FIXED_SIZE.search(style))):
+        found.ads.append(element)
+    if (tag in ("p", "div", "span") and _CAPTION_CLASS.search(cls)
+            and not any(True for _ in element.iter("img", "picture"))):
+        found.captions.append(element)
+    if any(name in attrib for name in _COPY_ATTRIBUTES):
+        found.copy.append(element)
+
+
+def _note_link(link: HtmlElement, found: _Signals) -> None:
+    """A share link, a link to a call to action, or a link closing its block (a teaser's, perhaps)."""
+    href = link.get("href", "")
+    lowered = href.lower()
+    if _SHARE_GATE.search(lowered) and (_SHARE_ENDPOINT.search(href) or _MAILTO_SHARE.match(href)):
+        found.share.append(link)
+        return
+    if (_ASK_STEMS.search(lowered) and _ASK_TARGET.search(_path(href))
+            and not _in_prose(link)):
+        found.asks.append(link)
+    if link.getnext() is None:
+        found.teasers.append(link)  # whether it links to this site is asked last: the costliest test
+
+
+def _note_control(element: HtmlElement, found: _Signals) -> None:
+    """An amount, dismiss or vote control, when the words of ``element`` are short enough for a control."""
+    words = raw_text(element)
+    text = collapse(words)
+    # The length is the XML-normalised one (collapse() drops more spaces, so it is never longer)
+    if len(text) > CONTROL_MAX or (len(words) > CONTROL_MAX
+                                   and len(_XML_SPACE_RUNS.sub(" ", words).strip(_XML_SPACES)) > CONTROL_MAX):
+        return
+    attrib = element.attrib
+    names = " ".join((attrib.get("class", ""), attrib.get("aria-label", ""), attrib.get("data-action", ""),
+                      attrib.get("title", "")))
+    if _is_amount(text) and not _in_prose(element):
+        found.money.append(element)
+    if (text and _DISMISS.match(text)) or (names.strip() and _DISMISS_ATTRIBUTE.search(names)):
+        found.dismiss.append(element)
+    vote_names = f"{names} {attrib.get('data-vote', '')}"
+    if (text and _VOTE.match(text)) or "data-vote" in attrib or (vote_names.strip() and _VOTE_ATTRIBUTE.search(vote_names)):
+        found.votes.append(element)
 
 
 def _collect_prices(body: HtmlElement, found: _Signals) -> None:
@@ -342,7 +372,7 @@ def _collect_prices(body: HtmlElement, found: _Signals) -> None:
     for holder in body.iter(*_PRICE_TAGS):
         if len(holder) > 2:
             continue
-        own = "".join((holder.text or "", *(child.tail or "" for child in holder)))
+        own = "".join((holder.text or "", *(child.tail or "" for child in holder))) if len(holder) else holder.text or ""
         if _DIGIT.search(own) is None or not _MONEY.search(own):
             continue
         for element in (holder, holder.getparent()):
