@@ -80,3 +80,20 @@ def test_an_article_the_article_path_finds_is_left_alone() -> None:
     article = cleanpress.extract(page)
     assert article == cleanpress.extract(page, disabled_rules={FALLBACK_RULE.id})
     assert article.confidence > RESCUED_CONFIDENCE
+
+
+SITE_FOOTER = ("<div class='site-footer'><p>Acme Tools has made planning software for trade crews since 2009.</p>"
+               "<ul><li><a href='/jobs'>Careers</a></li><li><a href='/press'>Press room</a></li></ul></div>")
+
+
+def test_a_footer_named_by_its_class_stays_out_of_a_rescued_page() -> None:
+    # no <footer> tag: only the class says it is the site's footer, and the broader reading still takes its word
+    article = cleanpress.extract(_page(_sections("class='page' hidden") + SITE_FOOTER))
+    assert all(text in article.text for _, text in SECTIONS)
+    assert "since 2009" not in article.text and "Careers" not in article.text
+
+
+def test_content_whose_wrapper_class_reads_as_a_footer_is_kept() -> None:
+    # a legal page's own text under a "legal" wrapper: the size guard keeps what holds the page's prose
+    article = cleanpress.extract(_page(_sections("class='legal-notice' hidden")))
+    assert all(text in article.text for _, text in SECTIONS)
