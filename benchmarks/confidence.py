@@ -102,9 +102,9 @@ def _record(item: tuple[str, str, bytes, str, str]) -> dict[str, Any]:
     seen: list[dict[str, float]] = []
     real = _pipeline.classify
 
-    def recording(signals: dict[str, float], *, empty: bool = False) -> Any:
+    def recording(signals: dict[str, float], **how: Any) -> Any:
         seen.append(dict(signals))
-        return real(signals, empty=empty)
+        return real(signals, **how)
 
     _pipeline.classify = recording  # type: ignore[assignment]
     try:
