@@ -447,8 +447,9 @@ def _plea(words: Sequence[str], m: _Markup, site: str, lang: str, shape: int) ->
     heading, pitch, ask = (_esc(w) for w in words)
     href = f"https://{site}{_PLEA_TARGETS[lang][shape]}"
     if shape == 0:  # boxed: heading, pitch, a button-like link of its own
-        return (f'<aside{m.cls("support-box", "c-aside")}><h3>{heading}</h3><p>{pitch}</p>'
-                f'<p><a href="{href}"{m.cls("btn btn-primary", "c-link")}>{ask}</a></p></aside>')
+        box = "aside" if m.style == "telling" else "div"  # an <aside> goes by its tag alone
+        return (f'<{box}{m.cls("support-box", "c-box")}><h3>{heading}</h3><p>{pitch}</p>'
+                f'<p><a href="{href}"{m.cls("btn btn-primary", "c-link")}>{ask}</a></p></{box}>')
     if shape == 1:  # one paragraph opened by a bold lead, the link under it with an arrow
         return (f'<div{m.cls("membership-promo", "c-promo")}><p><strong>{heading}</strong> {pitch}</p>'
                 f'<a href="{href}">{ask} →</a></div>')
