@@ -48,8 +48,8 @@ READER_ASK_RULE = register("func.reader-ask", "donation-appeal",
                            "a short block addressing the reader that links to a donate/subscribe/checkout target",
                   family="functional", stage="prune")
 ASK_BUTTON_RULE = register("func.ask-button", "donation-appeal",
-                           "a block that is only a short link to a support/membership/checkout page of this site, "
-                           "right under a block addressing the reader",
+                           "a block that is only a short link to a support/membership/checkout page, right under "
+                           "a block addressing the reader",
                   family="functional", stage="prune")
 AD_SLOT_RULE = register("func.ad-slot", "advertisement",
                         "ad-network markup or a fixed-size empty box, with the short label over it",
