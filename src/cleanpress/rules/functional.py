@@ -139,7 +139,7 @@ _READER = regex.compile(
     # "подпишитесь", "вступайте", "помогите нам"); a Polish second person singular ("możesz") or an
     # imperative before "us" ("pomóż nam")
     r"|(?i:\b\p{L}+ez-(?:nous|vous|moi)\b|\b(?!chez\b|assez\b)\p{Ll}{3,}ez\b"
-    r"|\b\p{L}*[áéíóú]\p{Ll}*(?<!men)(?:te|anos|enos)\b|\b(?:te|ti|contigo)\b"
+    r"|\b(?=\p{L}*[áéíóú])\p{L}++(?<=\p{Ll}(?:te|anos|enos))(?<!mente)|\b(?:te|ti|contigo)\b"
     r"|\b\p{L}+(?:ьте|ьтесь|йтесь|итесь|(?<!с)айте|яйте)\b|\b\p{L}+(?:ите|ешь|ишь)\s+(?:нам|нас)\b"
     r"|\b\p{Ll}{2,}(?:esz|isz|ysz)\b|\b\p{L}+(?:ż|j|ć|ń|cie)\s+(?:nam|nas)\b)")
 # The outlet speaking of itself: first person plural ("we", "our", "wir", "nous", "tenemos", "мы", "nasz").
