@@ -388,10 +388,150 @@ FAMILIES: dict[str, tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], Bu
 FAMILY_NAMES: tuple[str, ...] = ("appeal", *FAMILIES)
 
 
+# --- tuning-only variants: appeals and teasers worded and built other ways ---------------
+# The tuning half also draws these (the checking half never does), so that the appeal and
+# teaser rules learn what such blocks do rather than the words of one template.
+
+# plea: heading, pitch, call to action; no sum of money, no "donate" on the link
+PLEAS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("Reporting like this has a cost",
+            "Nobody owns us, and we'd like to keep it that way. Become a supporter and you keep this newsroom "
+            "independent for everyone who reads it.", "Become a supporter"),
+           ("Got a minute?", "If you value stories like the one you are reading, chip in and help us pay the "
+            "reporters who dig them up.", "Chip in"),
+           ("Join the people who make this possible", "Your membership funds the next investigation. Back our "
+            "reporting today and get the members' letter every Friday.", "Back our reporting")),
+    "de": (("Journalismus, der Ihnen gehört", "Wir gehören keinem Konzern. Werden Sie Unterstützerin oder "
+            "Unterstützer und helfen Sie uns, unabhängig zu bleiben.", "Jetzt unterstützen"),
+           ("Haben Sie kurz Zeit?", "Wenn Ihnen diese Recherche etwas wert ist, machen Sie mit: Mit Ihrem Beitrag "
+            "bezahlen wir die Reporterinnen vor Ort.", "Mitmachen"),
+           ("Werden Sie Mitglied", "Als Mitglied sichern Sie unsere Arbeit und bekommen jeden Freitag einen Brief "
+            "aus der Redaktion.", "Mitglied werden")),
+    "fr": (("Une information qui vous appartient", "Nous n'avons ni actionnaire ni milliardaire. Devenez soutien "
+            "de la rédaction et gardez-nous indépendants.", "Je soutiens"),
+           ("Vous avez une minute ?", "Si cette enquête vous a appris quelque chose, participez à la suivante : "
+            "chaque contribution paie une journée de terrain.", "Participer"),
+           ("Rejoignez nos membres", "En devenant membre, vous financez nos reportages et recevez chaque vendredi "
+            "la lettre de la rédaction.", "Devenir membre")),
+    "es": (("Un periodismo que es tuyo", "No tenemos dueños ni accionistas. Hazte socio y ayúdanos a seguir "
+            "siendo independientes.", "Hazte socio"),
+           ("¿Tienes un minuto?", "Si valoras historias como esta, pon tu granito de arena y ayúdanos a pagar a "
+            "quienes las investigan.", "Quiero ayudar"),
+           ("Únete a nuestra comunidad", "Con tu cuota financias la próxima investigación y recibes cada viernes "
+            "la carta de la redacción.", "Unirme")),
+    "ru": (("Журналистика, которая принадлежит вам", "У нас нет владельцев и спонсоров. Станьте нашим "
+            "сторонником и помогите редакции оставаться независимой.", "Стать сторонником"),
+           ("Есть минута?", "Если вам важны такие материалы, поддержите тех, кто их готовит: каждый взнос "
+            "оплачивает день работы репортёра.", "Поддержать"),
+           ("Вступайте в клуб читателей", "Участники клуба финансируют наши расследования и каждую пятницу "
+            "получают письмо от редакции.", "Вступить")),
+    "pl": (("Dziennikarstwo, które należy do Ciebie", "Nie mamy właściciela ani sponsora. Zostań naszym "
+            "patronem i pomóż nam pozostać niezależnymi.", "Zostań patronem"),
+           ("Masz chwilę?", "Jeśli cenisz takie teksty, dorzuć swoją cegiełkę i pomóż nam opłacić reporterów "
+            "w terenie.", "Dorzucam się"),
+           ("Dołącz do klubu czytelników", "Jako członek klubu finansujesz nasze śledztwa i co piątek dostajesz "
+            "list od redakcji.", "Dołączam")),
+}
+# where a plea's link goes, by structure: the site's own support, membership or checkout pages
+_PLEA_TARGETS = {
+    "en": ("/support-us/?src=inline", "/membership/join", "/checkout/?plan=supporter", "/become-a-member"),
+    "de": ("/unterstuetzen/", "/mitglied-werden", "/abo/checkout?produkt=freunde", "/support"),
+    "fr": ("/soutenir/", "/adherer", "/checkout/?offre=membre", "/nous-soutenir"),
+    "es": ("/hazte-socio/", "/apoyanos", "/checkout/?plan=socio", "/membresia"),
+    "ru": ("/support/", "/podderzhat", "/checkout/?plan=drug", "/club/join"),
+    "pl": ("/wesprzyj/", "/zostan-patronem", "/checkout/?plan=patron", "/dolacz"),
+}
+
+
+def _plea(words: Sequence[str], m: _Markup, site: str, lang: str, shape: int) -> str:
+    heading, pitch, ask = (_esc(w) for w in words)
+    href = f"https://{site}{_PLEA_TARGETS[lang][shape]}"
+    if shape == 0:  # boxed: heading, pitch, a button-like link of its own
+        box = "aside" if m.style == "telling" else "div"  # an <aside> goes by its tag alone
+        return (f'<{box}{m.cls("support-box", "c-box")}><h3>{heading}</h3><p>{pitch}</p>'
+                f'<p><a href="{href}"{m.cls("btn btn-primary", "c-link")}>{ask}</a></p></{box}>')
+    if shape == 1:  # one paragraph opened by a bold lead, the link under it with an arrow
+        return (f'<div{m.cls("membership-promo", "c-promo")}><p><strong>{heading}</strong> {pitch}</p>'
+                f'<a href="{href}">{ask} →</a></div>')
+    if shape == 2:  # the link closes the pitch itself
+        return (f'<section{m.cls("reader-support", "c-section")}><h4>{heading}</h4>'
+                f'<p>{pitch} <a href="{href}">{ask}</a></p></section>')
+    # loose blocks between the paragraphs: a heading, the pitch, the link in a paragraph of its own
+    return f'<h3>{heading}</h3><p>{pitch}</p><p><a href="{href}">{ask} »</a></p>'
+
+
+# teaser: headline, blurb, continuation cue, "see also" label
+TEASER_FORMS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    "en": (("A ferry line that refuses to close",
+            "The last crossing of the river still runs every hour, with a crew of three.", "Continue reading",
+            "See also"),
+           ("Why the tram stops at midnight", "Night workers have asked for later trams for a decade.",
+            "Keep reading", "Also read")),
+    "de": (("Die Fähre, die nicht aufgeben will",
+            "Die letzte Flussfähre fährt noch immer stündlich, mit drei Leuten an Bord.", "Weiterlesen",
+            "Lesen Sie auch"),
+           ("Warum die Straßenbahn um Mitternacht endet", "Nachtarbeiter fordern seit Jahren spätere Fahrten.",
+            "Mehr dazu", "Auch interessant")),
+    "fr": (("Le bac qui refuse de fermer",
+            "La dernière traversée du fleuve part toujours chaque heure, avec trois marins à bord.",
+            "Lire la suite", "À lire aussi"),
+           ("Pourquoi le tram s'arrête à minuit",
+            "Les travailleurs de nuit réclament des horaires plus tardifs depuis dix ans.", "La suite",
+            "Voir aussi")),
+    "es": (("El transbordador que se niega a cerrar",
+            "El último cruce del río sigue saliendo cada hora con tres tripulantes.", "Seguir leyendo",
+            "Lee también"),
+           ("Por qué el tranvía para a medianoche",
+            "Los trabajadores nocturnos llevan una década pidiendo horarios más tardíos.", "Leer más",
+            "Te puede interesar")),
+    "ru": (("Паром, который не хочет закрываться",
+            "Последняя переправа через реку по-прежнему ходит каждый час, на борту три человека.",
+            "Читать далее", "Читайте также"),
+           ("Почему трамвай останавливается в полночь", "Ночные работники уже десять лет просят продлить маршруты.",
+            "Подробнее", "По теме")),
+    "pl": (("Prom, który nie chce przestać pływać",
+            "Ostatnia przeprawa przez rzekę wciąż kursuje co godzinę, z trzyosobową załogą.", "Czytaj dalej",
+            "Przeczytaj też"),
+           ("Dlaczego tramwaj staje o północy", "Pracownicy nocnej zmiany od dekady proszą o późniejsze kursy.",
+            "Więcej", "Zobacz także")),
+}
+
+
+def _teaser_form(words: Sequence[str], m: _Markup, site: str, shape: int) -> tuple[str, tuple[str, ...]]:
+    """A teaser of another shape, and the texts it shows."""
+    headline, blurb, cue, also = words
+    h, b, c, a = (_esc(w) for w in words)
+    cut = blurb[:-1].rstrip()
+    slug = ("news/local/2024/06/ferry-line-{n}", "culture/{n}-night-trams.html", "2023/11/{n}/story",
+            "region/ferry-{n}", "opinion/why-the-tram-{n}")[shape].format(n=m.counter)
+    href = f"https://{site}/{slug}" if shape % 2 == 0 else f"/{slug}"
+    if shape == 0:  # a blurb closed by a continuation cue, no headline
+        return f'<p{m.cls("teaser", "c-text")}>{b} <a href="{href}">{c}</a></p>', (blurb, cue)
+    if shape == 1:  # a linked headline and a one-line blurb, loose between the paragraphs
+        return f'<h3><a href="{href}">{h}</a></h3><p>{b}</p>', (headline, blurb)
+    if shape == 2:  # a "see also" label and a linked headline
+        return f'<p{m.cls("see-also", "c-note")}><b>{a}:</b> <a href="{href}">{h}</a></p>', (also, headline)
+    if shape == 3:  # headline as a plain line, blurb cut, an arrow for link
+        return (f'<div{m.cls("story-teaser", "c-unit")}><p>{h}</p><p>{_esc(cut)}… <a href="{href}">→</a></p></div>',
+                (headline, cut))
+    # a card: the whole headline and blurb linked, the cue in a span
+    return (f'<div{m.cls("card", "c-tile")}><a href="{href}"><span>{h}</span> <span>{b}</span>'
+            f'<span>{c} ›</span></a></div>', (headline, blurb, cue))
+
+
 def widget(family: str, lang: str, style: str, half: Half, counter: int, site: str) -> Widget:
     """One widget of ``family`` in ``lang`` and ``style``, from the wordings and markup of ``half``."""
     second = half == "checking"
     m = _Markup(style, counter)
+    shape = (counter // 5) % (len(_PLEA_TARGETS["en"]) + 1) - 1
+    if not second and family == "appeal" and shape >= 0:
+        plea = PLEAS[lang][(counter // 25) % len(PLEAS[lang])]
+        return Widget(family, lang, style, half, _plea(plea, m, site, lang, shape), plea)
+    shape = (counter // 5) % 6 - 1
+    if not second and family == "teaser" and shape >= 0:
+        forms = TEASER_FORMS[lang]
+        markup, shown = _teaser_form(forms[(counter // 30) % len(forms)], m, site, shape)
+        return Widget(family, lang, style, half, markup, shown)
     if family == "appeal":
         words = APPEAL[lang][second]
         markup = _appeal(words, m, second, site, lang)

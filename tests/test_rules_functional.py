@@ -66,6 +66,10 @@ FIRES: list[tuple[str, str, list[str]]] = [
      ('<div class="k-8"><p>Local reporting like this is paid for by readers like you.</p>'
      '<a href="https://news.example.org/donate">Chip in</a></div>'),
      ["Local reporting like this is paid for by readers like you.", "Chip in"]),
+    ("func.ask-button",  # loose blocks: heading, pitch, a paragraph that is only the call to action
+     ('<h3>Before you go</h3><p>Stories like this one are paid for by the people who read them. If you can, '
+      'be one of them.</p><p><a href="/support-us">Count me in</a></p>'),
+     ["Before you go", "Stories like this one are paid for", "Count me in"]),
     ("func.ad-slot",
      '<div class="k-9"><small>Sponsored</small><div style="width:300px;height:250px"></div></div>',
      ["Sponsored"]),
@@ -125,6 +129,10 @@ SPARED: list[tuple[str, str, str]] = [
      ('<p>You can follow the debate in the council\'s own bulletin, which anyone can '
      '<a href="https://council.example.org/subscribe">subscribe to</a> free of charge, the clerk said.</p>'),
      "which anyone can subscribe to free of charge"),
+    ("func.ask-button",  # the article points readers to another body's appeal: not the outlet's own ask
+     ('<p>Families who want to help can give to the swimming club, whose appeal you can find on its site.</p>'
+      '<p><a href="https://club.example.com/support">Swim club appeal</a></p>'),
+     "Families who want to help can give to the swimming club"),
     ("func.ad-slot",  # a short label over a sentence, not over an empty box
      '<div class="k-9"><small>Timeline</small><p>The oldest pool opened in 1936 and was last renovated in 1988.</p></div>',
      "The oldest pool opened in 1936 and was last renovated in 1988."),
@@ -162,6 +170,75 @@ def test_appeal_head_stops_at_prose_that_is_not_addressed_to_the_reader() -> Non
     article, rules = removed_by(page(widget))
     assert "func.appeal-head" not in rules
     assert "Costs" in article.text and "The repairs would cost the town" in article.text
+
+
+# Appeals that name no sum and never say "donate": the reader is addressed by a pronoun or a verb form, and the
+# link goes to a support or membership page of the site.
+PLEAS = {
+    "fr": ('<div class="k-8"><h4>Un mot avant de partir</h4><p>Aucun groupe ne possède ce journal. Rejoignez-nous '
+           'et gardez-le libre.</p><a href="/adherer">Je me lance</a></div>', "Aucun groupe ne possède ce journal."),
+    "es": ('<div class="k-8"><p>Este diario no tiene dueño. Únete a quienes lo sostienen cada mes.</p>'
+           '<a href="https://news.example.org/socios">Quiero entrar</a></div>', "Este diario no tiene dueño."),
+    "pl": ('<div class="k-8"><p>Ten tekst powstał dzięki czytelnikom. Jeśli możesz, dorzuć się do kolejnego.</p>'
+           '<a href="/wsparcie-dla-redakcji">Dorzucam</a></div>', "Ten tekst powstał dzięki czytelnikom."),
+    "ru": ('<div class="k-8"><p>Редакция живёт на взносы читателей. Станьте одним из них.</p>'
+           '<a href="/support">Хочу помочь</a></div>', "Редакция живёт на взносы читателей."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLEAS))
+def test_reader_ask_reads_verb_forms_and_landing_pages(lang: str) -> None:
+    widget, pitch = PLEAS[lang]
+    article, rules = removed_by(page(widget))
+    assert "func.reader-ask" in rules
+    assert pitch not in article.text
+    assert_prose_kept(article)
+
+
+# Links to pages named like an ask that are not one: a forum's member profiles, a help section, a file,
+# another site's address quoted in an answer.
+NOT_ASKS = [
+    ('<div class="k-8"><p>Thanks, that fixed it for me. Have you tried the newer driver on your card?</p>'
+     '<a href="/members/jane.1234/">jane</a></div>'),
+    ('<div class="k-8"><p>If your card was charged twice, you can ask for a refund within a month.</p>'
+     '<a href="/support/billing/refunds">Refunds</a></div>'),
+    ('<div class="k-8"><p>Which pool is nearest to you? The list is kept up to date by volunteers.</p>'
+     '<a href="/memberlist.php">Members</a></div>'),
+    ('<div class="k-8"><p>Are you eligible? Most of our visitors are, and the full list is on the site at '
+     '<a href="https://help.example.com/Support">help.example.com/Support</a></p></div>'),
+]
+
+
+@pytest.mark.parametrize("widget", NOT_ASKS)
+def test_reader_ask_spares_links_that_only_look_like_asks(widget: str) -> None:
+    article, rules = removed_by(page(widget))
+    assert "func.reader-ask" not in rules and "func.ask-button" not in rules
+
+
+def test_teaser_closed_by_a_continuation_cue() -> None:
+    widget = ('<p class="k-10">How a village saved its open-air pool with cake sales. '
+              '<a href="https://news.example.org/2024/07/lido-returns">Weiterlesen</a></p>')
+    article, rules = removed_by(page(widget))
+    assert "func.teaser" in rules
+    assert "How a village saved its open-air pool" not in article.text
+
+
+def test_teaser_card_takes_its_headline_line() -> None:
+    widget = ('<div class="k-10"><p>The lido that came back</p><p>How a village saved its open-air pool… '
+              '<a href="/2024/07/lido-returns">→</a></p></div>')
+    article, rules = removed_by(page(widget))
+    assert "func.teaser" in rules
+    assert "The lido that came back" not in article.text
+    assert_prose_kept(article)
+
+
+def test_continuation_cue_to_a_section_is_no_teaser() -> None:
+    """A summary line whose 'Read more' opens its own section (reference docs) is content."""
+    widget = ('<p class="k-10">Returns the larger of the two values. '
+              '<a href="https://news.example.org/docs/trait.Ord.html#method.max">Read more</a></p>')
+    article, rules = removed_by(page(widget))
+    assert "func.teaser" not in rules
+    assert "Returns the larger of the two values." in article.text
 
 
 def test_caption_kept_with_keep_captions() -> None:

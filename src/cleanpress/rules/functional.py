@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 from ..options import Options
 from ..textutil import collapse, link_chars, raw_text
 from . import register
+from .textual import is_continuation_cue
 
 NEWSLETTER_RULE = register("func.newsletter-signup", "newsletter-signup",
                            "a region asking for an e-mail address, with a control to send it",
@@ -45,6 +46,10 @@ FEEDBACK_RULE = register("func.feedback", "widget",
                   family="functional", stage="prune")
 READER_ASK_RULE = register("func.reader-ask", "donation-appeal",
                            "a short block addressing the reader that links to a donate/subscribe/checkout target",
+                  family="functional", stage="prune")
+ASK_BUTTON_RULE = register("func.ask-button", "donation-appeal",
+                           "a block that is only a short link to a support/membership/checkout page, right under "
+                           "a block addressing the reader",
                   family="functional", stage="prune")
 AD_SLOT_RULE = register("func.ad-slot", "advertisement",
                         "ad-network markup or a fixed-size empty box, with the short label over it",
@@ -73,6 +78,8 @@ AMOUNT_SLACK = 8
 LABEL_WORDS = 4
 #: ... and at most this many characters.
 LABEL_MAX = 60
+#: A headline over a teaser's blurb is at most this long.
+HEADLINE_MAX = 120
 #: A teaser is at most this long.
 TEASER_MAX = 300
 #: A caption beside a lone picture is at most this long.
@@ -126,15 +133,37 @@ _VOTE_ATTRIBUTE = regex.compile(r"\b(?:vote|helpful|thumbs?|upvote|downvote|feed
 # The reader addressed: second-person words in the six languages the project reads most.
 _READER = regex.compile(
     r"\b(?:(?i:you|your|yours|du|dich|dir|dein|deine|euch|vous|votre|vos|tu|toi|ton|tes|usted|ustedes|tú|tus"
-    r"|вы|вас|вам|ваш|ваша|ваши|ты|тебя|ciebie|cię|twój|twoja|twoje|państwo)|Sie|Ihr|Ihre|Ihnen|Ihren|Ihrem)\b")
+    r"|вы|вас|вам|ваш|ваша|ваши|ты|тебя|ciebie|cię|twój|twoja|twoje|państwo)|Sie|Ihr|Ihre|Ihnen|Ihren|Ihrem)\b"
+    # ... or verb forms that do: a French imperative with its pronoun ("aidez-nous") or a second person plural;
+    # a Spanish imperative with its pronoun ("únete", "ayúdanos"); a Russian imperative ("станьте",
+    # "подпишитесь", "вступайте", "помогите нам"); a Polish second person singular ("możesz") or an
+    # imperative before "us" ("pomóż nam")
+    r"|(?i:\b\p{L}+ez-(?:nous|vous|moi)\b|\b(?!chez\b|assez\b)\p{Ll}{3,}ez\b"
+    r"|\b(?=\p{L}*[áéíóú])\p{L}++(?<=\p{Ll}(?:te|anos|enos))(?<!mente)|\b(?:te|ti|contigo)\b"
+    r"|\b\p{L}+(?:ьте|ьтесь|йтесь|итесь|(?<!с)айте|яйте)\b|\b\p{L}+(?:ите|ешь|ишь)\s+(?:нам|нас)\b"
+    r"|\b\p{Ll}{2,}(?:esz|isz|ysz)\b|\b\p{L}+(?:ż|j|ć|ń|cie)\s+(?:nam|nas)\b)")
+# The outlet speaking of itself: first person plural ("we", "our", "wir", "nous", "tenemos", "мы", "nasz").
+_OUTLET_VOICE = regex.compile(
+    r"\b(?i:we|our|ours|us|wir|uns|unser\p{L}*|nous|notre|nos|nosotros|nuestr\p{L}*|\p{L}{2,}(?:emos|amos|imos)"
+    r"|мы|нас|нам|наш\p{L}*|nasz\p{L}*|nam)\b")
 # Targets of a call to action, as URL path words.
 _ASK_TARGET = regex.compile(
     r"(?:donat|spende|contribut|membership|subscri|abonn|abo\b|checkout|soutenir|faire-un-don|suscri|\bdona\b"
     r"|apoya|podpisk|podderzh|wesprzyj|wsparcie|prenumerat|subskryp)",
     regex.IGNORECASE)
+# Words that make a page of this site an ask only when they open the name of a short path without figures
+# ("/support-us", "/membership/join", "/mitglied-werden"), not a section of pages or a file ("/support/faq/returns",
+# "/service-support", "/members/jane.1234", "/memberlist.php").
+_ASK_LANDING = regex.compile(
+    r"^(?:become-an?-|devenir-|hazte-)?(?:support|member|join|unterst(?:ue|ü)tz|mitglied|soutien|adh[eé]r|socio"
+    r"|patron|dolacz|zostan)[^.]*$",
+    regex.IGNORECASE)
 # Strings one of which every ask target holds (lower case): most links hold none.
-_ASK_STEMS = re.compile(r"donat|spende|contribut|membership|subscri|abonn|abo|checkout|soutenir|don|suscri|apoya"
-                        r"|podpisk|podderzh|wesprzyj|wsparcie|prenumerat|subskryp")
+_ASK_STEMS = re.compile(r"donat|spende|contribut|member|subscri|abonn|abo|checkout|soutenir|soutien|don|suscri|apoya"
+                        r"|podpisk|podderzh|wesprzyj|wsparcie|prenumerat|subskryp|support|unterst|mitglied|adh"
+                        r"|socio|patron|dolacz|zostan|join")
+#: An ask's landing page sits at most this deep ("/membership/join").
+ASK_LANDING_DEPTH = 2
 _DIGIT = re.compile(r"\d")
 _CURRENCY_HINTS = ("$", "€", "£", "¥", "₽", "₴", "₹", "zł", "руб", "грн", "Kč", "CHF", "EUR", "USD", "GBP", "PLN", "RUB")
 #: A reader-addressing region is mostly words: at most this share of its text is link text.
@@ -264,6 +293,8 @@ class _Signals:
     votes: list[HtmlElement]
     asks: list[HtmlElement]
     ads: list[HtmlElement]
+    #: Asks to a landing page of another site: the outlet's own only when its words say "we".
+    foreign: list[HtmlElement]
     teasers: list[HtmlElement]
     captions: list[HtmlElement]
     pictures: list[HtmlElement]
@@ -280,10 +311,10 @@ _XML_SPACE_RUNS = re.compile(r"[ \t\r\n]+")
 _PRICE_TAGS = frozenset({"li", "div", "span", "strong", "b", "p", "dd"})
 
 
-def _collect(body: HtmlElement, page_text: str) -> _Signals:
+def _collect(body: HtmlElement, page_text: str, site: str) -> _Signals:
     """The signals of ``body``: one Python walk of the tree, in which most elements cost a tag and attribute test
     (libxml2's XPath predicates, one walk each, cost more than that walk)."""
-    found = _Signals([], [], [], [], [], [], [], [], [], [], [], [])
+    found = _Signals([], [], [], [], [], [], [], [], [], [], [], [], [])
     for element in _INPUTS(body):
         attrib = element.attrib
         kind = (attrib.get("type") or "text").lower()
@@ -308,7 +339,7 @@ def _collect(body: HtmlElement, page_text: str) -> _Signals:
         if tag == "img":
             found.pictures.append(element)
         elif tag == "a" and "href" in attrib:
-            _note_link(element, found)
+            _note_link(element, found, site)
         if tag in _SHORT_CONTROL_TAGS or (attrib and attrib.get("role") in _SHORT_CONTROL_ROLES):
             _note_control(element, found)
     if any(hint in page_text for hint in _CURRENCY_HINTS):  # plain scans: the money pattern is slow over a page
@@ -332,18 +363,32 @@ def _note_marked(element: HtmlElement, cls: str, ident: str, style: str, found: 
         found.copy.append(element)
 
 
-def _note_link(link: HtmlElement, found: _Signals) -> None:
+def _note_link(link: HtmlElement, found: _Signals, site: str) -> None:
     """A share link, a link to a call to action, or a link closing its block (a teaser's, perhaps)."""
     href = link.get("href", "")
     lowered = href.lower()
     if _SHARE_GATE.search(lowered) and (_SHARE_ENDPOINT.search(href) or _MAILTO_SHARE.match(href)):
         found.share.append(link)
         return
-    if (_ASK_STEMS.search(lowered) and _ASK_TARGET.search(_path(href))
-            and not _in_prose(link)):
-        found.asks.append(link)
+    if _ASK_STEMS.search(lowered) and not _in_prose(link):
+        path = _path(href)
+        if _ASK_TARGET.search(path):
+            found.asks.append(link)
+        elif _landing(path):
+            if _same_site(href, site):
+                found.asks.append(link)
+            elif not any(mark in _text(link) for mark in "./"):  # an address as its label: a reference
+                found.asks.append(link)
+                found.foreign.append(link)
     if link.getnext() is None:
         found.teasers.append(link)  # whether it links to this site is asked last: the costliest test
+
+
+def _landing(path: str) -> bool:
+    """Whether a link's path is a support or membership landing page ("/support-us", "/membership/join")."""
+    parts = [part for part in path.split("/") if part]
+    return (0 < len(parts) <= ASK_LANDING_DEPTH and _DIGIT.search(path) is None
+            and _ASK_LANDING.search(parts[-1]) is not None)
 
 
 def _note_control(element: HtmlElement, found: _Signals) -> None:
@@ -419,7 +464,7 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
     """Every widget region that a functional rule finds in ``body``, with its mark; most pages: none."""
     site = _host(url)
     page_text = body.text_content()
-    found = _collect(body, page_text)
+    found = _collect(body, page_text, site)
     if not any((found.email, found.share, found.money, found.prices, found.dismiss, found.votes, found.asks, found.ads,
                 found.teasers, found.captions, found.pictures)):
         return {}
@@ -459,12 +504,18 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
         region = _region(element, body, REGION_MAX, page_chars)
         if len(_holds(region, found.votes)) >= 2 and "?" in _text(region):
             mark(region, FEEDBACK_RULE.id, FEEDBACK_RULE.kind)
+    foreign = set(found.foreign)
     for element in found.asks:
         region = _region(element, body, REGION_MAX, page_chars)
         text = _text(region)
         if (_READER.search(text) and _prose_blocks(region) <= 1 and len(_text(element)) <= CONTROL_MAX
-                and link_chars(region) <= ASK_LINK_SHARE * len(text)):
+                and link_chars(region) <= ASK_LINK_SHARE * len(text)
+                and (element not in foreign or _OUTLET_VOICE.search(text))):
             mark(region, READER_ASK_RULE.id, READER_ASK_RULE.kind)
+    for element in found.asks:
+        button = _ask_button(element, site)
+        if button is not None and button not in marks and not any(a in marks for a in button.iterancestors()):
+            mark(button, ASK_BUTTON_RULE.id, ASK_BUTTON_RULE.kind)
     for element in found.ads:
         region = _ad_region(element, body)
         mark(region, AD_SLOT_RULE.id, AD_SLOT_RULE.kind)
@@ -480,10 +531,47 @@ def find_chrome(body: HtmlElement, options: Options, url: str = "") -> dict[Html
             for caption in _beside_picture(picture, page_chars):
                 mark(caption, CAPTION_RULE.id, CAPTION_RULE.kind)
     for region, found_mark in list(marks.items()):
-        if found_mark.rule_id in (PAYMENT_RULE.id, DISMISS_RULE.id, READER_ASK_RULE.id):
+        if found_mark.rule_id in (PAYMENT_RULE.id, DISMISS_RULE.id, READER_ASK_RULE.id, ASK_BUTTON_RULE.id):
             for head in _appeal_head(region):
                 mark(head, APPEAL_HEAD_RULE.id, APPEAL_HEAD_RULE.kind)
     return marks
+
+
+def _ask_button(link: HtmlElement, site: str) -> HtmlElement | None:
+    """The block ``link`` makes up alone, when the block above it addresses the reader, for this site.
+
+    An appeal set as loose blocks ends in a paragraph that holds nothing but
+    its call to action; the pitch above says "you" (or asks in the imperative).
+    The ask is the outlet's own when the link stays on this site or the pitch
+    speaks as "we": a paragraph pointing readers to a charity's donation page
+    is neither.
+    """
+    own = _same_site(link.get("href", ""), site)
+    label = _text(link)
+    block = link
+    while (parent := block.getparent()) is not None and parent.tag in ("p", "div", "span", "strong", "b", "li"):
+        if _text(parent) != label:
+            break
+        block = parent
+    if block is link or not label or len(label) > CONTROL_MAX:
+        return None
+    above = block.getprevious()
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None or above.tag in _HEADINGS or _longer(above, REGION_MAX):
+        return None
+    text = _text(above)
+    if not _READER.search(text) or _prose_blocks(above) > 1 or link_chars(above) > ASK_LINK_SHARE * len(text):
+        return None
+    return block if own or _OUTLET_VOICE.search(text) else None
+
+
+def _same_site(href: str, site: str) -> bool:
+    """A link to a page of this site (a relative one, or one to the page's own host)."""
+    parts = _split(href) if not href.startswith(("#", "mailto:", "javascript:", "tel:")) else None
+    if parts is None or (parts.scheme and parts.scheme not in ("http", "https")):
+        return False
+    return not parts.netloc or (bool(site) and _host(href) == site)
 
 
 def _ad_region(slot: HtmlElement, body: HtmlElement) -> HtmlElement:
@@ -524,8 +612,11 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     """The teaser a 'read more' link closes: a short block whose last words are the link, after a sentence.
 
     One more sign must agree: an arrow or ellipsis on the link or at the end of
-    the blurb (a cut text), a headline opening the block in bold, or another link
-    of the block or its card to the same story (the headline).
+    the blurb (a cut text), a link whose words are a continuation cue ("Weiterlesen",
+    "Lire la suite"), a headline opening the block in bold, or another link of the
+    block or its card to the same story (the headline). The card is taken whole
+    when its links all go to that story and its other lines are headlines (no
+    sentence), so that a headline over the blurb goes with it.
     """
     block = link.getparent()
     while block is not None and block.tag in ("span", "strong", "b", "em", "i"):
@@ -550,13 +641,27 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     parent = region.getparent()
     card = parent is not None and parent is not body and parent.tag not in _STOP_TAGS and not _longer(parent, TEASER_MAX)
     href = link.get("href")
-    if card and parent is not None and {a.get("href") for a in parent.iter("a")} == {href} and len(list(parent.iter("a"))) > 1:
+    whole_card = card and parent is not None and {a.get("href") for a in parent.iter("a")} == {href}
+    if whole_card and parent is not None and len(list(parent.iter("a"))) > 1:
         return parent
     first = block[0] if len(block) and not (block.text or "").strip() else None
     signs = (bool(tail) or link_text[-1] in _ARROWS or before.endswith(("…", "...")),
+             "#" not in (href or "") and is_continuation_cue(link_text),  # not a summary's link to its section
              first is not None and first is not link and first.tag in ("strong", "b"),
              sum(1 for a in block.iter("a") if a.get("href") == href) > 1)
-    return region if any(signs) else None
+    if not any(signs):
+        return None
+    if whole_card and parent is not None and all(_headline_line(child) for child in parent if child is not block):
+        return parent
+    return region
+
+
+def _headline_line(element: HtmlElement) -> bool:
+    """A line over a teaser's blurb that is a headline: short, and no sentence."""
+    if not isinstance(element.tag, str):
+        return True
+    text = _text(element)
+    return len(text) <= HEADLINE_MAX and not _SENTENCE_STOP.search(text)
 
 
 def _beside_picture(picture: HtmlElement, page_chars: int) -> Iterator[HtmlElement]:
