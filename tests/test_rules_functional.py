@@ -215,32 +215,6 @@ def test_reader_ask_spares_links_that_only_look_like_asks(widget: str) -> None:
     assert "func.reader-ask" not in rules and "func.ask-button" not in rules
 
 
-def test_teaser_closed_by_a_continuation_cue() -> None:
-    widget = ('<p class="k-10">How a village saved its open-air pool with cake sales. '
-              '<a href="https://news.example.org/2024/07/lido-returns">Weiterlesen</a></p>')
-    article, rules = removed_by(page(widget))
-    assert "func.teaser" in rules
-    assert "How a village saved its open-air pool" not in article.text
-
-
-def test_teaser_card_takes_its_headline_line() -> None:
-    widget = ('<div class="k-10"><p>The lido that came back</p><p>How a village saved its open-air pool… '
-              '<a href="/2024/07/lido-returns">→</a></p></div>')
-    article, rules = removed_by(page(widget))
-    assert "func.teaser" in rules
-    assert "The lido that came back" not in article.text
-    assert_prose_kept(article)
-
-
-def test_continuation_cue_to_a_section_is_no_teaser() -> None:
-    """A summary line whose 'Read more' opens its own section (reference docs) is content."""
-    widget = ('<p class="k-10">Returns the larger of the two values. '
-              '<a href="https://news.example.org/docs/trait.Ord.html#method.max">Read more</a></p>')
-    article, rules = removed_by(page(widget))
-    assert "func.teaser" not in rules
-    assert "Returns the larger of the two values." in article.text
-
-
 def test_caption_kept_with_keep_captions() -> None:
     widget = '<div class="k-11"><img src="/pool.jpg" alt=""><p class="wp-caption-text">The pool in 1936</p></div>'
     _, rules = removed_by(page(widget), keep_captions=True)

@@ -27,7 +27,6 @@ from lxml.html import HtmlElement
 from ..options import Options
 from ..textutil import collapse, link_chars, raw_text
 from . import register
-from .textual import is_continuation_cue
 
 NEWSLETTER_RULE = register("func.newsletter-signup", "newsletter-signup",
                            "a region asking for an e-mail address, with a control to send it",
@@ -78,8 +77,6 @@ AMOUNT_SLACK = 8
 LABEL_WORDS = 4
 #: ... and at most this many characters.
 LABEL_MAX = 60
-#: A headline over a teaser's blurb is at most this long.
-HEADLINE_MAX = 120
 #: A teaser is at most this long.
 TEASER_MAX = 300
 #: A caption beside a lone picture is at most this long.
@@ -612,11 +609,8 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     """The teaser a 'read more' link closes: a short block whose last words are the link, after a sentence.
 
     One more sign must agree: an arrow or ellipsis on the link or at the end of
-    the blurb (a cut text), a link whose words are a continuation cue ("Weiterlesen",
-    "Lire la suite"), a headline opening the block in bold, or another link of the
-    block or its card to the same story (the headline). The card is taken whole
-    when its links all go to that story and its other lines are headlines (no
-    sentence), so that a headline over the blurb goes with it.
+    the blurb (a cut text), a headline opening the block in bold, or another link
+    of the block or its card to the same story (the headline).
     """
     block = link.getparent()
     while block is not None and block.tag in ("span", "strong", "b", "em", "i"):
@@ -641,27 +635,13 @@ def _teaser_region(link: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     parent = region.getparent()
     card = parent is not None and parent is not body and parent.tag not in _STOP_TAGS and not _longer(parent, TEASER_MAX)
     href = link.get("href")
-    whole_card = card and parent is not None and {a.get("href") for a in parent.iter("a")} == {href}
-    if whole_card and parent is not None and len(list(parent.iter("a"))) > 1:
+    if card and parent is not None and {a.get("href") for a in parent.iter("a")} == {href} and len(list(parent.iter("a"))) > 1:
         return parent
     first = block[0] if len(block) and not (block.text or "").strip() else None
     signs = (bool(tail) or link_text[-1] in _ARROWS or before.endswith(("…", "...")),
-             "#" not in (href or "") and is_continuation_cue(link_text),  # not a summary's link to its section
              first is not None and first is not link and first.tag in ("strong", "b"),
              sum(1 for a in block.iter("a") if a.get("href") == href) > 1)
-    if not any(signs):
-        return None
-    if whole_card and parent is not None and all(_headline_line(child) for child in parent if child is not block):
-        return parent
-    return region
-
-
-def _headline_line(element: HtmlElement) -> bool:
-    """A line over a teaser's blurb that is a headline: short, and no sentence."""
-    if not isinstance(element.tag, str):
-        return True
-    text = _text(element)
-    return len(text) <= HEADLINE_MAX and not _SENTENCE_STOP.search(text)
+    return region if any(signs) else None
 
 
 def _beside_picture(picture: HtmlElement, page_chars: int) -> Iterator[HtmlElement]:

@@ -358,13 +358,6 @@ def may_name_appeal(text: str, options: Options) -> bool:
     return any(rule.search(text, present) for rule in rules)
 
 
-def is_continuation_cue(text: str) -> bool:
-    """Whether ``text`` is all a 'Read more' cue ("Continue reading", "Weiterlesen", "Czytaj dalej") of the
-    ``text.read-more`` table: the words that close a teaser's blurb."""
-    rule = _BY_ID["text.read-more"]
-    return len(text) <= rule.max_chars and rule.pattern.search(text) is not None
-
-
 def _remove(candidate: Candidate, kind: str, rule_id: str) -> None:
     if candidate.removal is None:
         candidate.removal = Removal(kind, rule_id, candidate.text)
