@@ -147,19 +147,18 @@ def _from_html(text: str, utf8: bytes | None, url: str | None, options: Options,
     candidates = flatten(body, elements, pruned.order)
     label_sequence(candidates, options)
     decide(candidates, metadata, options)
-    removals, comments = pruned.removals, pruned.comments
     rescued = rescue(text, utf8, metadata.url or url or "", options, metadata, candidates)
     if rescued is not None:  # the article path kept a sliver of a page with content
-        candidates, broad = rescued
-        removals, comments = broad.removals, broad.comments
+        candidates, pruned = rescued
+    removals = pruned.removals
     if not metadata.title:
         heading = next((c.text for c in candidates if c.kind == "heading" and c.level == 1), "")
         metadata = replace(metadata, title=heading)
     if not metadata.description:
         metadata = replace(metadata, description=lead_description(
             lead, ((c.kind, c.text) for c in candidates if c.removal is None)))
-    if comments:
-        discussion, inside = comment_candidates(comments, options, after=len(pruned.order) + 1)
+    if pruned.comments:  # set aside by the prune walk whose reading stands, positioned after its last element
+        discussion, inside = comment_candidates(pruned.comments, options, after=len(pruned.order) + 1)
         candidates.extend(discussion)
         removals = [*removals, *inside]
     return _finish(candidates, removals, metadata, url, options, truncated or cut, traced, signals,

@@ -264,16 +264,9 @@ def _path(href: str) -> str:
 
 def _same_site_article(href: str, site: str) -> bool:
     """A link to another page of this site with a path deep enough to be an article."""
-    if href.startswith(("#", "mailto:", "javascript:", "tel:")):
+    if not _same_site(href, site):
         return False
-    parts = _split(href)
-    if parts is None:
-        return False
-    if parts.scheme and parts.scheme not in ("http", "https"):
-        return False
-    if parts.netloc and (not site or _host(href) != site):
-        return False
-    path = parts.path.strip("/")
+    path = _path(href).strip("/")
     return path.count("/") >= 1 or "-" in path
 
 
@@ -543,7 +536,6 @@ def _ask_button(link: HtmlElement, site: str) -> HtmlElement | None:
     speaks as "we": a paragraph pointing readers to a charity's donation page
     is neither.
     """
-    own = _same_site(link.get("href", ""), site)
     label = _text(link)
     block = link
     while (parent := block.getparent()) is not None and parent.tag in ("p", "div", "span", "strong", "b", "li"):
@@ -560,7 +552,7 @@ def _ask_button(link: HtmlElement, site: str) -> HtmlElement | None:
     text = _text(above)
     if not _READER.search(text) or _prose_blocks(above) > 1 or link_chars(above) > ASK_LINK_SHARE * len(text):
         return None
-    return block if own or _OUTLET_VOICE.search(text) else None
+    return block if _same_site(link.get("href", ""), site) or _OUTLET_VOICE.search(text) else None
 
 
 def _same_site(href: str, site: str) -> bool:
